@@ -1,0 +1,37 @@
+#include "checker/syntax/parse.h"
+
+#include <tree_sitter/api.h>
+
+#include <limits>
+
+#include "checker/syntax/lower.h"
+
+namespace asynctype {
+
+ParsedFile Parse(const SourceFile& source) {
+  ParsedFile out;
+  const std::string& text = source.text();
+  uint32_t size = static_cast<uint32_t>(text.size());
+  if (text.size() >= std::numeric_limits<uint32_t>::max()) {
+    out.syntax_errors.push_back(MakeDiagnostic(Rule::InvalidSyntax, source.id(), {0, 0},
+                                               "File too large to parse (4 GiB or more)"));
+    out.ast.SetModule({0, 0}, {});
+    return out;
+  }
+  TSParser* parser = ts_parser_new();
+  ts_parser_set_language(parser, tree_sitter_python());
+  TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), size);
+  if (tree == nullptr) {
+    out.syntax_errors.push_back(
+        MakeDiagnostic(Rule::InvalidSyntax, source.id(), {0, 0}, "The parser failed"));
+    out.ast.SetModule({0, size}, {});
+  } else {
+    lowering::Lowerer lowerer(source, parser, tree, out);
+    lowerer.Run();
+  }
+  if (tree != nullptr) ts_tree_delete(tree);
+  ts_parser_delete(parser);
+  return out;
+}
+
+}  // namespace asynctype
