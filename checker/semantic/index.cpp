@@ -1,0 +1,98 @@
+#include "checker/semantic/index.h"
+
+namespace asynctype {
+
+ScopeId SemanticIndex::ScopeOpenedBy(NodeId node) const {
+  auto it = opened_scopes_.find(node.index());
+  return it == opened_scopes_.end() ? ScopeId::None() : it->second;
+}
+
+DefinitionId SemanticIndex::DefinitionOf(NodeId target) const {
+  if (!target.valid() || target.index() >= node_definition_.size()) return DefinitionId::None();
+  return node_definition_[target.index()];
+}
+
+SymbolId SemanticIndex::LookupSymbol(ScopeId scope, llvm::StringRef name) const {
+  const auto& symbols = scopes_[scope.index()].symbols;
+  auto it = symbols.find(name);
+  return it == symbols.end() ? SymbolId::None() : it->second;
+}
+
+llvm::SmallVector<DefinitionId, 2> SemanticIndex::PublicDefinitions(SymbolId symbol) const {
+  const Symbol& sym = symbols_[symbol.index()];
+  llvm::SmallVector<DefinitionId, 2> result;
+  if (!sym.definitions.empty()) result.push_back(sym.definitions.back());
+  result.append(sym.nested_definitions.begin(), sym.nested_definitions.end());
+  return result;
+}
+
+SemanticIndex::Resolution SemanticIndex::ResolveName(ScopeId scope, llvm::StringRef name,
+                                                     uint32_t offset, bool in_loop,
+                                                     bool public_view) const {
+  Resolution result;
+  bool own_scope = true;
+  for (ScopeId s = scope; s.valid(); s = scopes_[s.index()].parent) {
+    const Scope& sc = scopes_[s.index()];
+    // Class bodies are not visible from the scopes nested in them.
+    if (!own_scope && sc.kind == ScopeKind::Class) continue;
+    SymbolId sym_id = LookupSymbol(s, name);
+    if (sym_id.valid()) {
+      const Symbol& sym = symbols_[sym_id.index()];
+      bool declared_outer = (sym.is_global && s != module_scope()) || sym.is_nonlocal;
+      if (declared_outer && own_scope && !public_view) {
+        // `global x` / `nonlocal x`: this scope's own assignments reach later uses; before
+        // them the outer binding is seen.
+        DefinitionId before;
+        for (DefinitionId d : sym.definitions) {
+          if (definitions_[d.index()].offset <= offset) before = d;
+        }
+        if (before.valid()) {
+          result.kind = Resolution::Kind::Found;
+          result.scope = s;
+          result.definitions.push_back(before);
+          return result;
+        }
+      }
+      if (sym.is_global && s != module_scope()) {
+        return ResolveName(module_scope(), name, offset, false, /*public_view=*/true);
+      }
+      bool bound = !sym.definitions.empty() || !sym.nested_definitions.empty();
+      if (bound && !sym.is_nonlocal) {
+        result.scope = s;
+        if (!own_scope || public_view || sym.definitions.empty()) {
+          result.kind = Resolution::Kind::Found;
+          result.definitions = PublicDefinitions(sym_id);
+          return result;
+        }
+        // Own scope: the last binding textually before the use; inside a loop, later
+        // bindings may reach the use too.
+        DefinitionId before;
+        for (DefinitionId d : sym.definitions) {
+          if (definitions_[d.index()].offset <= offset) before = d;
+        }
+        if (before.valid()) result.definitions.push_back(before);
+        if (in_loop) {
+          for (DefinitionId d : sym.definitions) {
+            if (definitions_[d.index()].offset > offset) result.definitions.push_back(d);
+          }
+        }
+        if (!result.definitions.empty()) {
+          result.kind = Resolution::Kind::Found;
+          return result;
+        }
+        // Bound in this scope but not yet: a local used before assignment, except in the
+        // module and class bodies, where lookup continues outwards.
+        if (sc.kind != ScopeKind::Module && sc.kind != ScopeKind::Class) {
+          result.kind = Resolution::Kind::Unbound;
+          return result;
+        }
+      }
+    }
+    // A comprehension runs where it is written, so source order still applies outside it.
+    if (sc.kind != ScopeKind::Comprehension) own_scope = false;
+  }
+  result.kind = Resolution::Kind::Builtin;
+  return result;
+}
+
+}  // namespace asynctype

@@ -1,0 +1,194 @@
+// The semantic index of one file (phase 2): scopes, symbols and definitions, per-function flags,
+// imports, statically unreachable code (`if sys.version_info >= (3, 11):` against the configured
+// version), and the semantic syntax errors that need no types (`await` outside an async function,
+// `yield` outside a function, ...). No types here. Built once by BuildIndex; immutable afterwards.
+//
+// Names: every use of a name records the bindings that reach it through control flow (UseOf),
+// each with the narrowing constraints applied on the way; a use of a name its scope does not
+// bind is resolved outwards (ResolveName) through the enclosing scopes' public bindings and the
+// builtins, as in ty.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/base/id.h"
+#include "checker/diagnostics/diagnostic.h"
+#include "checker/program/python_version.h"
+#include "checker/semantic/flow.h"
+#include "checker/syntax/ast.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace asynctype {
+
+enum class ScopeKind : uint8_t { Module, Class, Function, Lambda, Comprehension, TypeParams };
+
+struct Scope {
+  ScopeKind kind;
+  ScopeId parent;
+  NodeId node;  // Module, ClassDef, FunctionDef, Lambda, comprehension node; for TypeParams
+                // scopes the List of type parameters
+  NodeId owner;  // TypeParams scopes: the FunctionDef / ClassDef / TypeAlias declaring them
+  llvm::StringMap<SymbolId> symbols;
+  // Class scopes: attributes assigned through the first parameter of the class's methods
+  // (`self.x = v`, `self.x: T = v`), as (statement, Attribute target) pairs in source order.
+  llvm::StringMap<llvm::SmallVector<std::pair<NodeId, NodeId>, 2>> instance_attributes;
+  // Function flags.
+  bool is_async = false;
+  bool is_generator = false;  // contains `yield` / `yield from`
+  bool has_await = false;
+  bool has_metaclass = false;  // class scopes: `class C(..., metaclass=M)`
+  bool end_reachable = true;  // control can reach the end of the body (implicit `return None`)
+  bool has_value_return = false;  // contains `return <value>`
+};
+
+enum class DefinitionKind : uint8_t {
+  Assignment,      // node: Assign; target: the Name
+  AnnAssignment,   // node: AnnAssign (value may be absent)
+  AugAssignment,   // node: AugAssign
+  NamedExpr,       // node: NamedExpr
+  Function,        // node: FunctionDef
+  Class,           // node: ClassDef
+  Parameter,       // node: Parameter
+  Import,          // node: Alias of an Import
+  ImportFrom,      // node: Alias of an ImportFrom
+  StarImport,      // node: ImportFrom with `*`
+  ForTarget,       // node: For; target: the Name
+  WithTarget,      // node: WithItem
+  ExceptHandler,   // node: ExceptHandler
+  Comprehension,   // node: Comprehension
+  TypeParam,       // node: TypeParam
+  TypeAlias,       // node: TypeAlias
+  MatchCapture,    // node: the pattern node binding the name
+  Deletion,        // node: Delete
+  Submodule,       // node: ImportFrom `from .sub import x` in a package's __init__, binding `sub`
+};
+
+struct Definition {
+  DefinitionKind kind;
+  ScopeId scope;
+  SymbolId symbol;
+  NodeId node;    // the defining construct (see DefinitionKind)
+  NodeId target;  // the Name / Identifier / Parameter being bound
+  uint32_t offset;  // where the binding takes effect (end of the defining statement's value)
+  NodeId statement;  // the innermost statement containing the definition
+};
+
+struct Symbol {
+  llvm::StringRef name;
+  ScopeId scope;
+  std::vector<DefinitionId> definitions;
+  // Bindings made from nested scopes through `global` / `nonlocal` declarations.
+  std::vector<DefinitionId> nested_definitions;
+  bool is_global = false;    // declared `global` in this scope
+  bool is_nonlocal = false;  // declared `nonlocal` in this scope
+};
+
+// A narrowing condition: `predicate` (an expression) is known to be true (`positive`) or false.
+struct Constraint {
+  NodeId predicate;
+  bool positive;
+  bool reachability = false;  // "the call / await `predicate` returns" (not `NoReturn`)
+};
+
+// What reaches one use of a name: the scope whose binding of the name is used (the use's own
+// scope, or the scope around a comprehension) and the bindings, each with its constraints.
+struct UseRecord {
+  ScopeId scope;
+  Bindings bindings;
+};
+
+class SemanticIndex {
+ public:
+  const Scope& scope(ScopeId id) const { return scopes_[id.index()]; }
+  const Symbol& symbol(SymbolId id) const { return symbols_[id.index()]; }
+  const Definition& definition(DefinitionId id) const { return definitions_[id.index()]; }
+  size_t scope_count() const { return scopes_.size(); }
+  ScopeId module_scope() const { return ScopeId(0); }
+
+  // The scope a node is evaluated in (None for nodes in unreachable code).
+  ScopeId ScopeOf(NodeId node) const { return node_scope_[node.index()]; }
+  // The scope a FunctionDef/ClassDef/Lambda/comprehension node opens.
+  ScopeId ScopeOpenedBy(NodeId node) const;
+  // The definition created by a binding target node (Name, Identifier, Parameter...).
+  DefinitionId DefinitionOf(NodeId target) const;
+  // Code that is statically unreachable for the configured Python version.
+  bool IsUnreachable(NodeId statement) const { return unreachable_.test(statement.index()); }
+
+  SymbolId LookupSymbol(ScopeId scope, llvm::StringRef name) const;
+
+  struct Resolution {
+    enum class Kind : uint8_t { Found, Builtin, Unbound } kind = Kind::Unbound;
+    ScopeId scope;  // the scope where the name was found
+    llvm::SmallVector<DefinitionId, 2> definitions;
+  };
+  // The definitions a use of `name` at byte `offset`, evaluated in `scope`, can see.
+  // `public_view`: ignore source order in the use's own scope (stubs, annotations).
+  Resolution ResolveName(ScopeId scope, llvm::StringRef name, uint32_t offset, bool in_loop,
+                         bool public_view) const;
+  // The bindings of a symbol seen from other scopes and modules (its "public" type): the last
+  // binding in its own scope, plus those made from nested scopes through global / nonlocal.
+  llvm::SmallVector<DefinitionId, 2> PublicDefinitions(SymbolId symbol) const;
+  // The bindings that reach a Name use (None for uses not followed by the flow analysis, such
+  // as names inside PEP 695 type parameter lists).
+  const UseRecord* UseOf(NodeId use) const {
+    auto it = use_index_.find(use.index());
+    return it == use_index_.end() ? nullptr : &use_records_[it->second];
+  }
+  const Constraint& constraint(uint32_t id) const { return constraints_[id]; }
+
+  // Attribute names assigned anywhere in this module (`obj.name = ...`), and whether the module
+  // sets attributes dynamically (`setattr`, `__setattr__`): unresolved-attribute stays silent
+  // about such names and classes.
+  bool AssignsAttribute(llvm::StringRef name) const { return assigned_attributes_.count(name) != 0; }
+  bool SetsAttributesDynamically() const { return uses_setattr_; }
+  // Attribute names tested with `hasattr(obj, "name")` in this module.
+  bool TestsAttribute(llvm::StringRef name) const { return hasattr_names_.count(name) != 0; }
+
+  // Whether an Attribute / Subscript node is the target of an assignment (a store, not a load).
+  bool IsStoreTarget(NodeId node) const { return store_targets_.test(node.index()); }
+
+  // Whether a Name use sits inside a loop body of its own scope.
+  bool InLoop(NodeId use) const { return in_loop_.test(use.index()); }
+
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  // The module's `__all__`, when it is built from string literals (`__all__ = [...]`, `+=`,
+  // `.extend(...)`, `.append(...)`); None when absent or not understood.
+  const std::optional<std::vector<std::string>>& dunder_all() const { return dunder_all_; }
+  const std::vector<NodeId>& imports() const { return imports_; }
+
+ private:
+  friend class IndexBuilder;
+  std::vector<Scope> scopes_;
+  std::vector<Symbol> symbols_;
+  std::vector<Definition> definitions_;
+  std::vector<ScopeId> node_scope_;
+  std::vector<DefinitionId> node_definition_;
+  llvm::DenseMap<uint32_t, ScopeId> opened_scopes_;
+  llvm::BitVector unreachable_;
+  llvm::BitVector in_loop_;
+  llvm::BitVector store_targets_;
+  llvm::StringSet<> assigned_attributes_;
+  bool uses_setattr_ = false;
+  llvm::StringSet<> hasattr_names_;
+  std::vector<NodeId> imports_;
+  std::vector<Diagnostic> diagnostics_;
+  std::vector<Constraint> constraints_;
+  std::optional<std::vector<std::string>> dunder_all_;
+  std::vector<UseRecord> use_records_;
+  llvm::DenseMap<uint32_t, uint32_t> use_index_;  // Name node -> index into use_records_
+};
+
+struct IndexOptions {
+  PythonVersion python_version;
+  bool is_stub = false;
+  bool is_package_init = false;  // an `__init__.py(i)`: `from .sub import x` also binds `sub`
+};
+
+SemanticIndex BuildIndex(const Ast& ast, FileId file, const IndexOptions& options);
+
+}  // namespace asynctype
