@@ -1,0 +1,291 @@
+// Type display, exactly as ty displays types (see mdtests/ for the expectations): instances by
+// unqualified class name with all type arguments, `Literal[...]` groups folded in unions,
+// `def f[T](x: T) -> T` for functions, `bound method C.m(...)`, `(int, /) -> str` for callables,
+// `T@f` for TypeVars outside their own signature.
+#include <string>
+
+#include "checker/types/substitute.h"
+#include "checker/types/type_store.h"
+
+namespace asynctype {
+namespace {
+
+class Displayer {
+ public:
+  explicit Displayer(TypeStore& store) : store_(store) {}
+
+  std::string Type(TypeId id) {
+    if (!id.valid()) return "Unknown";
+    const TypeData d = store_.data(id);
+    switch (d.kind) {
+      case TypeKind::Unknown: return "Unknown";
+      case TypeKind::Any: return "Any";
+      case TypeKind::Never: return "Never";
+      case TypeKind::NoneType: return "None";
+      case TypeKind::Instance: return ClassWithArgs(id);
+      case TypeKind::ClassLiteral: return "<class '" + ClassWithArgs(id) + "'>";
+      case TypeKind::SubclassOf: return "type[" + Type(TypeId(d.a)) + "]";
+      case TypeKind::Function: return FunctionDisplay(FunctionId(d.a), /*named=*/true);
+      case TypeKind::BoundMethod: return BoundMethodDisplay(id);
+      case TypeKind::Callable: return SignatureDisplay(store_.signature(d.a), "", {});
+      case TypeKind::Overloaded: {
+        std::string out = "Overload[";
+        bool first = true;
+        for (TypeId f : store_.list(TypeListId(d.a))) {
+          if (!first) out += ", ";
+          first = false;
+          if (store_.kind(f) == TypeKind::Function) {
+            out += FunctionDisplay(FunctionId(store_.data(f).a), /*named=*/false);
+          } else {
+            out += Type(f);
+          }
+        }
+        return out + "]";
+      }
+      case TypeKind::Module: return "<module '" + store_.module(ModuleId(d.a)).name + "'>";
+      case TypeKind::Union: return UnionDisplay(id);
+      case TypeKind::Tuple: return TupleDisplay(id);
+      case TypeKind::IntLiteral:
+      case TypeKind::BoolLiteral:
+      case TypeKind::StringLiteral:
+      case TypeKind::BytesLiteral: return "Literal[" + LiteralValue(id) + "]";
+      case TypeKind::TypeVar: return TypeVarDisplay(id);
+      case TypeKind::SpecialForm:
+        return std::string("<special-form 'typing.") + SpecialFormName(static_cast<SpecialForm>(d.a)) + "'>";
+      case TypeKind::TypeVarObject: {
+        switch (store_.typevar(TypeVarId(d.a)).flavor) {
+          case TypeVarFlavor::TypeVar: return "TypeVar";
+          case TypeVarFlavor::ParamSpec: return "ParamSpec";
+          case TypeVarFlavor::TypeVarTuple: return "TypeVarTuple";
+        }
+        return "TypeVar";
+      }
+    }
+    return "Unknown";
+  }
+
+ private:
+  // A member of a union or an argument position: callables get parentheses.
+  std::string Nested(TypeId id) {
+    TypeKind k = store_.kind(id);
+    std::string s = Type(id);
+    if (k == TypeKind::Callable) return "(" + s + ")";
+    return s;
+  }
+
+  std::string ClassWithArgs(TypeId id) {
+    const ClassInfo& info = store_.cls(store_.ClassOf(id));
+    std::string out = info.name;
+    auto args = store_.TypeArgs(id);
+    if (!args.empty()) {
+      out += "[";
+      for (size_t i = 0; i < args.size(); ++i) {
+        if (i) out += ", ";
+        out += Type(args[i]);
+      }
+      out += "]";
+    }
+    return out;
+  }
+
+  std::string TupleDisplay(TypeId id) {
+    const TypeData& d = store_.data(id);
+    auto elements = store_.list(TypeListId(d.a));
+    if (d.b) return "tuple[" + Type(elements[0]) + ", ...]";
+    if (elements.empty()) return "tuple[()]";
+    std::string out = "tuple[";
+    for (size_t i = 0; i < elements.size(); ++i) {
+      if (i) out += ", ";
+      out += Type(elements[i]);
+    }
+    return out + "]";
+  }
+
+  std::string LiteralValue(TypeId id) {
+    const TypeData& d = store_.data(id);
+    switch (d.kind) {
+      case TypeKind::IntLiteral: return std::to_string(store_.IntLiteralValue(id));
+      case TypeKind::BoolLiteral: return d.a ? "True" : "False";
+      case TypeKind::StringLiteral: return Quote(store_.string(d.a), "");
+      case TypeKind::BytesLiteral: return Quote(store_.string(d.a), "b");
+      default: return "";
+    }
+  }
+
+  static std::string Quote(llvm::StringRef text, const char* prefix) {
+    std::string out = prefix;
+    out += '"';
+    for (char c : text) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default: out += c;
+      }
+    }
+    out += '"';
+    return out;
+  }
+
+  std::string UnionDisplay(TypeId id) {
+    auto members = store_.UnionMembers(id);
+    std::vector<std::string> parts;
+    int literal_slot = -1;
+    std::string literals;
+    for (TypeId m : members) {
+      TypeKind k = store_.kind(m);
+      bool is_literal = k == TypeKind::IntLiteral || k == TypeKind::BoolLiteral ||
+                        k == TypeKind::StringLiteral || k == TypeKind::BytesLiteral;
+      if (is_literal) {
+        if (literal_slot < 0) {
+          literal_slot = static_cast<int>(parts.size());
+          parts.emplace_back();
+        } else {
+          literals += ", ";
+        }
+        literals += LiteralValue(m);
+        continue;
+      }
+      parts.push_back(Nested(m));
+    }
+    if (literal_slot >= 0) parts[literal_slot] = "Literal[" + literals + "]";
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (i) out += " | ";
+      out += parts[i];
+    }
+    return out;
+  }
+
+  std::string TypeVarDisplay(TypeId id) {
+    const TypeData& d = store_.data(id);
+    const TypeVarInfo& tv = store_.typevar(TypeVarId(d.a));
+    std::string name = tv.is_self ? "Self" : tv.name;
+    if (binder_code_ == d.b) return name;  // inside its own signature
+    switch (BindingContext::KindOf(d.b)) {
+      case BindingContext::Kind::Function:
+        return name + "@" + store_.function(FunctionId(BindingContext::IdOf(d.b))).name;
+      case BindingContext::Kind::Class:
+        return name + "@" + store_.cls(ClassId(BindingContext::IdOf(d.b))).name;
+      case BindingContext::Kind::None: return name;
+    }
+    return name;
+  }
+
+  std::string FunctionDisplay(FunctionId fn, bool named) {
+    const FunctionInfo& info = store_.function(fn);
+    uint32_t saved = binder_code_;
+    binder_code_ = BindingContext::Encode(BindingContext::Kind::Function, fn.value);
+    std::string out = SignatureDisplay(info.signature, named ? "def " + info.name : "", {});
+    binder_code_ = saved;
+    return out;
+  }
+
+  std::string BoundMethodDisplay(TypeId id) {
+    const TypeData& d = store_.data(id);
+    TypeId function = TypeId(d.a);
+    TypeId self = TypeId(d.b);
+    if (store_.kind(function) != TypeKind::Function) return Type(function);
+    FunctionId fn(store_.data(function).a);
+    const FunctionInfo& info = store_.function(fn);
+    Signature sig = info.signature;
+    // Specialize the owner class's type parameters from the receiver, and bind Self.
+    if (info.owner.valid()) {
+      TypeId receiver = self;
+      if (store_.kind(receiver) == TypeKind::ClassLiteral) {
+        receiver = store_.Instance(store_.ClassOf(receiver), store_.TypeArgs(receiver));
+      }
+      TypeId upcast = Upcast(store_, receiver, info.owner);
+      Substitution subst;
+      if (upcast.valid()) subst = ClassSubstitution(store_, upcast);
+      const ClassInfo& owner = store_.cls(info.owner);
+      if (owner.self_typevar.valid()) subst.Add(owner.self_typevar, receiver);
+      sig = SubstituteSignature(store_, sig, subst);
+    }
+    if (!sig.params.empty() && sig.params[0].kind != ParamKind::VarArgs &&
+        sig.params[0].kind != ParamKind::KwArgs && !info.is_staticmethod) {
+      sig.params.erase(sig.params.begin());
+    }
+    std::string receiver = Type(self);
+    TypeKind rk = store_.kind(self);
+    if (rk == TypeKind::Union || rk == TypeKind::Callable) receiver = "(" + receiver + ")";
+    uint32_t saved = binder_code_;
+    binder_code_ = BindingContext::Encode(BindingContext::Kind::Function, fn.value);
+    std::string out = SignatureDisplay(sig, "bound method " + receiver + "." + info.name, {});
+    binder_code_ = saved;
+    return out;
+  }
+
+  std::string SignatureDisplay(const Signature& sig, const std::string& prefix,
+                               llvm::ArrayRef<TypeId>) {
+    std::string out = prefix;
+    if (!sig.type_params.empty()) {
+      out += "[";
+      for (size_t i = 0; i < sig.type_params.size(); ++i) {
+        if (i) out += ", ";
+        const TypeVarInfo& tv = store_.typevar(TypeVarId(store_.data(sig.type_params[i]).a));
+        std::string name = tv.is_self ? "Self" : tv.name;
+        if (tv.flavor == TypeVarFlavor::ParamSpec) name = "**" + name;
+        if (tv.flavor == TypeVarFlavor::TypeVarTuple) name = "*" + name;
+        out += name;
+      }
+      out += "]";
+    }
+    out += "(";
+    if (sig.param_spec.valid()) {
+      out += "**" + TypeVarDisplay(sig.param_spec);
+    } else if (sig.gradual) {
+      out += "...";
+    } else {
+      bool first = true;
+      auto sep = [&] {
+        if (!first) out += ", ";
+        first = false;
+      };
+      bool saw_star = false;
+      for (size_t i = 0; i < sig.params.size(); ++i) {
+        const Param& p = sig.params[i];
+        if (p.kind == ParamKind::KeywordOnly && !saw_star) {
+          sep();
+          out += "*";
+          saw_star = true;
+        }
+        sep();
+        if (p.kind == ParamKind::VarArgs) {
+          saw_star = true;
+          out += "*";
+        }
+        if (p.kind == ParamKind::KwArgs) out += "**";
+        if (p.name.empty()) {
+          out += p.type.valid() ? Type(p.type) : "Unknown";
+        } else {
+          out += p.name;
+          if (p.type.valid()) out += ": " + Type(p.type);
+          if (p.has_default) out += p.type.valid() ? " = " + p.default_text : "=" + p.default_text;
+        }
+        bool last_positional_only =
+            p.kind == ParamKind::PositionalOnly &&
+            (i + 1 == sig.params.size() || sig.params[i + 1].kind != ParamKind::PositionalOnly);
+        if (last_positional_only) {
+          out += ", /";
+        }
+      }
+    }
+    out += ") -> ";
+    TypeId ret = sig.return_type;
+    std::string r = ret.valid() ? Type(ret) : "Unknown";
+    if (ret.valid() && store_.kind(ret) == TypeKind::Callable) r = "(" + r + ")";
+    return out + r;
+  }
+
+  TypeStore& store_;
+  uint32_t binder_code_ = ~0u;
+};
+
+}  // namespace
+
+std::string TypeStore::Display(TypeId id) { return Displayer(*this).Type(id); }
+
+}  // namespace asynctype

@@ -1,0 +1,154 @@
+// The interned representation of types. A type is a `TypeData{kind, a, b}` triple stored once in
+// the TypeStore; its TypeId is its identity, so type equality is ID equality. Lists of types
+// (type arguments, union members, tuple elements) are interned the same way as TypeListIds.
+// Classes, functions and TypeVars are described by side tables (ClassInfo, FunctionInfo,
+// TypeVarInfo) owned by the store and referred to by ID.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "checker/base/id.h"
+#include "checker/base/text_range.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace asynctype {
+
+enum class TypeKind : uint8_t {
+  Unknown,        // could not infer (unannotated, error recovery, cycle, unsupported)
+  Any,            // written by the user or the stubs
+  Never,
+  NoneType,       // the type of `None`
+  Instance,       // a = ClassId, b = TypeListId of type arguments (None for non-generic classes)
+  ClassLiteral,   // the class object itself; a = ClassId, b = TypeListId (None: unspecialized)
+  SubclassOf,     // type[C]; a = TypeId of the instance type
+  Function,       // a `def` literal; a = FunctionId
+  BoundMethod,    // a = TypeId of the Function, b = TypeId of the bound self (or class)
+  Callable,       // a = SignatureId (index into the store's signatures)
+  Overloaded,     // a = TypeListId of Function types, in declaration order
+  Module,         // a = ModuleId
+  Union,          // a = TypeListId (flattened, deduplicated, first-seen order, >= 2 members)
+  Tuple,          // a = TypeListId of elements; b = 1 for tuple[T, ...] (one element)
+  IntLiteral,     // a, b = low and high 32 bits of the int64 value
+  BoolLiteral,    // a = 0 or 1
+  StringLiteral,  // a = index into the store's strings
+  BytesLiteral,   // a = index into the store's strings
+  TypeVar,        // a = TypeVarId, b = binding context (BindingContext encoding)
+  SpecialForm,    // a = SpecialForm enum: typing constructs used in annotations
+  TypeVarObject,  // the runtime value of `T = TypeVar("T")`; a = TypeVarId
+};
+
+struct TypeData {
+  TypeKind kind;
+  uint32_t a = 0;
+  uint32_t b = 0;
+  friend bool operator==(const TypeData& x, const TypeData& y) {
+    return x.kind == y.kind && x.a == y.a && x.b == y.b;
+  }
+};
+
+// typing constructs recognised by name in `typing` / `typing_extensions` (and builtins helpers).
+enum class SpecialForm : uint8_t {
+  Any, Union, Optional, Callable, Generic, Protocol, Literal, ClassVar, Final, Annotated,
+  TypeAlias, Concatenate, Unpack, Self, NoReturn, Never, LiteralString, Tuple, Type,
+  TypeVar, ParamSpec, TypeVarTuple, Overload, TypeChecking, RevealType, Cast, AssertType,
+  Final_decorator, AbstractMethod,
+};
+const char* SpecialFormName(SpecialForm form);
+
+// Classes the checker knows by their defining module and name, resolved once from the stubs.
+enum class KnownClass : uint8_t {
+  None_,  // not a known class
+  Object, Type, Int, Float, Complex, Bool, Str, Bytes, List, Tuple, Dict, Set, FrozenSet,
+  Function, Property, StaticMethod, ClassMethod, BaseException,
+  Iterable, Iterator, Generator, AsyncIterable, AsyncIterator, AsyncGenerator, Awaitable,
+  Coroutine, CoroutineType, GeneratorType, AsyncGeneratorType, ModuleType,
+  kCount,
+};
+
+enum class Variance : uint8_t { Invariant, Covariant, Contravariant };
+enum class TypeVarFlavor : uint8_t { TypeVar, ParamSpec, TypeVarTuple };
+
+struct TypeVarInfo {
+  std::string name;
+  TypeVarFlavor flavor = TypeVarFlavor::TypeVar;
+  Variance variance = Variance::Invariant;
+  TypeId bound;                     // None when unbounded
+  std::vector<TypeId> constraints;  // TypeVar("T", int, str)
+  TypeId default_type;              // None when there is no default
+  bool is_self = false;             // the implicit `Self` of a class
+};
+
+// A TypeVar type remembers where it is bound, for display (`T@f`) and substitution.
+struct BindingContext {
+  enum class Kind : uint8_t { None, Function, Class };
+  static uint32_t Encode(Kind kind, uint32_t id) { return (id << 2) | static_cast<uint32_t>(kind); }
+  static Kind KindOf(uint32_t code) { return static_cast<Kind>(code & 3); }
+  static uint32_t IdOf(uint32_t code) { return code >> 2; }
+};
+
+enum class ParamKind : uint8_t { PositionalOnly, PositionalOrKeyword, VarArgs, KeywordOnly, KwArgs };
+
+struct Param {
+  std::string name;  // empty for unnamed positional-only parameters of Callable[[...], R]
+  ParamKind kind = ParamKind::PositionalOrKeyword;
+  TypeId type;       // None: unannotated (Unknown, displayed without annotation)
+  bool has_default = false;
+  std::string default_text;  // display text of the default ("None", "False", "...", "2")
+  friend bool operator==(const Param&, const Param&) = default;
+};
+
+struct Signature {
+  std::vector<Param> params;
+  TypeId return_type;  // None: unannotated
+  bool gradual = false;  // Callable[..., R]: accepts any arguments
+  // Callable[P, R] with a ParamSpec P (a TypeVar type): the parameters are P's, still unknown
+  // (binding is gradual until P is substituted by a solved signature).
+  TypeId param_spec;
+  // TypeVars bound by this signature (shown as `def f[T](...)`), as TypeVar types.
+  std::vector<TypeId> type_params;
+  friend bool operator==(const Signature&, const Signature&) = default;
+};
+
+struct ClassInfo {
+  std::string name;
+  std::string module;  // defining module's dotted name
+  FileId file;
+  NodeId node;         // the ClassDef
+  KnownClass known = KnownClass::None_;
+  bool is_protocol = false;
+  bool is_final = false;
+  // Filled by the inference (classes.cpp) on first use; `resolved` guards against cycles.
+  bool resolved = false;
+  bool resolving = false;
+  std::vector<TypeId> type_params;  // TypeVar types bound to this class
+  std::vector<TypeId> bases;        // Instance types (in terms of type_params), or Unknown/Any
+  std::vector<TypeId> mro;          // Instance types, starting with the class itself
+  bool has_unknown_base = false;    // MRO contains Unknown/Any: lookups may fall back silently
+  TypeId self_typevar;              // the implicit Self TypeVar type of this class
+};
+
+struct FunctionInfo {
+  std::string name;
+  FileId file;
+  NodeId node;        // the FunctionDef
+  ClassId owner;      // enclosing class for methods
+  bool is_async = false;
+  bool is_generator = false;
+  bool is_staticmethod = false;
+  bool is_classmethod = false;
+  bool is_property = false;
+  bool is_overload = false;
+  bool signature_done = false;
+  bool signature_in_progress = false;
+  Signature signature;
+};
+
+struct ModuleInfo {
+  std::string name;
+  FileId file;  // None: a namespace package (is_package) or an untyped stdlib module (not)
+  bool is_package = false;
+};
+
+}  // namespace asynctype
