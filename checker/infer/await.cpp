@@ -1,0 +1,184 @@
+// The async protocols, built on ordinary member lookup and calls (no special case for
+// coroutines): `await x` calls `type(x).__await__()` and takes the return type `R` of the
+// Generator it returns; `yield from` reads `R` the same way; iteration calls `__iter__` then
+// `__next__` (async: `__aiter__`, then the awaited `__anext__`).
+#include "checker/infer/file_inference.h"
+#include "checker/infer/semantics.h"
+#include "checker/program/program.h"
+
+namespace asynctype {
+namespace {
+
+// Calls a dunder with no arguments; None when missing or not callable without arguments.
+std::optional<TypeId> CallDunder(Program& program, TypeId object, llvm::StringRef name) {
+  Member m = LookupDunder(program, object, name);
+  if (!m.type.valid() || m.maybe) return std::nullopt;
+  CallOutcome r = CallType(program, m.type, {});
+  if (!r.callable || !r.matched) return std::nullopt;
+  return r.type;
+}
+
+}  // namespace
+
+TypeId GeneratorReturnType(Program& program, TypeId iterator) {
+  TypeStore& store = program.types();
+  if (store.IsDynamic(iterator)) return iterator;
+  if (store.kind(iterator) == TypeKind::Never) return iterator;
+  if (store.kind(iterator) == TypeKind::Union) {
+    std::vector<TypeId> results;
+    for (TypeId m : store.UnionMembers(iterator)) {
+      TypeId r = GeneratorReturnType(program, m);
+      if (!r.valid()) return TypeId::None();
+      results.push_back(r);
+    }
+    return store.Union(results);
+  }
+  if (store.kind(iterator) == TypeKind::Instance) {
+    ClassId generator = GetKnownClass(program, KnownClass::Generator);
+    ResolvedClass(program, store.ClassOf(iterator));
+    if (generator.valid()) {
+      if (TypeId up = Upcast(store, iterator, generator); up.valid()) {
+        auto args = store.TypeArgs(up);
+        return args.size() == 3 ? args[2] : store.Unknown();
+      }
+    }
+  }
+  // Any other iterator: `yield from` returns whatever StopIteration carries, unknown here.
+  if (LookupDunder(program, iterator, "__next__").type.valid()) return store.Unknown();
+  return TypeId::None();
+}
+
+AwaitResult TryAwait(Program& program, TypeId awaitable) {
+  TypeStore& store = program.types();
+  AwaitResult result;
+  result.type = store.Unknown();
+  const TypeKind kind = store.kind(awaitable);
+  if (kind == TypeKind::Any || kind == TypeKind::Unknown || kind == TypeKind::Never) {
+    result.type = awaitable;
+    return result;
+  }
+  if (kind == TypeKind::TypeVar) {
+    const TypeVarInfo& tv = store.typevar(TypeVarId(store.data(awaitable).a));
+    if (!tv.bound.valid()) return result;  // not modelled yet: stay silent
+    return TryAwait(program, tv.bound);
+  }
+  if (kind == TypeKind::Union) {
+    std::vector<TypeId> results;
+    for (TypeId member : store.UnionMembers(awaitable)) {
+      AwaitResult r = TryAwait(program, member);
+      if (r.error != AwaitError::None) {
+        result.failing_members.push_back(member);
+        continue;
+      }
+      results.push_back(r.type);
+    }
+    // A union with an Unknown member (e.g. an undeclared attribute before narrowing exists) is
+    // not understood well enough to call some members an error.
+    bool has_unknown = false;
+    for (TypeId member : store.UnionMembers(awaitable)) has_unknown |= store.kind(member) == TypeKind::Unknown;
+    if (!result.failing_members.empty() && !has_unknown) {
+      result.error = results.empty() ? AwaitError::Missing : AwaitError::PossiblyMissing;
+      return result;
+    }
+    result.failing_members.clear();
+    result.type = store.Union(results);
+    return result;
+  }
+  Member method = LookupDunder(program, awaitable, "__await__");
+  if (!method.type.valid()) {
+    result.error = AwaitError::Missing;
+    return result;
+  }
+  if (store.IsDynamic(method.type)) return result;
+  CallOutcome call = CallType(program, method.type, {});
+  if (!call.callable) {
+    result.error = AwaitError::NotCallable;
+    return result;
+  }
+  if (!call.matched) {
+    result.error = AwaitError::NeedsArguments;
+    return result;
+  }
+  TypeId r = GeneratorReturnType(program, call.type);
+  if (!r.valid()) {
+    result.error = AwaitError::NotIterator;
+    result.await_return = call.type;
+    return result;
+  }
+  result.type = r;
+  return result;
+}
+
+std::optional<GeneratorTypes> GetGeneratorTypes(Program& program, TypeId annotation) {
+  TypeStore& store = program.types();
+  if (store.IsDynamic(annotation)) return GeneratorTypes{annotation, annotation, annotation};
+  if (store.kind(annotation) == TypeKind::Union) {
+    std::vector<TypeId> y, s, r;
+    for (TypeId m : store.UnionMembers(annotation)) {
+      auto g = GetGeneratorTypes(program, m);
+      if (!g) continue;
+      y.push_back(g->yield_type);
+      s.push_back(g->send_type);
+      r.push_back(g->return_type);
+    }
+    if (y.empty()) return std::nullopt;
+    return GeneratorTypes{store.Union(y), store.Union(s), store.Union(r)};
+  }
+  if (store.kind(annotation) != TypeKind::Instance) return std::nullopt;
+  ResolvedClass(program, store.ClassOf(annotation));
+  struct Shape {
+    KnownClass cls;
+    int yield, send, ret;  // argument indices, -1: None
+  };
+  const Shape shapes[] = {
+      {KnownClass::Generator, 0, 1, 2},      {KnownClass::AsyncGenerator, 0, 1, -1},
+      {KnownClass::Iterator, 0, -1, -1},     {KnownClass::Iterable, 0, -1, -1},
+      {KnownClass::AsyncIterator, 0, -1, -1}, {KnownClass::AsyncIterable, 0, -1, -1},
+  };
+  for (const Shape& shape : shapes) {
+    ClassId cls = GetKnownClass(program, shape.cls);
+    if (!cls.valid()) continue;
+    TypeId up = Upcast(store, annotation, cls);
+    if (!up.valid()) continue;
+    auto args = store.TypeArgs(up);
+    auto at = [&](int i) { return i >= 0 && i < static_cast<int>(args.size()) ? args[i] : store.None(); };
+    return GeneratorTypes{at(shape.yield), at(shape.send), at(shape.ret)};
+  }
+  return std::nullopt;
+}
+
+std::optional<TypeId> IterationType(Program& program, TypeId iterable, bool is_async) {
+  TypeStore& store = program.types();
+  if (store.IsDynamic(iterable) || store.kind(iterable) == TypeKind::Never) return iterable;
+  if (store.kind(iterable) == TypeKind::Union) {
+    std::vector<TypeId> results;
+    for (TypeId m : store.UnionMembers(iterable)) {
+      auto r = IterationType(program, m, is_async);
+      if (!r) return std::nullopt;
+      results.push_back(*r);
+    }
+    return store.Union(results);
+  }
+  if (!is_async && store.kind(iterable) == TypeKind::Tuple) {
+    auto elements = store.list(TypeListId(store.data(iterable).a));
+    return elements.empty() ? store.Never() : store.Union(elements);
+  }
+  std::optional<TypeId> iterator = CallDunder(program, iterable, is_async ? "__aiter__" : "__iter__");
+  if (!iterator) {
+    if (is_async) return std::nullopt;
+    // The old sequence protocol: `__getitem__` with int indexes.
+    Member getitem = LookupDunder(program, iterable, "__getitem__");
+    if (!getitem.type.valid()) return std::nullopt;
+    CallOutcome r = CallType(program, getitem.type, {Argument{Argument::Kind::Positional, "",
+                                                               KnownInstance(program, KnownClass::Int)}});
+    return r.type;
+  }
+  std::optional<TypeId> next = CallDunder(program, *iterator, is_async ? "__anext__" : "__next__");
+  if (!next) return std::nullopt;
+  if (!is_async) return *next;
+  AwaitResult awaited = TryAwait(program, *next);
+  if (awaited.error != AwaitError::None) return std::nullopt;
+  return awaited.type;
+}
+
+}  // namespace asynctype

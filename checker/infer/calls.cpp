@@ -1,0 +1,1031 @@
+// Calls: binding arguments to a signature (positional, keyword, defaults, *args, **kwargs and
+// unpacked arguments), solving the signature's TypeVars from the argument types, overload
+// selection (first overload whose arguments bind and are assignable, then ty's argument type
+// expansion), constructors through `__init__`/`__new__` solving the class's type parameters, and
+// `__call__`. CheckCall additionally checks every argument and collects the reasons a call fails
+// (CallError) wherever they are certain; nothing here reports diagnostics.
+#include "checker/infer/file_inference.h"
+#include "checker/infer/semantics.h"
+#include "checker/program/program.h"
+
+namespace asynctype {
+namespace {
+
+struct BoundPair {
+  TypeId param_type;  // None: unannotated
+  TypeId arg_type;
+  int arg_index;
+};
+
+struct BindResult {
+  std::vector<BoundPair> pairs;
+  bool ok = true;
+  std::vector<CallError> errors;  // the reportable arity errors
+};
+
+bool IsPositionalParam(ParamKind k) { return k == ParamKind::PositionalOnly || k == ParamKind::PositionalOrKeyword; }
+
+// Binds arguments to parameters as the interpreter does. `ok` is false when they cannot bind;
+// `errors` holds the failures that are certain (with unpacked `*args` / `**kwargs` only an
+// unknown keyword and a keyword repeating an explicit positional argument are).
+BindResult BindArguments(const Signature& sig, llvm::ArrayRef<Argument> args) {
+  BindResult out;
+  if (sig.gradual) return out;
+  std::vector<bool> filled(sig.params.size(), false);
+  size_t next_positional = 0;
+  bool unknown_positional = false, unknown_keywords = false, silent_failure = false;
+  bool unpacking = false;
+  for (const Argument& arg : args) {
+    unpacking |= arg.kind == Argument::Kind::Star || arg.kind == Argument::Kind::DoubleStar;
+  }
+  int positional_params = 0;
+  for (const Param& p : sig.params) positional_params += IsPositionalParam(p.kind);
+  int provided_positional = 0, first_excess = -1;
+  auto positional_slot = [&]() -> int {
+    if (next_positional < sig.params.size() && IsPositionalParam(sig.params[next_positional].kind)) {
+      return static_cast<int>(next_positional++);
+    }
+    return -1;
+  };
+  auto find_kind = [&](ParamKind kind) -> int {
+    for (size_t i = 0; i < sig.params.size(); ++i) {
+      if (sig.params[i].kind == kind) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  for (size_t index = 0; index < args.size(); ++index) {
+    const Argument& arg = args[index];
+    const int i = static_cast<int>(index);
+    switch (arg.kind) {
+      case Argument::Kind::Positional: {
+        if (unknown_positional) break;  // where it lands depends on the unpacked length
+        ++provided_positional;
+        int slot = positional_slot();
+        if (slot >= 0) {
+          filled[slot] = true;
+          out.pairs.push_back({sig.params[slot].type, arg.type, i});
+        } else if (int var = find_kind(ParamKind::VarArgs); var >= 0) {
+          out.pairs.push_back({sig.params[var].type, arg.type, i});
+        } else {
+          out.ok = false;  // too many positional arguments
+          if (first_excess < 0) first_excess = i;
+        }
+        break;
+      }
+      case Argument::Kind::Star:
+        unknown_positional = true;
+        break;
+      case Argument::Kind::DoubleStar:
+        unknown_keywords = true;
+        break;
+      case Argument::Kind::Keyword: {
+        int slot = -1;
+        bool positional_only_name = false;
+        for (size_t p = 0; p < sig.params.size(); ++p) {
+          const Param& param = sig.params[p];
+          if (param.name != arg.name) continue;
+          if (param.kind == ParamKind::PositionalOrKeyword || param.kind == ParamKind::KeywordOnly) {
+            slot = static_cast<int>(p);
+            break;
+          }
+          if (param.kind == ParamKind::PositionalOnly) positional_only_name = true;
+        }
+        if (slot >= 0) {
+          if (filled[slot]) {
+            out.ok = false;  // given twice
+            CallError e{CallError::Kind::ParameterAlreadyAssigned};
+            e.parameters.push_back(sig.params[slot].name);
+            e.argument = i;
+            out.errors.push_back(std::move(e));
+          } else {
+            filled[slot] = true;
+            out.pairs.push_back({sig.params[slot].type, arg.type, i});
+          }
+        } else if (int kw = find_kind(ParamKind::KwArgs); kw >= 0) {
+          out.pairs.push_back({sig.params[kw].type, arg.type, i});
+        } else {
+          out.ok = false;
+          if (positional_only_name) {
+            // ty reports this as `positional-only-parameter-as-kwarg`, a rule we do not have.
+            silent_failure = true;
+          } else {
+            CallError e{CallError::Kind::UnknownArgument};
+            e.parameters.push_back(arg.name.str());
+            e.argument = i;
+            out.errors.push_back(std::move(e));
+          }
+        }
+        break;
+      }
+    }
+  }
+  if (first_excess >= 0 && !unpacking) {
+    CallError e{CallError::Kind::TooManyPositional};
+    e.argument = first_excess;
+    e.expected_count = positional_params;
+    e.provided_count = provided_positional;
+    out.errors.push_back(std::move(e));
+  }
+  std::vector<std::string> missing;
+  bool unnamed_missing = false;
+  for (size_t i = 0; i < sig.params.size(); ++i) {
+    const Param& p = sig.params[i];
+    if (filled[i] || p.has_default) continue;
+    if (p.kind == ParamKind::VarArgs || p.kind == ParamKind::KwArgs) continue;
+    bool positional = IsPositionalParam(p.kind);
+    bool keyword = p.kind == ParamKind::PositionalOrKeyword || p.kind == ParamKind::KeywordOnly;
+    if ((positional && unknown_positional) || (keyword && unknown_keywords)) continue;
+    out.ok = false;  // missing argument
+    missing.push_back(p.name);
+    unnamed_missing |= p.name.empty();
+  }
+  if (!missing.empty() && !unpacking && !silent_failure && !unnamed_missing) {
+    CallError e{CallError::Kind::MissingArguments};
+    e.parameters = std::move(missing);
+    out.errors.push_back(std::move(e));
+  }
+  return out;
+}
+
+void CollectTypeVars(const TypeStore& store, TypeId type, std::vector<TypeId>* out) {
+  if (!type.valid()) return;
+  const TypeData& d = store.data(type);
+  switch (d.kind) {
+    case TypeKind::TypeVar:
+      if (std::find(out->begin(), out->end(), type) == out->end()) out->push_back(type);
+      return;
+    case TypeKind::Instance:
+    case TypeKind::ClassLiteral:
+      for (TypeId t : store.TypeArgs(type)) CollectTypeVars(store, t, out);
+      return;
+    case TypeKind::Union:
+    case TypeKind::Tuple:
+    case TypeKind::Overloaded:
+      for (TypeId t : store.list(TypeListId(d.a))) CollectTypeVars(store, t, out);
+      return;
+    case TypeKind::SubclassOf:
+      CollectTypeVars(store, TypeId(d.a), out);
+      return;
+    case TypeKind::Callable: {
+      const Signature& sig = store.signature(d.a);
+      for (const Param& p : sig.params) CollectTypeVars(store, p.type, out);
+      CollectTypeVars(store, sig.return_type, out);
+      CollectTypeVars(store, sig.param_spec, out);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+// The signature of a bound method as its callers see it.
+Signature BoundSignature(Program& program, TypeId bound_method) {
+  TypeStore& store = program.types();
+  const TypeData d = store.data(bound_method);
+  FunctionId id(store.data(TypeId(d.a)).a);
+  Signature sig = GetSignature(program, id);
+  const FunctionInfo& info = store.function(id);
+  TypeId receiver = TypeId(d.b);
+  if (info.owner.valid()) {
+    TypeId instance = receiver;
+    if (store.kind(instance) == TypeKind::ClassLiteral) {
+      instance = store.TypeArgs(instance).empty()
+                     ? SelfInstance(program, store.ClassOf(instance))
+                     : store.Instance(store.ClassOf(instance), store.TypeArgs(instance));
+    }
+    Substitution subst;
+    if (store.kind(instance) == TypeKind::Instance) {
+      ResolvedClass(program, store.ClassOf(instance));
+      if (TypeId up = Upcast(store, instance, info.owner); up.valid()) subst = ClassSubstitution(store, up);
+    }
+    const ClassInfo& owner = store.cls(info.owner);
+    if (owner.self_typevar.valid()) subst.Add(owner.self_typevar, instance);
+    sig = SubstituteSignature(store, sig, subst);
+  }
+  // The receiver fills the first positional parameter (a leading `*args` takes it instead).
+  if (!sig.params.empty() && !info.is_staticmethod && IsPositionalParam(sig.params.front().kind)) {
+    sig.params.erase(sig.params.begin());
+  }
+  return sig;
+}
+
+// Solves TypeVars of `param` from `arg`, structurally.
+class Solver {
+ public:
+  explicit Solver(Program& program) : program_(program), store_(program.types()) {}
+
+  void Solve(TypeId param, TypeId arg, int depth = 0) {
+    if (!param.valid() || !arg.valid() || depth > 20) return;
+    const TypeData p = store_.data(param);
+    switch (p.kind) {
+      case TypeKind::TypeVar:
+        Add(param, arg);
+        return;
+      case TypeKind::Union: {
+        // Each member of a union argument is matched on its own.
+        if (store_.kind(arg) == TypeKind::Union) {
+          for (TypeId m : store_.UnionMembers(arg)) Solve(param, m, depth + 1);
+          return;
+        }
+        // Match the non-TypeVar members first; a bare TypeVar member takes what is left.
+        TypeId bare;
+        bool matched = false;
+        for (TypeId member : store_.UnionMembers(param)) {
+          if (store_.kind(member) == TypeKind::TypeVar) {
+            bare = member;
+            continue;
+          }
+          if (Matches(member, arg)) {
+            Solve(member, arg, depth + 1);
+            matched = true;
+          }
+        }
+        if (!matched && bare.valid()) Add(bare, arg);
+        return;
+      }
+      case TypeKind::Instance: {
+        TypeId a = PromoteLiteral(program_, arg);
+        if (store_.kind(a) == TypeKind::Union) {
+          for (TypeId m : store_.UnionMembers(a)) Solve(param, m, depth + 1);
+          return;
+        }
+        if (store_.kind(a) == TypeKind::Tuple) {
+          auto elements = store_.list(TypeListId(store_.data(a).a));
+          a = KnownInstance(program_, KnownClass::Tuple,
+                            {elements.empty() ? store_.Never() : store_.Union(elements)});
+        }
+        ClassId target = store_.ClassOf(param);
+        ResolvedClass(program_, target);
+        if (store_.kind(a) == TypeKind::Instance) ResolvedClass(program_, store_.ClassOf(a));
+        TypeId up = Upcast(store_, a, target);
+        if (up.valid()) {
+          auto pargs = store_.TypeArgs(param);
+          auto aargs = store_.TypeArgs(up);
+          for (size_t i = 0; i < pargs.size() && i < aargs.size(); ++i) Solve(pargs[i], aargs[i], depth + 1);
+          return;
+        }
+        if (store_.cls(target).is_protocol) SolveProtocol(param, a, depth);
+        return;
+      }
+      case TypeKind::Tuple: {
+        if (store_.kind(arg) != TypeKind::Tuple) return;
+        auto pe = store_.list(TypeListId(p.a));
+        auto ae = store_.list(TypeListId(store_.data(arg).a));
+        if (p.b) {
+          for (TypeId e : ae) Solve(pe[0], e, depth + 1);
+        } else if (!store_.data(arg).b) {
+          for (size_t i = 0; i < pe.size() && i < ae.size(); ++i) Solve(pe[i], ae[i], depth + 1);
+        }
+        return;
+      }
+      case TypeKind::SubclassOf: {
+        if (store_.kind(arg) == TypeKind::ClassLiteral) {
+          TypeId instance = store_.TypeArgs(arg).empty()
+                                ? DefaultInstance(program_, store_.ClassOf(arg))
+                                : store_.Instance(store_.ClassOf(arg), store_.TypeArgs(arg));
+          Solve(TypeId(p.a), instance, depth + 1);
+        }
+        return;
+      }
+      case TypeKind::Callable: {
+        std::optional<Signature> sig = CallableSignature(arg);
+        if (!sig) return;
+        const Signature& psig = store_.signature(p.a);
+        TypeId ret = sig->return_type.valid() ? sig->return_type : store_.Unknown();
+        Solve(psig.return_type, ret, depth + 1);
+        if (psig.param_spec.valid()) {
+          // Callable[P, R] takes P from the argument's parameters.
+          Signature params = *sig;
+          params.return_type = store_.Unknown();
+          params.type_params.clear();
+          solutions_.push_back({psig.param_spec, {store_.Callable(params)}});
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  Substitution Finish(llvm::ArrayRef<TypeId> typevars) {
+    Substitution subst;
+    for (TypeId tv : typevars) {
+      TypeId solved = TypeId::None();
+      for (auto& [var, candidates] : solutions_) {
+        if (var == tv) solved = store_.Union(candidates);
+      }
+      if (!solved.valid()) {
+        // A TypeVarTuple/ParamSpec left unsolved stays gradual; others become Unknown.
+        solved = store_.Unknown();
+      }
+      subst.Add(tv, solved);
+    }
+    return subst;
+  }
+
+ private:
+  void Add(TypeId typevar, TypeId arg) {
+    TypeId value = PromoteLiteral(program_, arg);
+    for (auto& [var, candidates] : solutions_) {
+      if (var == typevar) {
+        if (std::find(candidates.begin(), candidates.end(), value) == candidates.end()) {
+          candidates.push_back(value);
+        }
+        return;
+      }
+    }
+    solutions_.push_back({typevar, {value}});
+  }
+
+  // Whether `arg` plausibly matches the (non-TypeVar) union member `member`.
+  bool Matches(TypeId member, TypeId arg) {
+    TypeId a = PromoteLiteral(program_, arg);
+    if (store_.IsDynamic(a)) return false;
+    if (store_.kind(member) == TypeKind::Instance && store_.kind(a) == TypeKind::Instance) {
+      ResolvedClass(program_, store_.ClassOf(a));
+      return Upcast(store_, a, store_.ClassOf(member)).valid();
+    }
+    if (store_.kind(member) == TypeKind::NoneType) return store_.kind(a) == TypeKind::NoneType;
+    return IsAssignable(program_, a, member);
+  }
+
+  // A protocol parameter solved member by member (`Awaitable[T]` from `__await__`).
+  void SolveProtocol(TypeId param, TypeId arg, int depth) {
+    ClassId proto = store_.ClassOf(param);
+    const ClassInfo& info = ResolvedClass(program_, proto);
+    FileInference& inference = program_.inference(info.file);
+    ScopeId scope = inference.index().ScopeOpenedBy(info.node);
+    if (!scope.valid()) return;
+    std::vector<llvm::StringRef> names;
+    for (const auto& entry : inference.index().scope(scope).symbols) names.push_back(entry.getKey());
+    for (llvm::StringRef name : names) {
+      if (name.startswith("__") && name != "__await__" && name != "__iter__" && name != "__next__" &&
+          name != "__aiter__" && name != "__anext__" && name != "__call__" && name != "__getitem__") {
+        continue;
+      }
+      Member pm = LookupMember(program_, param, name);
+      Member am = LookupMember(program_, arg, name);
+      if (!pm.type.valid() || !am.type.valid()) continue;
+      std::optional<Signature> ps = CallableSignature(pm.type);
+      std::optional<Signature> as = CallableSignature(am.type);
+      if (ps && as && ps->return_type.valid() && as->return_type.valid()) {
+        Solve(ps->return_type, as->return_type, depth + 1);
+      }
+    }
+  }
+
+  // The signature a callable value presents to callers (bound methods without self,
+  // class arguments substituted).
+  std::optional<Signature> CallableSignature(TypeId callable) {
+    const TypeData d = store_.data(callable);
+    switch (d.kind) {
+      case TypeKind::Function: return GetSignature(program_, FunctionId(d.a));
+      case TypeKind::Callable: return store_.signature(d.a);
+      case TypeKind::BoundMethod:
+        if (store_.kind(TypeId(d.a)) != TypeKind::Function) return std::nullopt;
+        return BoundSignature(program_, callable);
+      case TypeKind::ClassLiteral: {
+        Signature sig;
+        sig.gradual = true;
+        sig.return_type = DefaultInstance(program_, ClassId(d.a));
+        return sig;
+      }
+      default: return std::nullopt;
+    }
+  }
+
+  Program& program_;
+  TypeStore& store_;
+  std::vector<std::pair<TypeId, std::vector<TypeId>>> solutions_;
+};
+
+// How a callee is named in messages ("function `f`", "bound method `m`").
+struct Description {
+  CallError::Callee kind = CallError::Callee::None;
+  std::string name;
+};
+
+Description Describe(const TypeStore& store, TypeId callee) {
+  const TypeData d = store.data(callee);
+  switch (d.kind) {
+    case TypeKind::Function: return {CallError::Callee::Function, store.function(FunctionId(d.a)).name};
+    case TypeKind::BoundMethod:
+      if (store.kind(TypeId(d.a)) != TypeKind::Function) return {};
+      return {CallError::Callee::BoundMethod, store.function(FunctionId(store.data(TypeId(d.a)).a)).name};
+    case TypeKind::Overloaded: {
+      auto overloads = store.list(TypeListId(d.a));
+      if (overloads.empty()) return {};
+      return Describe(store, overloads.front());
+    }
+    default: return {};
+  }
+}
+
+void AddErrors(std::vector<CallError>* errors, std::vector<CallError> found, const Description& desc) {
+  if (!errors) return;
+  for (CallError& e : found) {
+    e.callee = desc.kind;
+    e.callee_name = desc.name;
+    errors->push_back(std::move(e));
+  }
+}
+
+// Whether the function or class defined by `def_node` is the only binding of its name in its
+// scope. Otherwise (definitions on several branches, a later rebinding) the checker sees just
+// the last one textually, which may not be the one called: stay silent. An overload series
+// followed by its implementation counts as one definition.
+bool SoleDefinition(Program& program, FileId file, NodeId def_node) {
+  FileInference& inference = program.inference(file);
+  const Ast& ast = inference.ast();
+  const SemanticIndex& index = inference.index();
+  NodeId name = ast.kind(def_node) == NodeKind::FunctionDef ? FunctionDefView{ast, def_node}.name()
+                                                             : ClassDefView{ast, def_node}.name();
+  DefinitionId def = index.DefinitionOf(name);
+  if (!def.valid()) return false;
+  const Symbol& symbol = index.symbol(index.definition(def).symbol);
+  if (!symbol.nested_definitions.empty()) return false;
+  if (symbol.definitions.size() == 1) return true;
+  TypeStore& store = program.types();
+  int implementations = 0;
+  for (DefinitionId d : symbol.definitions) {
+    const Definition& other = index.definition(d);
+    if (other.kind != DefinitionKind::Function) return false;
+    if (!store.function(inference.FunctionFor(other.node)).is_overload) ++implementations;
+  }
+  return implementations <= 1;
+}
+
+// A receiver whose class has a base the checker cannot see (members found further up the MRO
+// may be shadowed), or a `super()` proxy (the checker does not model its lookup).
+bool UncertainReceiver(Program& program, TypeId receiver) {
+  TypeStore& store = program.types();
+  TypeKind k = store.kind(receiver);
+  if (k != TypeKind::Instance && k != TypeKind::ClassLiteral) return false;
+  const ClassInfo& info = ResolvedClass(program, store.ClassOf(receiver));
+  if (info.has_unknown_base) return true;
+  if (info.name == "super" && info.module == "builtins") return true;
+  // An instance of a metaclass is a class: what it finds is the class's own member.
+  if (k == TypeKind::Instance) {
+    ClassId type_cls = GetKnownClass(program, KnownClass::Type);
+    for (TypeId entry : info.mro) {
+      if (store.ClassOf(entry) == type_cls) return true;
+    }
+  }
+  return false;
+}
+
+// Whether `type` mentions a literal type inside type arguments or tuples. Element types the
+// inference takes from displays keep literals nested in tuples (`[("a", 1)]`), where ty widens
+// them: parameter types specialized from them are too narrow to check against.
+bool HasNestedLiteral(const TypeStore& store, TypeId type, bool nested, int depth = 0) {
+  if (!type.valid() || depth > 8) return false;
+  const TypeData d = store.data(type);
+  switch (d.kind) {
+    case TypeKind::IntLiteral:
+    case TypeKind::BoolLiteral:
+    case TypeKind::StringLiteral:
+    case TypeKind::BytesLiteral:
+      return nested;
+    case TypeKind::Instance:
+    case TypeKind::ClassLiteral:
+      for (TypeId t : store.TypeArgs(type)) {
+        if (HasNestedLiteral(store, t, true, depth + 1)) return true;
+      }
+      return false;
+    case TypeKind::Tuple:
+      for (TypeId t : store.list(TypeListId(d.a))) {
+        if (HasNestedLiteral(store, t, true, depth + 1)) return true;
+      }
+      return false;
+    case TypeKind::Union:
+      for (TypeId t : store.UnionMembers(type)) {
+        if (HasNestedLiteral(store, t, nested, depth + 1)) return true;
+      }
+      return false;
+    default:
+      return false;
+  }
+}
+
+// Whether errors found for calling `callee` (a function, bound method or overload set) can be
+// trusted.
+bool TrustedCallee(Program& program, TypeId callee) {
+  TypeStore& store = program.types();
+  const TypeData d = store.data(callee);
+  switch (d.kind) {
+    case TypeKind::Function: {
+      const FunctionInfo& info = store.function(FunctionId(d.a));
+      return SoleDefinition(program, info.file, info.node);
+    }
+    case TypeKind::BoundMethod:
+      if (UncertainReceiver(program, TypeId(d.b))) return false;
+      return TrustedCallee(program, TypeId(d.a));
+    case TypeKind::Overloaded:
+      for (TypeId overload : store.list(TypeListId(d.a))) {
+        if (!TrustedCallee(program, overload)) return false;
+      }
+      return true;
+    case TypeKind::Callable:
+      return true;
+    default:
+      return false;
+  }
+}
+
+llvm::StringRef DecoratorName(const Ast& ast, NodeId dec) {
+  if (ast.kind(dec) == NodeKind::Call) dec = ast.child(dec, 0);
+  if (ast.kind(dec) == NodeKind::Name) return ast.str(dec);
+  if (ast.kind(dec) == NodeKind::Attribute && ast.child(dec, 1).valid()) return ast.str(ast.child(dec, 1));
+  return "";
+}
+
+// Whether a class in the MRO of `cls` names a metaclass other than `type` / `ABCMeta`: the
+// metaclass's `__call__`, `__iter__`, operators... apply to the class object, and the checker
+// does not model them.
+bool HasCustomMetaclass(Program& program, ClassId cls) {
+  TypeStore& store = program.types();
+  std::vector<TypeId> mro = ResolvedClass(program, cls).mro;
+  for (TypeId entry : mro) {
+    const ClassInfo& base = store.cls(store.ClassOf(entry));
+    const Ast& ast = program.inference(base.file).ast();
+    ClassDefView view{ast, base.node};
+    if (!view.arguments().valid()) continue;
+    for (NodeId arg : ast.children(view.arguments())) {
+      if (!arg.valid() || ast.kind(arg) != NodeKind::Keyword || ast.str(arg) != "metaclass") continue;
+      llvm::StringRef meta = DecoratorName(ast, ast.child(arg, 0));
+      if (meta != "ABCMeta" && meta != "type") return true;
+    }
+  }
+  return false;
+}
+
+// Whether `__init__` / `__new__` really are what a call of the class runs: not when a class in
+// the MRO is decorated (dataclasses and friends synthesize `__init__`), has a metaclass (which
+// may define `__call__`, like EnumMeta), is a NamedTuple or TypedDict, or is not fully known.
+bool ConstructorCheckable(Program& program, ClassId cls) {
+  TypeStore& store = program.types();
+  const ClassInfo& info = ResolvedClass(program, cls);
+  if (info.has_unknown_base || info.is_protocol) return false;
+  if (!SoleDefinition(program, info.file, info.node)) return false;
+  std::vector<TypeId> mro = info.mro;
+  for (TypeId entry : mro) {
+    const ClassInfo& base = store.cls(store.ClassOf(entry));
+    if (base.has_unknown_base) return false;
+    if (base.known == KnownClass::Object) continue;
+    if ((base.module == "typing" || base.module == "typing_extensions") &&
+        (base.name == "NamedTuple" || base.name == "TypedDict")) {
+      return false;
+    }
+    const Ast& ast = program.inference(base.file).ast();
+    ClassDefView view{ast, base.node};
+    if (view.decorators().valid()) {
+      for (NodeId dec : ast.children(view.decorators())) {
+        llvm::StringRef name = DecoratorName(ast, dec);
+        if (name != "final" && name != "runtime_checkable" && name != "type_check_only" &&
+            name != "disjoint_base" && name != "total_ordering" && name != "deprecated") {
+          return false;
+        }
+      }
+    }
+  }
+  return !HasCustomMetaclass(program, cls);
+}
+
+// An instance of the class `typing.Any` of a first-party `typing.py` (when the standard library
+// itself is checked, the stubs' `Any` comes from there): as dynamic as `Any`.
+bool IsAnyStandIn(const TypeStore& store, TypeId type) {
+  if (store.kind(type) != TypeKind::Instance) return false;
+  const ClassInfo& info = store.cls(store.ClassOf(type));
+  return info.name == "Any" && (info.module == "typing" || info.module == "typing_extensions");
+}
+
+// A dynamic type, or a union with a dynamic member: anything may be meant.
+bool HasDynamicPart(const TypeStore& store, TypeId type) {
+  if (store.IsDynamic(type) || IsAnyStandIn(store, type)) return true;
+  if (store.kind(type) == TypeKind::Union) {
+    for (TypeId m : store.UnionMembers(type)) {
+      if (store.IsDynamic(m) || IsAnyStandIn(store, m)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// A type whose relations the checker does not fully know: dynamic parts, or a class object
+// whose class has a custom metaclass or an unknown base (`list(SomeEnum)` iterates through
+// EnumMeta.__iter__), or is a NamedTuple / TypedDict (functional forms create classes).
+bool HasUnmodelledPart(Program& program, TypeId type) {
+  TypeStore& store = program.types();
+  if (HasDynamicPart(store, type)) return true;
+  std::vector<TypeId> members = {type};
+  if (store.kind(type) == TypeKind::Union) {
+    auto m = store.UnionMembers(type);
+    members.assign(m.begin(), m.end());
+  }
+  for (TypeId m : members) {
+    ClassId cls;
+    if (store.kind(m) == TypeKind::ClassLiteral) cls = store.ClassOf(m);
+    if (store.kind(m) == TypeKind::SubclassOf && store.kind(TypeId(store.data(m).a)) == TypeKind::Instance) {
+      cls = store.ClassOf(TypeId(store.data(m).a));
+    }
+    if (!cls.valid()) continue;
+    const ClassInfo& info = ResolvedClass(program, cls);
+    if (info.has_unknown_base || HasCustomMetaclass(program, cls)) return true;
+    for (TypeId entry : info.mro) {
+      const ClassInfo& base = store.cls(store.ClassOf(entry));
+      if ((base.module == "typing" || base.module == "typing_extensions") &&
+          (base.name == "NamedTuple" || base.name == "TypedDict")) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+namespace {
+
+// Calls one signature: binds, solves TypeVars and returns the specialized return type. With
+// `check_types` (overload selection) or `errors` (CheckCall) the arguments are also checked
+// against their solved parameter types; `errors` receives every failure, described as `desc`.
+CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef<Argument> args,
+                          bool check_types, std::vector<CallError>* errors, const Description& desc,
+                          Substitution* solved = nullptr, llvm::ArrayRef<TypeId> extra_typevars = {}) {
+  TypeStore& store = program.types();
+  BindResult bound = BindArguments(sig, args);
+  CallOutcome outcome;
+  outcome.matched = bound.ok;
+  Solver solver(program);
+  for (const BoundPair& pair : bound.pairs) {
+    if (!pair.param_type.valid() || !pair.arg_type.valid()) continue;
+    solver.Solve(pair.param_type, pair.arg_type);
+  }
+  std::vector<TypeId> typevars(extra_typevars.begin(), extra_typevars.end());
+  for (const Param& p : sig.params) CollectTypeVars(store, p.type, &typevars);
+  CollectTypeVars(store, sig.return_type, &typevars);
+  Substitution subst = solver.Finish(typevars);
+  std::vector<CallError> found = std::move(bound.errors);
+  if ((check_types && outcome.matched) || errors) {
+    for (const BoundPair& pair : bound.pairs) {
+      if (!pair.param_type.valid() || !pair.arg_type.valid()) continue;
+      TypeId expected = Substitute(store, pair.param_type, subst);
+      if (IsAssignable(program, pair.arg_type, expected)) continue;
+      outcome.matched = false;
+      if (!errors) break;
+      if (HasDynamicPart(store, expected) || HasUnmodelledPart(program, pair.arg_type)) continue;
+      CallError e{CallError::Kind::InvalidArgumentType};
+      e.argument = pair.arg_index;
+      e.expected = expected;
+      e.actual = pair.arg_type;
+      if (store.kind(pair.arg_type) == TypeKind::Union) {
+        for (TypeId m : store.UnionMembers(pair.arg_type)) {
+          e.union_partially_fits |= IsAssignable(program, m, expected);
+        }
+      }
+      found.push_back(std::move(e));
+    }
+  }
+  AddErrors(errors, std::move(found), desc);
+  TypeId ret = sig.return_type.valid() ? sig.return_type : store.Unknown();
+  outcome.type = Substitute(store, ret, subst);
+  if (solved) *solved = std::move(subst);
+  return outcome;
+}
+
+// The types an argument is tried as when no overload accepts it whole (ty's argument type
+// expansion): the members of a union, `Literal[True]` and `Literal[False]` for `bool`.
+std::vector<TypeId> ExpandArgument(Program& program, const Argument& arg) {
+  TypeStore& store = program.types();
+  if (arg.kind != Argument::Kind::Positional && arg.kind != Argument::Kind::Keyword) return {arg.type};
+  if (!arg.type.valid()) return {arg.type};
+  if (store.kind(arg.type) == TypeKind::Union) {
+    auto members = store.UnionMembers(arg.type);
+    return std::vector<TypeId>(members.begin(), members.end());
+  }
+  ClassId bool_cls = GetKnownClass(program, KnownClass::Bool);
+  if (store.kind(arg.type) == TypeKind::Instance && bool_cls.valid() && store.ClassOf(arg.type) == bool_cls) {
+    return {store.BoolLiteral(true), store.BoolLiteral(false)};
+  }
+  return {arg.type};
+}
+
+// Calls an overload set: the first signature the arguments fit (by arity and types). Failing
+// that, union (and bool) arguments are split into their members: if every combination fits
+// some overload, the call matches with the union of their results; if only some do,
+// `*partially` is set.
+CallOutcome CallOverloads(Program& program, llvm::ArrayRef<Signature> sigs, llvm::ArrayRef<Argument> args,
+                          Substitution* solved = nullptr, llvm::ArrayRef<TypeId> extra_typevars = {},
+                          bool* partially = nullptr) {
+  TypeStore& store = program.types();
+  for (const Signature& sig : sigs) {
+    Substitution subst;
+    CallOutcome r = CallSignature(program, sig, args, /*check_types=*/true, nullptr, {}, &subst, extra_typevars);
+    if (r.matched) {
+      if (solved) *solved = std::move(subst);
+      return r;
+    }
+  }
+  CallOutcome failed;
+  failed.type = store.Unknown();
+  failed.matched = false;
+  constexpr size_t kMaxCombinations = 64;
+  std::vector<std::vector<TypeId>> choices;
+  size_t combinations = 1;
+  for (const Argument& arg : args) {
+    choices.push_back(ExpandArgument(program, arg));
+    combinations *= choices.back().size();
+    if (combinations > kMaxCombinations) return failed;
+  }
+  if (combinations <= 1) return failed;
+  std::vector<Argument> expanded(args.begin(), args.end());
+  std::vector<TypeId> results;
+  bool all_fit = true;
+  for (size_t n = 0; n < combinations; ++n) {
+    size_t rest = n;
+    for (size_t i = 0; i < args.size(); ++i) {
+      expanded[i].type = choices[i][rest % choices[i].size()];
+      rest /= choices[i].size();
+    }
+    bool fits = false;
+    for (const Signature& sig : sigs) {
+      CallOutcome r = CallSignature(program, sig, expanded, /*check_types=*/true, nullptr, {}, nullptr, extra_typevars);
+      if (r.matched) {
+        results.push_back(r.type);
+        fits = true;
+        break;
+      }
+    }
+    all_fit &= fits;
+  }
+  if (!all_fit) {
+    // Some members of the union arguments fit: narrowing the inference does not see may have
+    // excluded the others.
+    if (partially && !results.empty()) *partially = true;
+    return failed;
+  }
+  CallOutcome outcome;
+  outcome.type = store.Union(results);
+  return outcome;
+}
+
+CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, bool check_types,
+                    int depth, std::vector<CallError>* errors);
+
+CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Argument> args, int depth,
+                      std::vector<CallError>* errors) {
+  TypeStore& store = program.types();
+  ClassId cls = store.ClassOf(class_literal);
+  const ClassInfo& info = ResolvedClass(program, cls);
+  TypeId receiver = store.TypeArgs(class_literal).empty()
+                        ? SelfInstance(program, cls)
+                        : store.Instance(cls, store.TypeArgs(class_literal));
+  TypeId object = KnownInstance(program, KnownClass::Object);
+  ClassId object_cls = store.kind(object) == TypeKind::Instance ? store.ClassOf(object) : ClassId::None();
+  Member init = LookupMember(program, receiver, "__init__");
+  Member ctor = init;
+  bool use_new = false;
+  if (!init.type.valid() || init.owner == object_cls) {
+    Member new_member = LookupMember(program, store.ClassLiteral(cls), "__new__");
+    if (new_member.type.valid() && new_member.owner.valid() && new_member.owner != object_cls) {
+      ctor = new_member;
+      use_new = true;
+    }
+  }
+  CallOutcome outcome;
+  outcome.type = DefaultInstance(program, cls);
+  if (!ctor.type.valid() || store.IsDynamic(ctor.type) || ctor.owner == object_cls) {
+    if (!store.TypeArgs(class_literal).empty()) outcome.type = receiver;
+    return outcome;
+  }
+  if (errors && !ConstructorCheckable(program, cls)) errors = nullptr;
+  Substitution solved;
+  const TypeData cd = store.data(ctor.type);
+  // `__new__(cls, ...)` is a static method taking the class first.
+  auto new_signature = [&](FunctionId fn) {
+    Signature sig = GetSignature(program, fn);
+    if (!sig.params.empty()) sig.params.erase(sig.params.begin());
+    Substitution self_subst;
+    if (info.self_typevar.valid()) self_subst.Add(info.self_typevar, receiver);
+    return SubstituteSignature(store, sig, self_subst);
+  };
+  bool all_functions = cd.kind == TypeKind::Overloaded;
+  if (all_functions) {
+    for (TypeId f : store.list(TypeListId(cd.a))) all_functions &= store.kind(f) == TypeKind::Function;
+  }
+  if (!use_new && cd.kind == TypeKind::BoundMethod && store.kind(TypeId(cd.a)) == TypeKind::Function) {
+    Signature sig = BoundSignature(program, ctor.type);
+    std::vector<CallError>* errs = errors && TrustedCallee(program, ctor.type) ? errors : nullptr;
+    CallOutcome r = CallSignature(program, sig, args, false, errs, Describe(store, ctor.type), &solved,
+                                  info.type_params);
+    outcome.matched = r.matched;
+  } else if (use_new && (cd.kind == TypeKind::Function || all_functions)) {
+    std::vector<CallError>* errs = errors && TrustedCallee(program, ctor.type) ? errors : nullptr;
+    CallOutcome r;
+    if (cd.kind == TypeKind::Function) {
+      r = CallSignature(program, new_signature(FunctionId(cd.a)), args, false, errs,
+                        Describe(store, ctor.type), &solved, info.type_params);
+    } else {
+      std::vector<Signature> sigs;
+      for (TypeId f : store.list(TypeListId(cd.a))) sigs.push_back(new_signature(FunctionId(store.data(f).a)));
+      bool partially = false;
+      r = CallOverloads(program, sigs, args, &solved, info.type_params, &partially);
+      bool dynamic_argument = false;
+      for (const Argument& arg : args) dynamic_argument |= arg.type.valid() && HasUnmodelledPart(program, arg.type);
+      if (!r.matched && errs && !dynamic_argument && !partially) {
+        CallError e{CallError::Kind::NoMatchingOverload};
+        e.callee = CallError::Callee::Class;
+        e.callee_name = info.name;
+        auto overloads = store.list(TypeListId(cd.a));
+        e.overloads.assign(overloads.begin(), overloads.end());
+        errs->push_back(std::move(e));
+      }
+    }
+    outcome.matched = r.matched;
+    // A `__new__` returning another type decides the result.
+    TypeKind rk = store.kind(r.type);
+    if (rk != TypeKind::Instance || store.ClassOf(r.type) != cls) {
+      if (rk != TypeKind::Unknown && rk != TypeKind::TypeVar) {
+        outcome.type = r.type;
+        return outcome;
+      }
+    }
+  } else {
+    CallOutcome r = CallOne(program, ctor.type, args, false, depth + 1, errors);
+    outcome.matched = r.matched;
+    return outcome;
+  }
+  outcome.type = Substitute(store, receiver, solved);
+  return outcome;
+}
+
+CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, bool check_types,
+                    int depth, std::vector<CallError>* errors) {
+  TypeStore& store = program.types();
+  CallOutcome outcome;
+  outcome.type = store.Unknown();
+  if (depth > 8) return outcome;
+  const TypeData d = store.data(callee);
+  auto trusted = [&]() { return errors && TrustedCallee(program, callee) ? errors : nullptr; };
+  switch (d.kind) {
+    case TypeKind::Unknown:
+    case TypeKind::Any:
+      outcome.type = callee;
+      return outcome;
+    case TypeKind::Never:
+      outcome.type = store.Never();
+      return outcome;
+    case TypeKind::Function:
+      return CallSignature(program, GetSignature(program, FunctionId(d.a)), args, check_types, trusted(),
+                           Describe(store, callee));
+    case TypeKind::BoundMethod: {
+      if (store.kind(TypeId(d.a)) != TypeKind::Function) return outcome;
+      std::vector<CallError>* errs = trusted();
+      std::vector<CallError> found;
+      CallOutcome r = CallSignature(program, BoundSignature(program, callee), args, check_types,
+                                    errs ? &found : nullptr, Describe(store, callee));
+      bool literal_receiver = HasNestedLiteral(store, TypeId(d.b), /*nested=*/false);
+      for (CallError& e : found) {
+        if (literal_receiver && e.kind == CallError::Kind::InvalidArgumentType) continue;
+        errs->push_back(std::move(e));
+      }
+      return r;
+    }
+    case TypeKind::Callable:
+      return CallSignature(program, store.signature(d.a), args, check_types, trusted(), {});
+    case TypeKind::Overloaded: {
+      std::vector<Signature> sigs;
+      for (TypeId overload : store.list(TypeListId(d.a))) {
+        const TypeData od = store.data(overload);
+        if (od.kind == TypeKind::Function) {
+          sigs.push_back(GetSignature(program, FunctionId(od.a)));
+          // Overloaded class methods reached through the class come unbound: drop `cls`.
+          if (store.function(FunctionId(od.a)).is_classmethod && !sigs.back().params.empty() &&
+              IsPositionalParam(sigs.back().params.front().kind)) {
+            sigs.back().params.erase(sigs.back().params.begin());
+          }
+        } else if (od.kind == TypeKind::BoundMethod && store.kind(TypeId(od.a)) == TypeKind::Function) {
+          sigs.push_back(BoundSignature(program, overload));
+        } else {
+          return outcome;  // not modelled: anything goes
+        }
+      }
+      bool partially = false;
+      CallOutcome r = CallOverloads(program, sigs, args, nullptr, {}, &partially);
+      bool dynamic_argument = false;
+      for (const Argument& arg : args) dynamic_argument |= arg.type.valid() && HasUnmodelledPart(program, arg.type);
+      if (!r.matched && !dynamic_argument && !partially) {
+        if (std::vector<CallError>* errs = trusted()) {
+          CallError e{CallError::Kind::NoMatchingOverload};
+          Description desc = Describe(store, callee);
+          e.callee = desc.kind;
+          e.callee_name = desc.name;
+          auto overloads = store.list(TypeListId(d.a));
+          e.overloads.assign(overloads.begin(), overloads.end());
+          errs->push_back(std::move(e));
+        }
+      }
+      return r;
+    }
+    case TypeKind::ClassLiteral:
+      return Construct(program, callee, args, depth, errors);
+    case TypeKind::SubclassOf:
+      outcome.type = TypeId(d.a);
+      return outcome;
+    case TypeKind::Instance: {
+      if (IsAnyStandIn(store, callee)) return outcome;
+      Member call = LookupDunder(program, callee, "__call__");
+      if (!call.type.valid()) {
+        outcome.callable = false;
+        // A descriptor (`__get__`) stored on a class is seen here before binding: stay silent.
+        if (errors && !LookupDunder(program, callee, "__get__").type.valid()) {
+          CallError e{CallError::Kind::NotCallable};
+          e.actual = callee;
+          errors->push_back(std::move(e));
+        }
+        return outcome;
+      }
+      return CallOne(program, call.type, args, check_types, depth + 1, errors);
+    }
+    case TypeKind::Union: {
+      // A union containing a dynamic member may be anything at run time: no errors.
+      std::vector<CallError>* errs = errors;
+      for (TypeId member : store.UnionMembers(callee)) {
+        if (store.IsDynamic(member)) errs = nullptr;
+      }
+      std::vector<TypeId> results;
+      std::vector<TypeId> not_callable;
+      std::vector<CallError> found;
+      bool some_member_fits = false;
+      for (TypeId member : store.UnionMembers(callee)) {
+        std::vector<CallError> member_errors;
+        CallOutcome r = CallOne(program, member, args, check_types, depth + 1, errs ? &member_errors : nullptr);
+        outcome.callable &= r.callable;
+        outcome.matched &= r.matched;
+        results.push_back(r.type);
+        some_member_fits |= member_errors.empty();
+        for (CallError& e : member_errors) {
+          if (e.kind == CallError::Kind::NotCallable) {
+            not_callable.push_back(e.actual);
+          } else {
+            found.push_back(std::move(e));
+          }
+        }
+      }
+      outcome.type = store.Union(results);
+      // Some member accepts the call: the others are often excluded by narrowing the inference
+      // does not see (`if method == "text": ... else: table[method](...)`). Stay silent.
+      if (errs && !some_member_fits) {
+        // No member callable: one error for the whole union, as ty does.
+        if (!not_callable.empty() && not_callable.size() == store.UnionMembers(callee).size()) {
+          CallError e{CallError::Kind::NotCallable};
+          e.actual = callee;
+          errs->push_back(std::move(e));
+        } else {
+          for (TypeId t : not_callable) {
+            CallError e{CallError::Kind::NotCallable};
+            e.actual = t;
+            errs->push_back(std::move(e));
+          }
+        }
+        for (CallError& e : found) errs->push_back(std::move(e));
+      }
+      return outcome;
+    }
+    case TypeKind::SpecialForm:
+    case TypeKind::TypeVarObject:
+    case TypeKind::TypeVar:
+      return outcome;
+    default:
+      outcome.callable = false;
+      if (errors) {
+        CallError e{CallError::Kind::NotCallable};
+        e.actual = callee;
+        errors->push_back(std::move(e));
+      }
+      return outcome;
+  }
+}
+
+}  // namespace
+
+const Signature& GetSignature(Program& program, FunctionId fn) {
+  FunctionInfo& info = program.types().function(fn);
+  if (!info.signature_done && !info.signature_in_progress) {
+    program.inference(info.file).ResolveSignature(fn);
+  }
+  return program.types().function(fn).signature;
+}
+
+CallOutcome CallType(Program& program, TypeId callee, llvm::ArrayRef<Argument> args) {
+  return CallOne(program, callee, args, /*check_types=*/false, 0, nullptr);
+}
+
+CallOutcome CheckCall(Program& program, TypeId callee, llvm::ArrayRef<Argument> args) {
+  std::vector<CallError> errors;
+  CallOutcome outcome = CallOne(program, callee, args, /*check_types=*/false, 0, &errors);
+  if (!errors.empty()) outcome.matched = false;
+  outcome.errors = std::move(errors);
+  return outcome;
+}
+
+}  // namespace asynctype

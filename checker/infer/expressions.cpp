@@ -1,0 +1,586 @@
+// Value-expression inference: names across scopes, literals and displays, attributes, calls
+// (with `reveal_type`), subscripts, operators, comprehensions, `await`, `yield` and `yield from`.
+#include "checker/infer/call_errors.h"
+#include "checker/infer/file_inference.h"
+#include "checker/infer/semantics.h"
+#include "checker/module/resolver.h"
+#include "checker/program/program.h"
+
+namespace asynctype {
+namespace {
+
+
+// Module attributes every module has.
+bool IsImplicitModuleAttribute(llvm::StringRef name) {
+  return name == "__name__" || name == "__file__" || name == "__doc__" || name == "__package__" ||
+         name == "__spec__" || name == "__loader__" || name == "__path__" || name == "__dict__" ||
+         name == "__builtins__" || name == "__debug__" || name == "__annotations__" ||
+         name == "__qualname__" || name == "__module__";
+}
+
+}  // namespace
+
+TypeId FileInference::InferExpr(NodeId expr) {
+  const Node& n = ast_.node(expr);
+  switch (n.kind) {
+    case NodeKind::Name: return InferName(expr);
+    case NodeKind::IntLiteral:
+      return ast_.Has(expr, kBig) ? KnownInstance(program_, KnownClass::Int)
+                                  : store_.IntLiteral(ast_.int_value(expr));
+    case NodeKind::FloatLiteral: return KnownInstance(program_, KnownClass::Float);
+    case NodeKind::ComplexLiteral: return KnownInstance(program_, KnownClass::Complex);
+    case NodeKind::BoolLiteral: return store_.BoolLiteral(n.data != 0);
+    case NodeKind::NoneLiteral: return store_.None();
+    case NodeKind::EllipsisLiteral: {
+      std::optional<TypeId> ellipsis = BuiltinSymbol("ellipsis").valid()
+                                           ? std::optional<TypeId>(BuiltinSymbol("ellipsis"))
+                                           : std::nullopt;
+      if (ellipsis && store_.kind(*ellipsis) == TypeKind::ClassLiteral) {
+        return DefaultInstance(program_, store_.ClassOf(*ellipsis));
+      }
+      return store_.Unknown();
+    }
+    case NodeKind::StringLiteral: {
+      for (NodeId child : ast_.children(expr)) ExprType(child);
+      if (ast_.Has(expr, kFString)) return KnownInstance(program_, KnownClass::Str);
+      if (ast_.Has(expr, kBytes)) return store_.BytesLiteral(ast_.str(expr));
+      return store_.StringLiteral(ast_.str(expr));
+    }
+    case NodeKind::FormattedValue:
+      for (NodeId child : ast_.children(expr)) {
+        if (child.valid() && ast_.kind(child) != NodeKind::List) ExprType(child);
+        if (child.valid() && ast_.kind(child) == NodeKind::List) {
+          for (NodeId spec : ast_.children(child)) ExprType(spec);
+        }
+      }
+      return KnownInstance(program_, KnownClass::Str);
+    case NodeKind::Tuple: {
+      std::vector<TypeId> elements;
+      bool variadic = false;
+      for (NodeId e : ast_.children(expr)) {
+        TypeId t = ExprType(e);
+        if (ast_.kind(e) == NodeKind::Starred) {
+          TypeId inner = ExprType(ast_.child(e, 0));
+          if (store_.kind(inner) == TypeKind::Tuple && !store_.data(inner).b) {
+            for (TypeId x : store_.list(TypeListId(store_.data(inner).a))) elements.push_back(x);
+            continue;
+          }
+          variadic = true;
+          continue;
+        }
+        elements.push_back(t);
+      }
+      if (variadic) return store_.HomogeneousTuple(store_.Unknown());
+      return store_.Tuple(elements);
+    }
+    case NodeKind::ListExpr: return InferCollection(expr, KnownClass::List);
+    case NodeKind::Set: return InferCollection(expr, KnownClass::Set);
+    case NodeKind::Dict: return InferDict(expr);
+    case NodeKind::ListComp:
+    case NodeKind::SetComp:
+    case NodeKind::DictComp:
+    case NodeKind::GeneratorExp: return InferComprehension(expr);
+    case NodeKind::Attribute: return InferAttribute(expr);
+    case NodeKind::Subscript: return InferSubscript(expr);
+    case NodeKind::Call: return InferCall(expr);
+    case NodeKind::Await: return InferAwait(expr);
+    case NodeKind::Yield:
+      ExprType(ast_.child(expr, 0));
+      return EnclosingSendType(expr);
+    case NodeKind::YieldFrom: {
+      TypeId operand = ExprType(ast_.child(expr, 0));
+      TypeId r = GeneratorReturnType(program_, operand);
+      return r.valid() ? r : store_.Unknown();
+    }
+    case NodeKind::BinOp: return InferBinOp(expr);
+    case NodeKind::UnaryOp: {
+      TypeId operand = ExprType(ast_.child(expr, 0));
+      auto op = static_cast<UnaryOperator>(n.data);
+      if (op == UnaryOperator::Not) {
+        if (store_.kind(operand) == TypeKind::BoolLiteral) return store_.BoolLiteral(!store_.data(operand).a);
+        return KnownInstance(program_, KnownClass::Bool);
+      }
+      if (store_.kind(operand) == TypeKind::IntLiteral) {
+        int64_t v = store_.IntLiteralValue(operand);
+        if (op == UnaryOperator::Minus && v != INT64_MIN) return store_.IntLiteral(-v);
+        if (op == UnaryOperator::Plus) return operand;
+        if (op == UnaryOperator::Invert) return store_.IntLiteral(~v);
+      }
+      const char* dunder = op == UnaryOperator::Minus  ? "__neg__"
+                           : op == UnaryOperator::Plus ? "__pos__"
+                                                       : "__invert__";
+      Member m = LookupDunder(program_, operand, dunder);
+      if (!m.type.valid()) return store_.Unknown();
+      return CallType(program_, m.type, {}).type;
+    }
+    case NodeKind::Compare:
+      for (NodeId child : ast_.children(expr)) ExprType(child);
+      return KnownInstance(program_, KnownClass::Bool);
+    case NodeKind::BoolOp: {
+      // `a or b` is `a` when `a` is truthy, else `b`; `a and b` the other way round.
+      TypeId left = ExprType(ast_.child(expr, 0));
+      TypeId right = ExprType(ast_.child(expr, 1));
+      bool is_or = static_cast<BoolOperator>(n.data) == BoolOperator::Or;
+      return store_.Union({NarrowTruthiness(left, is_or), right});
+    }
+    case NodeKind::IfExp: {
+      ExprType(ast_.child(expr, 1));
+      return store_.Union({ExprType(ast_.child(expr, 0)), ExprType(ast_.child(expr, 2))});
+    }
+    case NodeKind::NamedExpr: {
+      TypeId value = ExprType(ast_.child(expr, 1));
+      return value;
+    }
+    case NodeKind::Lambda: {
+      Signature sig;
+      NodeId params = ast_.child(expr, 0);
+      if (params.valid()) {
+        for (NodeId p : ast_.children(params)) {
+          Param param;
+          param.name = ast_.str(p).str();
+          param.kind = static_cast<ParamKind>(GetParameterKind(ast_, p));
+          if (ast_.child(p, 1).valid()) {
+            ExprType(ast_.child(p, 1));
+            param.has_default = true;
+            param.default_text = "...";
+          }
+          sig.params.push_back(std::move(param));
+        }
+      }
+      sig.return_type = ExprType(ast_.child(expr, 1));
+      return store_.Callable(sig);
+    }
+    case NodeKind::Starred:
+      ExprType(ast_.child(expr, 0));
+      return store_.Unknown();
+    case NodeKind::Keyword:
+      return ExprType(ast_.child(expr, 0));
+    case NodeKind::Slice:
+      for (NodeId child : ast_.children(expr)) ExprType(child);
+      return store_.Unknown();
+    default:
+      for (NodeId child : ast_.children(expr)) {
+        if (child.valid() && ast_.kind(child) != NodeKind::Identifier && ast_.kind(child) != NodeKind::List) {
+          ExprType(child);
+        }
+      }
+      return store_.Unknown();
+  }
+}
+
+TypeId FileInference::BuiltinSymbol(llvm::StringRef name) {
+  ModuleId builtins = program_.resolver().Resolve("builtins");
+  if (!builtins.valid()) return TypeId::None();
+  FileId file = store_.module(builtins).file;
+  if (file == file_) {
+    auto t = ScopeSymbolType(index_.module_scope(), name);
+    return t ? *t : TypeId::None();
+  }
+  auto t = program_.inference(file).ModuleSymbolType(name);
+  return t ? *t : TypeId::None();
+}
+
+std::optional<TypeId> FileInference::StarImportedSymbol(llvm::StringRef name) {
+  SymbolId star = index_.LookupSymbol(index_.module_scope(), "*");
+  if (!star.valid()) return std::nullopt;
+  for (DefinitionId d : index_.symbol(star).definitions) {
+    const Definition& def = index_.definition(d);
+    NodeId stmt = def.node;
+    NodeId module_node = ast_.child(stmt, 0);
+    std::string module_name = module_node.valid() ? ast_.str(module_node).str() : "";
+    unsigned level = ast_.node(stmt).data;
+    if (level > 0) module_name = program_.resolver().ResolveRelative(file_, level, module_name);
+    ModuleId module = program_.resolver().Resolve(module_name);
+    if (!module.valid()) continue;
+    FileId file = store_.module(module).file;
+    if (!file.valid()) return store_.Unknown();  // `*` from an untyped module: anything
+    if (file == file_) continue;
+    // `*` imports the names in `__all__`, or else every name not starting with `_`.
+    const auto& all = program_.index(file).dunder_all();
+    if (all ? std::find(all->begin(), all->end(), name.str()) == all->end() : name.startswith("_")) continue;
+    if (auto t = program_.inference(file).ModuleSymbolType(name)) return t;
+  }
+  return std::nullopt;
+}
+
+TypeId FileInference::UnionOfDefinitions(llvm::ArrayRef<DefinitionId> defs) {
+  std::vector<TypeId> types;
+  for (DefinitionId d : defs) types.push_back(DefinitionType(d));
+  return store_.Union(types);
+}
+
+TypeId FileInference::TypeOfNameInScope(NodeId use, llvm::StringRef name, ScopeId scope, uint32_t offset,
+                                        bool in_loop, bool public_view, bool report, bool skip_own) {
+  SemanticIndex::Resolution res;
+  res.kind = SemanticIndex::Resolution::Kind::Builtin;
+  if (!skip_own) res = index_.ResolveName(scope, name, offset, in_loop, public_view);
+  switch (res.kind) {
+    case SemanticIndex::Resolution::Kind::Found:
+      return UnionOfDefinitions(res.definitions);
+    case SemanticIndex::Resolution::Kind::Unbound:
+      if (report) {
+        Report(MakeDiagnostic(Rule::UnresolvedReference, file_, ast_.range(use),
+                              "Name `" + name.str() + "` used when not defined"));
+      }
+      return store_.Unknown();
+    case SemanticIndex::Resolution::Kind::Builtin: {
+      if (auto t = StarImportedSymbol(name)) return *t;
+      TypeId builtin = BuiltinSymbol(name);
+      if (builtin.valid()) return builtin;
+      if (IsImplicitModuleAttribute(name)) {
+        return name == "__path__" ? KnownInstance(program_, KnownClass::List, {KnownInstance(program_, KnownClass::Str)})
+                                  : (name == "__name__" || name == "__file__" || name == "__qualname__" ||
+                                     name == "__module__")
+                                        ? KnownInstance(program_, KnownClass::Str)
+                                        : store_.Unknown();
+      }
+      if (report) {
+        Report(MakeDiagnostic(Rule::UnresolvedReference, file_, ast_.range(use),
+                              "Name `" + name.str() + "` used when not defined"));
+      }
+      return store_.Unknown();
+    }
+  }
+  return store_.Unknown();
+}
+
+TypeId FileInference::InferName(NodeId name) {
+  // A binding target: the type it binds.
+  DefinitionId def = index_.DefinitionOf(name);
+  if (def.valid()) return DefinitionType(def);
+  ScopeId scope = index_.ScopeOf(name);
+  if (!scope.valid()) return store_.Unknown();
+  if (const UseRecord* use = index_.UseOf(name); use && !is_stub_) {
+    bool handled = false;
+    TypeId type = FlowNameType(name, *use, &handled);
+    if (handled) return type;
+  }
+  return TypeOfNameInScope(name, ast_.str(name), scope, ast_.range(name).start, index_.InLoop(name),
+                           is_stub_, /*report=*/true);
+}
+
+TypeId FileInference::InferCollection(NodeId expr, KnownClass cls) {
+  std::vector<TypeId> elements;
+  for (NodeId e : ast_.children(expr)) {
+    TypeId t = ExprType(e);
+    if (ast_.kind(e) == NodeKind::Starred) {
+      auto element = IterationType(program_, ExprType(ast_.child(e, 0)), false);
+      t = element ? *element : store_.Unknown();
+    }
+    elements.push_back(PromoteLiteral(program_, t));
+  }
+  TypeId element = elements.empty() ? store_.Unknown() : store_.Union(elements);
+  return KnownInstance(program_, cls, {element});
+}
+
+TypeId FileInference::InferDict(NodeId expr) {
+  std::vector<TypeId> keys, values;
+  for (NodeId item : ast_.children(expr)) {
+    NodeId key = ast_.child(item, 0);
+    TypeId value = ExprType(ast_.child(item, 1));
+    if (!key.valid()) continue;  // **mapping
+    keys.push_back(PromoteLiteral(program_, ExprType(key)));
+    values.push_back(PromoteLiteral(program_, value));
+  }
+  TypeId k = keys.empty() ? store_.Unknown() : store_.Union(keys);
+  TypeId v = values.empty() ? store_.Unknown() : store_.Union(values);
+  return KnownInstance(program_, KnownClass::Dict, {k, v});
+}
+
+TypeId FileInference::InferComprehension(NodeId expr) {
+  NodeKind kind = ast_.kind(expr);
+  size_t first_generator = kind == NodeKind::DictComp ? 2 : 1;
+  bool is_async = false;
+  for (NodeId gen : ast_.tail(expr, first_generator)) {
+    if (ast_.Has(gen, kAsync)) is_async = true;
+    ExprType(ast_.child(gen, 1));
+    ExprType(ast_.child(gen, 0));
+    for (NodeId cond : ast_.tail(gen, 2)) ExprType(cond);
+  }
+  TypeId elt = PromoteLiteral(program_, ExprType(ast_.child(expr, 0)));
+  switch (kind) {
+    case NodeKind::ListComp: return KnownInstance(program_, KnownClass::List, {elt});
+    case NodeKind::SetComp: return KnownInstance(program_, KnownClass::Set, {elt});
+    case NodeKind::DictComp: {
+      TypeId value = PromoteLiteral(program_, ExprType(ast_.child(expr, 1)));
+      return KnownInstance(program_, KnownClass::Dict, {elt, value});
+    }
+    default:
+      if (is_async) {
+        return KnownInstance(program_, KnownClass::AsyncGeneratorType, {elt, store_.None()});
+      }
+      return KnownInstance(program_, KnownClass::GeneratorType, {elt, store_.None(), store_.None()});
+  }
+}
+
+TypeId FileInference::InferAttribute(NodeId attr) {
+  TypeId value = ExprType(ast_.child(attr, 0));
+  NodeId name = ast_.child(attr, 1);
+  if (!name.valid()) return store_.Unknown();
+  Member m = LookupMember(program_, value, ast_.str(name));
+  if (!m.type.valid()) {
+    if (!index_.IsStoreTarget(attr)) ReportMissingAttribute(attr, value, ast_.str(name));
+    return store_.Unknown();
+  }
+  // A narrowed place (`self.x` after `if self.x is not None:`).
+  if (const UseRecord* use = index_.UseOf(attr)) {
+    std::string key = ast_.str(ast_.child(attr, 0)).str() + "." + ast_.str(name).str();
+    std::vector<TypeId> types;
+    for (const Binding& b : use->bindings) {
+      if (!PathReturns(b)) continue;
+      TypeId t = m.type;
+      for (uint32_t c : b.constraints) {
+        const Constraint& constraint = index_.constraint(c);
+        if (constraint.reachability) continue;
+        t = NarrowType(t, constraint.predicate, constraint.positive, key);
+      }
+      types.push_back(t);
+    }
+    if (!types.empty()) return store_.Union(types);
+  }
+  return m.type;
+}
+
+bool FileInference::DefinedInSubclass(ClassId cls, llvm::StringRef name) {
+  // An abstract base or mixin uses attributes that its subclasses (in its module) define.
+  const ClassInfo& info = store_.cls(cls);
+  FileInference& owner = program_.inference(info.file);
+  const Ast& ast = owner.ast();
+  for (size_t i = 0; i < ast.size(); ++i) {
+    NodeId node(static_cast<uint32_t>(i));
+    if (ast.kind(node) != NodeKind::ClassDef || node == info.node) continue;
+    ClassId sub = owner.ClassFor(node);
+    const ClassInfo& sub_info = ResolvedClass(program_, sub);
+    bool derives = false;
+    for (TypeId base : sub_info.mro) derives |= store_.ClassOf(base) == cls;
+    if (!derives) continue;
+    if (LookupMember(program_, SelfInstance(program_, sub), name).type.valid()) return true;
+  }
+  return false;
+}
+
+void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::StringRef name) {
+  // Only what the checker fully knows is reported: the user's own classes and modules (the
+  // bundled stubs are partial), never dunder names, never classes with `__getattr__`.
+  if (name.startswith("__") && name.endswith("__")) return;
+  const TypeData d = store_.data(object);
+  NodeId where = ast_.child(attr, 1);
+  if (d.kind == TypeKind::Module) {
+    const ModuleInfo& module = store_.module(ModuleId(d.a));
+    if (!module.file.valid() || program_.source(module.file).is_stub()) return;
+    Report(MakeDiagnostic(Rule::UnresolvedAttribute, file_, ast_.range(where),
+                          "Module `" + module.name + "` has no member `" + name.str() + "`"));
+    return;
+  }
+  if (d.kind != TypeKind::Instance && d.kind != TypeKind::ClassLiteral) return;
+  // `self.x` inside the class's own methods: mixins and abstract bases rely on subclasses to
+  // provide attributes, which is not an error at run time.
+  NodeId value = ast_.child(attr, 0);
+  if (value.valid() && ast_.kind(value) == NodeKind::Name) {
+    // The same binding on every path (narrowing or return conditions may differ).
+    DefinitionId def;
+    if (const UseRecord* use = index_.UseOf(value); use && !use->bindings.empty()) {
+      def = use->bindings[0].def;
+      for (const Binding& b : use->bindings) {
+        if (b.def != def) def = DefinitionId::None();
+      }
+    }
+    if (def.valid() && index_.definition(def).kind == DefinitionKind::Parameter) {
+      const Scope& scope = index_.scope(index_.definition(def).scope);
+      ScopeId outer = index_.ScopeOf(scope.node);
+      NodeId params = scope.node.valid() && ast_.kind(scope.node) == NodeKind::FunctionDef
+                          ? FunctionDefView{ast_, scope.node}.parameters()
+                          : NodeId::None();
+      if (outer.valid() && index_.scope(outer).kind == ScopeKind::Class && params.valid() &&
+          !ast_.children(params).empty() && ast_.children(params)[0] == index_.definition(def).node) {
+        return;
+      }
+    }
+  }
+  const ClassInfo& info = ResolvedClass(program_, ClassId(d.a));
+  if (info.has_unknown_base || program_.source(info.file).is_stub()) return;
+  for (TypeId base : info.mro) {
+    const ClassInfo& b = store_.cls(store_.ClassOf(base));
+    if (program_.source(b.file).is_stub() && b.known != KnownClass::Object) return;  // partial stubs
+    // Attributes made dynamically, assigned from outside the class, or from a metaclass.
+    const SemanticIndex& base_index = program_.index(b.file);
+    if (base_index.SetsAttributesDynamically() || base_index.AssignsAttribute(name)) return;
+    // A class decorator may replace or extend the class.
+    NodeId decorators = ClassDefView{program_.inference(b.file).ast(), b.node}.decorators();
+    if (decorators.valid()) {
+      for (NodeId dec : program_.inference(b.file).ast().children(decorators)) {
+        const Ast& bast = program_.inference(b.file).ast();
+        NodeId head = bast.kind(dec) == NodeKind::Call ? bast.child(dec, 0) : dec;
+        llvm::StringRef dname = bast.kind(head) == NodeKind::Name        ? bast.str(head)
+                                : bast.kind(head) == NodeKind::Attribute ? bast.str(bast.child(head, 1))
+                                                                         : "";
+        if (dname != "final" && dname != "dataclass" && dname != "total_ordering" &&
+            dname != "runtime_checkable" && dname != "unique") {
+          return;
+        }
+      }
+    }
+    ScopeId body = base_index.ScopeOpenedBy(b.node);
+    if (d.kind == TypeKind::ClassLiteral && body.valid() && base_index.scope(body).has_metaclass) return;
+  }
+  if (LookupMember(program_, object, "__getattr__").type.valid() &&
+      LookupMember(program_, object, "__getattr__").owner != store_.known_class(KnownClass::Object)) {
+    return;
+  }
+  if (index_.TestsAttribute(name) || DefinedInSubclass(ClassId(d.a), name)) return;
+  std::string message = d.kind == TypeKind::Instance
+                             ? "Object of type `" + Display(object) + "` has no attribute `" + name.str() + "`"
+                             : "Class `" + info.name + "` has no attribute `" + name.str() + "`";
+  Report(MakeDiagnostic(Rule::UnresolvedAttribute, file_, ast_.range(where), message));
+}
+
+TypeId FileInference::InferSubscript(NodeId sub) {
+  TypeId value = ExprType(ast_.child(sub, 0));
+  NodeId slice = ast_.child(sub, 1);
+  const TypeKind vk = store_.kind(value);
+  if (vk == TypeKind::ClassLiteral || vk == TypeKind::SpecialForm) {
+    // `list[int]` as a value: the specialized class object.
+    TypeContext context;
+    TypeId type = AnnotationType(sub, context);
+    if (store_.kind(type) == TypeKind::Instance) {
+      return store_.ClassLiteral(store_.ClassOf(type), store_.TypeArgs(type));
+    }
+    return store_.Unknown();
+  }
+  TypeId index = ExprType(slice);
+  if (vk == TypeKind::Tuple && store_.kind(index) == TypeKind::IntLiteral && !store_.data(value).b) {
+    auto elements = store_.list(TypeListId(store_.data(value).a));
+    int64_t i = store_.IntLiteralValue(index);
+    if (i < 0) i += static_cast<int64_t>(elements.size());
+    if (i >= 0 && i < static_cast<int64_t>(elements.size())) return elements[i];
+    return store_.Unknown();
+  }
+  Member getitem = LookupDunder(program_, value, "__getitem__");
+  if (!getitem.type.valid()) return store_.Unknown();
+  return CallType(program_, getitem.type, {Argument{Argument::Kind::Positional, "", index}}).type;
+}
+
+TypeId FileInference::InferBinOp(NodeId expr) {
+  TypeId left = ExprType(ast_.child(expr, 0));
+  TypeId right = ExprType(ast_.child(expr, 1));
+  auto op = static_cast<BinaryOp>(ast_.node(expr).data);
+  if (store_.kind(left) == TypeKind::IntLiteral && store_.kind(right) == TypeKind::IntLiteral) {
+    int64_t a = store_.IntLiteralValue(left), b = store_.IntLiteralValue(right), r = 0;
+    bool ok = true;
+    switch (op) {
+      case BinaryOp::Add: ok = !__builtin_add_overflow(a, b, &r); break;
+      case BinaryOp::Sub: ok = !__builtin_sub_overflow(a, b, &r); break;
+      case BinaryOp::Mult: ok = !__builtin_mul_overflow(a, b, &r); break;
+      default: ok = false;
+    }
+    if (ok) return store_.IntLiteral(r);
+  }
+  if (op == BinaryOp::Add && store_.kind(left) == TypeKind::StringLiteral &&
+      store_.kind(right) == TypeKind::StringLiteral) {
+    std::string joined = store_.string(store_.data(left).a).str() + store_.string(store_.data(right).a).str();
+    if (joined.size() <= 4096) return store_.StringLiteral(joined);
+  }
+  if (store_.IsDynamic(left)) return left;
+  static constexpr const char* kDunders[] = {"add", "sub", "mul", "matmul", "truediv", "floordiv",
+                                             "mod", "pow", "lshift", "rshift", "or", "xor", "and"};
+  std::string name = kDunders[static_cast<int>(op)];
+  Member m = LookupDunder(program_, left, "__" + name + "__");
+  if (m.type.valid()) {
+    CallOutcome r = CallType(program_, m.type, {Argument{Argument::Kind::Positional, "", right}});
+    if (r.matched && r.callable) return r.type;
+  }
+  Member rm = LookupDunder(program_, right, "__r" + name + "__");
+  if (rm.type.valid()) {
+    CallOutcome r = CallType(program_, rm.type, {Argument{Argument::Kind::Positional, "", left}});
+    if (r.matched && r.callable) return r.type;
+  }
+  return store_.Unknown();
+}
+
+TypeId FileInference::InferAwait(NodeId expr) {
+  NodeId operand = ast_.child(expr, 0);
+  TypeId value = ExprType(operand);
+  AwaitResult result = TryAwait(program_, value);
+  if (result.error == AwaitError::None) return result.type;
+  Diagnostic d = MakeDiagnostic(Rule::InvalidAwait, file_, ast_.range(operand),
+                                "`" + Display(value) + "` is not awaitable");
+  switch (result.error) {
+    case AwaitError::Missing: d.infos.push_back("`__await__` is missing"); break;
+    case AwaitError::PossiblyMissing:
+      d.infos.push_back("`__await__` may be missing");
+      for (TypeId m : result.failing_members) {
+        d.infos.push_back("`" + Display(m) + "` does not implement `__await__`");
+      }
+      break;
+    case AwaitError::NotCallable: d.infos.push_back("`__await__` is not callable"); break;
+    case AwaitError::NeedsArguments:
+      d.infos.push_back("`__await__` requires arguments and cannot be called implicitly");
+      break;
+    case AwaitError::NotIterator:
+      d.infos.push_back("`__await__` returns `" + Display(result.await_return) +
+                        "`, which is not a valid iterator");
+      break;
+    case AwaitError::None: break;
+  }
+  Report(std::move(d));
+  return store_.Unknown();
+}
+
+TypeId FileInference::InferCall(NodeId call) {
+  NodeId func = ast_.child(call, 0);
+  TypeId callee = ExprType(func);
+  std::vector<Argument> args;
+  for (NodeId arg : ast_.tail(call, 1)) {
+    Argument a;
+    switch (ast_.kind(arg)) {
+      case NodeKind::Starred:
+        a.kind = Argument::Kind::Star;
+        a.type = ExprType(arg);
+        break;
+      case NodeKind::Keyword:
+        a.kind = ast_.Has(arg, kStar) ? Argument::Kind::DoubleStar : Argument::Kind::Keyword;
+        a.name = ast_.str(arg);
+        a.type = ExprType(ast_.child(arg, 0));
+        break;
+      default:
+        a.type = ExprType(arg);
+    }
+    args.push_back(a);
+  }
+  const TypeData cd = store_.data(callee);
+  if (cd.kind == TypeKind::Function) {
+    const FunctionInfo& fn = store_.function(FunctionId(cd.a));
+    bool special_module = program_.source(fn.file).is_stub();
+    if (special_module && fn.name == "reveal_type" && !args.empty()) {
+      NodeId arg = ast_.child(call, 1);
+      Diagnostic d = MakeDiagnostic(Rule::RevealedType, file_, ast_.range(arg), "Revealed type");
+      d.primary_message = "`" + Display(args[0].type) + "`";
+      Report(std::move(d));
+      if (ast_.kind(func) == NodeKind::Name) {
+        auto res = index_.ResolveName(index_.ScopeOf(func), ast_.str(func), ast_.range(func).start,
+                                      index_.InLoop(func), is_stub_);
+        if (res.kind == SemanticIndex::Resolution::Kind::Builtin) {
+          Diagnostic w = MakeDiagnostic(Rule::UndefinedReveal, file_, ast_.range(func),
+                                        "`reveal_type` used without importing it");
+          w.infos.push_back("This is allowed for debugging convenience but will fail at runtime");
+          Report(std::move(w));
+        }
+      }
+      return args[0].type;
+    }
+    if (special_module && fn.name == "cast" && !args.empty()) {
+      TypeContext context;
+      return AnnotationType(ast_.child(call, 1), context);
+    }
+  }
+  if (cd.kind == TypeKind::ClassLiteral) {
+    if (auto flavor = TypeVarConstructor(call)) {
+      return store_.Unknown();  // a TypeVar outside an assignment: not modelled
+    }
+  }
+  CallOutcome outcome = CheckCall(program_, callee, args);
+  ReportCallErrors(program_, *this, call, outcome.errors);
+  return outcome.type;
+}
+
+}  // namespace asynctype

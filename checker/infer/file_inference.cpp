@@ -1,0 +1,440 @@
+// FileInference: memo tables, symbol types, and the class / function objects of this file
+// (class resolution with bases, type parameters and C3 MRO; function signatures).
+#include "checker/infer/file_inference.h"
+
+#include "checker/infer/semantics.h"
+#include "checker/module/resolver.h"
+#include "checker/program/program.h"
+
+namespace asynctype {
+
+FileInference::FileInference(Program& program, FileId file)
+    : program_(program),
+      store_(program.types()),
+      file_(file),
+      ast_(program.parsed(file).ast),
+      index_(program.index(file)),
+      is_stub_(program.source(file).is_stub()) {
+  expr_types_.assign(ast_.size(), TypeId::None());
+  expr_state_.assign(ast_.size(), 0);
+}
+
+TypeId FileInference::ExprType(NodeId expr) {
+  if (!expr.valid()) return store_.Unknown();
+  uint8_t& state = expr_state_[expr.index()];
+  if (state == 2) return expr_types_[expr.index()];
+  if (state == 1) return store_.Unknown();  // cycle
+  state = 1;
+  TypeId type = InferExpr(expr);
+  expr_types_[expr.index()] = type;
+  expr_state_[expr.index()] = 2;
+  return type;
+}
+
+TypeId FileInference::DefinitionType(DefinitionId def) {
+  if (!def.valid()) return store_.Unknown();
+  if (definition_types_.size() <= def.index()) {
+    definition_types_.resize(def.index() + 1, TypeId::None());
+    definition_state_.resize(def.index() + 1, 0);
+  }
+  if (definition_state_[def.index()] == 2) return definition_types_[def.index()];
+  if (definition_state_[def.index()] == 1) return store_.Unknown();  // cycle
+  definition_state_[def.index()] = 1;
+  TypeId type = InferDefinition(def);
+  // The vectors may have grown while inferring.
+  definition_types_[def.index()] = type;
+  definition_state_[def.index()] = 2;
+  return type;
+}
+
+std::optional<TypeId> FileInference::ScopeSymbolType(ScopeId scope, llvm::StringRef name) {
+  SymbolId sym = index_.LookupSymbol(scope, name);
+  if (!sym.valid()) return std::nullopt;
+  auto defs = index_.PublicDefinitions(sym);
+  if (defs.empty()) return std::nullopt;
+  if (index_.definition(defs.front()).kind == DefinitionKind::Deletion) return std::nullopt;
+  return UnionOfDefinitions(defs);
+}
+
+std::optional<TypeId> FileInference::InstanceAttributeType(ScopeId class_scope, llvm::StringRef name) {
+  const auto& attributes = index_.scope(class_scope).instance_attributes;
+  auto it = attributes.find(name);
+  if (it == attributes.end()) return std::nullopt;
+  ClassId cls = ClassFor(index_.scope(class_scope).node);
+  std::vector<TypeId> assigned = {store_.Unknown()};
+  for (const auto& [stmt, target] : it->second) {
+    if (ast_.kind(stmt) == NodeKind::AnnAssign && ast_.child(stmt, 0) == target) {
+      TypeContext context;
+      context.cls = cls;
+      return AnnotationType(ast_.child(stmt, 1), context);
+    }
+  }
+  for (const auto& [stmt, target] : it->second) {
+    if (ast_.kind(stmt) != NodeKind::Assign) continue;
+    NodeId value = ast_.child(stmt, 0);
+    for (NodeId root : ast_.tail(stmt, 1)) {
+      if (ast_.range(root).start <= ast_.range(target).start && ast_.range(target).end <= ast_.range(root).end) {
+        assigned.push_back(PromoteLiteral(program_, AssignedType(root, ExprType(value), target)));
+      }
+    }
+  }
+  return store_.Union(assigned);
+}
+
+std::optional<TypeId> FileInference::ModuleSymbolType(llvm::StringRef name) {
+  if (auto t = ScopeSymbolType(index_.module_scope(), name)) return t;
+  return StarImportedSymbol(name);
+}
+
+FunctionId FileInference::FunctionFor(NodeId function_def) {
+  auto it = functions_.find(function_def.index());
+  if (it != functions_.end()) return it->second;
+  FunctionDefView view{ast_, function_def};
+  FunctionInfo info;
+  info.name = view.name().valid() ? ast_.str(view.name()).str() : "<unknown>";
+  info.file = file_;
+  info.node = function_def;
+  info.is_async = view.is_async();
+  ScopeId body = index_.ScopeOpenedBy(function_def);
+  info.is_generator = body.valid() && index_.scope(body).is_generator;
+  ScopeId outer = index_.ScopeOf(function_def);
+  if (outer.valid() && index_.scope(outer).kind == ScopeKind::Class) {
+    info.owner = ClassFor(index_.scope(outer).node);
+  }
+  // Decorators the checker understands by name.
+  if (view.decorators().valid()) {
+    for (NodeId dec : ast_.children(view.decorators())) {
+      NodeId target = dec;
+      if (ast_.kind(target) == NodeKind::Call) continue;
+      llvm::StringRef name;
+      if (ast_.kind(target) == NodeKind::Name) name = ast_.str(target);
+      if (ast_.kind(target) == NodeKind::Attribute && ast_.child(target, 1).valid()) {
+        name = ast_.str(ast_.child(target, 1));
+      }
+      if (name == "staticmethod") info.is_staticmethod = true;
+      if (name == "classmethod") info.is_classmethod = true;
+      if (name == "property" || name == "cached_property" || name == "setter" ||
+          name == "getter" || name == "deleter") {
+        info.is_property = true;
+      }
+      if (name == "overload") info.is_overload = true;
+    }
+  }
+  // `__new__`, `__init_subclass__` and `__class_getitem__` are implicitly static/class methods.
+  if (info.name == "__new__") info.is_staticmethod = true;
+  if (info.name == "__init_subclass__" || info.name == "__class_getitem__") info.is_classmethod = true;
+  FunctionId id = store_.AddFunction(std::move(info));
+  functions_[function_def.index()] = id;
+  return id;
+}
+
+ClassId FileInference::ClassFor(NodeId class_def) {
+  auto it = classes_.find(class_def.index());
+  if (it != classes_.end()) return it->second;
+  ClassDefView view{ast_, class_def};
+  ClassInfo info;
+  info.name = view.name().valid() ? ast_.str(view.name()).str() : "<unknown>";
+  info.module = program_.resolver().ModuleNameOf(file_);
+  info.file = file_;
+  info.node = class_def;
+  if (is_stub_) info.known = KnownClassFor(info.module, info.name);
+  TypeVarInfo self;
+  self.name = "Self";
+  self.is_self = true;
+  TypeVarId self_id = store_.AddTypeVar(std::move(self));
+  info.self_typevar = store_.TypeVar(self_id, BindingContext::Encode(BindingContext::Kind::None, 0));
+  KnownClass known = info.known;
+  ClassId id = store_.AddClass(std::move(info));
+  classes_[class_def.index()] = id;
+  if (known != KnownClass::None_ && !store_.known_class(known).valid()) store_.SetKnownClass(known, id);
+  return id;
+}
+
+namespace {
+
+// C3 linearization; falls back to a depth-first order without duplicates when inconsistent.
+std::vector<TypeId> Linearize(const TypeStore& store, TypeId self,
+                              std::vector<std::vector<TypeId>> sequences) {
+  std::vector<TypeId> result = {self};
+  auto same_class = [&](TypeId a, TypeId b) { return store.ClassOf(a) == store.ClassOf(b); };
+  while (true) {
+    sequences.erase(std::remove_if(sequences.begin(), sequences.end(),
+                                   [](const std::vector<TypeId>& s) { return s.empty(); }),
+                    sequences.end());
+    if (sequences.empty()) return result;
+    TypeId candidate = TypeId::None();
+    for (const auto& seq : sequences) {
+      TypeId head = seq.front();
+      bool in_tail = false;
+      for (const auto& other : sequences) {
+        for (size_t i = 1; i < other.size() && !in_tail; ++i) in_tail = same_class(other[i], head);
+      }
+      if (!in_tail) {
+        candidate = head;
+        break;
+      }
+    }
+    if (!candidate.valid()) {
+      // Inconsistent hierarchy: keep a stable order without duplicates.
+      for (const auto& seq : sequences) {
+        for (TypeId t : seq) {
+          bool seen = false;
+          for (TypeId r : result) seen |= same_class(r, t);
+          if (!seen) result.push_back(t);
+        }
+      }
+      return result;
+    }
+    result.push_back(candidate);
+    for (auto& seq : sequences) {
+      if (!seq.empty() && same_class(seq.front(), candidate)) seq.erase(seq.begin());
+    }
+  }
+}
+
+}  // namespace
+
+void FileInference::ResolveClass(ClassId cls) {
+  ClassInfo& info = store_.cls(cls);
+  if (info.resolved || info.resolving) return;
+  info.resolving = true;
+  NodeId node = info.node;
+  ClassDefView view{ast_, node};
+  TypeContext context;
+  context.binding = BindingContext::Encode(BindingContext::Kind::Class, cls.value);
+  context.cls = cls;
+  std::vector<TypeId> collected, explicit_params, pep695_params;
+  bool has_explicit = false, is_protocol = false, unknown_base = false;
+  if (view.type_params().valid()) {
+    for (NodeId tp : ast_.children(view.type_params())) {
+      DefinitionId def = index_.DefinitionOf(tp);
+      if (def.valid()) pep695_params.push_back(DefinitionType(def));
+    }
+  }
+  std::vector<TypeId> bases;
+  if (view.arguments().valid()) {
+    context.collected = &collected;
+    for (NodeId arg : ast_.children(view.arguments())) {
+      if (!arg.valid() || ast_.kind(arg) == NodeKind::Keyword || ast_.kind(arg) == NodeKind::Starred) continue;
+      // Generic[...] / Protocol[...] declare the type parameters.
+      NodeId head = ast_.kind(arg) == NodeKind::Subscript ? ast_.child(arg, 0) : arg;
+      TypeId head_type = ExprType(head);
+      if (store_.kind(head_type) == TypeKind::SpecialForm) {
+        auto form = static_cast<SpecialForm>(store_.data(head_type).a);
+        if (form == SpecialForm::Generic || form == SpecialForm::Protocol) {
+          if (form == SpecialForm::Protocol) is_protocol = true;
+          if (ast_.kind(arg) == NodeKind::Subscript) {
+            has_explicit = true;
+            NodeId slice = ast_.child(arg, 1);
+            std::vector<NodeId> elements;
+            if (ast_.kind(slice) == NodeKind::Tuple) {
+              for (NodeId e : ast_.children(slice)) elements.push_back(e);
+            } else {
+              elements.push_back(slice);
+            }
+            for (NodeId e : elements) {
+              TypeId t = AnnotationType(e, context);
+              if (store_.kind(t) == TypeKind::TypeVar) explicit_params.push_back(t);
+            }
+          }
+          continue;
+        }
+      }
+      TypeId base = AnnotationType(arg, context);
+      if (store_.kind(base) == TypeKind::Instance) {
+        bases.push_back(base);
+      } else if (store_.kind(base) == TypeKind::Tuple) {
+        bases.push_back(PromoteLiteral(program_, KnownInstance(program_, KnownClass::Tuple, {store_.Unknown()})));
+      } else {
+        unknown_base = true;
+      }
+    }
+  }
+  ClassInfo& info2 = store_.cls(cls);
+  info2.is_protocol = is_protocol;
+  info2.type_params = !pep695_params.empty() ? pep695_params : (has_explicit ? explicit_params : collected);
+  info2.bases = bases;
+  info2.has_unknown_base = unknown_base;
+  // MRO.
+  TypeId self = store_.Instance(cls, info2.type_params);
+  std::vector<std::vector<TypeId>> sequences;
+  for (TypeId base : bases) {
+    ClassId base_cls = store_.ClassOf(base);
+    const ClassInfo& base_info = ResolvedClass(program_, base_cls);
+    if (base_info.has_unknown_base) store_.cls(cls).has_unknown_base = true;
+    Substitution subst = ClassSubstitution(store_, base);
+    std::vector<TypeId> seq;
+    if (base_info.mro.empty()) {
+      seq.push_back(base);
+    } else {
+      std::vector<TypeId> base_mro = base_info.mro;
+      for (TypeId entry : base_mro) seq.push_back(Substitute(store_, entry, subst));
+    }
+    sequences.push_back(std::move(seq));
+  }
+  sequences.push_back(bases);
+  std::vector<TypeId> mro = Linearize(store_, self, std::move(sequences));
+  ClassId object = store_.known_class(KnownClass::Object);
+  if (store_.cls(cls).known != KnownClass::Object) {
+    if (!object.valid()) object = GetKnownClass(program_, KnownClass::Object);
+    bool has_object = false;
+    for (TypeId t : mro) has_object |= store_.ClassOf(t) == object;
+    if (object.valid() && !has_object && object != cls) mro.push_back(store_.Instance(object));
+  }
+  ClassInfo& done = store_.cls(cls);
+  done.mro = std::move(mro);
+  done.resolving = false;
+  done.resolved = true;
+}
+
+void FileInference::ResolveSignature(FunctionId fn) {
+  FunctionInfo& info = store_.function(fn);
+  if (info.signature_done || info.signature_in_progress) return;
+  info.signature_in_progress = true;
+  NodeId node = info.node;
+  ClassId owner = info.owner;
+  bool is_async = info.is_async, is_generator = info.is_generator;
+  if (owner.valid()) ResolvedClass(program_, owner);
+  FunctionDefView view{ast_, node};
+  Signature sig;
+  std::vector<TypeId> collected;
+  TypeContext context;
+  context.binding = BindingContext::Encode(BindingContext::Kind::Function, fn.value);
+  context.cls = owner;
+  context.collected = &collected;
+  if (view.type_params().valid()) {
+    for (NodeId tp : ast_.children(view.type_params())) {
+      DefinitionId def = index_.DefinitionOf(tp);
+      if (def.valid()) collected.push_back(DefinitionType(def));
+    }
+  }
+  if (view.parameters().valid()) {
+    for (NodeId p : ast_.children(view.parameters())) {
+      Param param;
+      param.name = ast_.str(p).str();
+      switch (GetParameterKind(ast_, p)) {
+        case ParameterKind::PositionalOnly: param.kind = ParamKind::PositionalOnly; break;
+        case ParameterKind::PositionalOrKeyword: param.kind = ParamKind::PositionalOrKeyword; break;
+        case ParameterKind::VarArgs: param.kind = ParamKind::VarArgs; break;
+        case ParameterKind::KeywordOnly: param.kind = ParamKind::KeywordOnly; break;
+        case ParameterKind::KwArgs: param.kind = ParamKind::KwArgs; break;
+      }
+      NodeId annotation = ast_.child(p, 0);
+      if (annotation.valid()) {
+        if (param.kind == ParamKind::VarArgs && ast_.kind(annotation) == NodeKind::Starred) {
+          param.type = store_.Unknown();  // *args: *Ts
+        } else {
+          param.type = AnnotationType(annotation, context);
+        }
+      }
+      NodeId def = ast_.child(p, 1);
+      if (def.valid()) {
+        param.has_default = true;
+        switch (ast_.kind(def)) {
+          case NodeKind::NoneLiteral: param.default_text = "None"; break;
+          case NodeKind::BoolLiteral: param.default_text = ast_.node(def).data ? "True" : "False"; break;
+          case NodeKind::IntLiteral:
+            param.default_text = ast_.Has(def, kBig) ? "..." : std::to_string(ast_.int_value(def));
+            break;
+          case NodeKind::StringLiteral:
+            param.default_text = ast_.Has(def, kFString) || ast_.Has(def, kBytes)
+                                     ? "..."
+                                     : "\"" + ast_.str(def).str() + "\"";
+            break;
+          default: param.default_text = "..."; break;
+        }
+      }
+      sig.params.push_back(std::move(param));
+    }
+  }
+  TypeId ret = view.returns().valid() ? AnnotationType(view.returns(), context) : TypeId::None();
+  if (is_async && !is_generator) {
+    ClassId coroutine = GetKnownClass(program_, KnownClass::CoroutineType);
+    TypeId r = ret.valid() ? ret : store_.Unknown();
+    ret = coroutine.valid() ? store_.Instance(coroutine, {store_.AnyType(), store_.AnyType(), r}) : store_.Unknown();
+  }
+  sig.return_type = ret;
+  sig.type_params = collected;
+  FunctionInfo& done = store_.function(fn);
+  done.signature = std::move(sig);
+  done.signature_in_progress = false;
+  done.signature_done = true;
+}
+
+std::optional<TypeId> FileInference::DeclaredReturnType(NodeId function_def) {
+  FunctionId fn = FunctionFor(function_def);
+  const FunctionInfo& info = store_.function(fn);
+  if (info.is_generator || !FunctionDefView{ast_, function_def}.returns().valid()) return std::nullopt;
+  const Signature& sig = GetSignature(program_, fn);
+  TypeId ret = sig.return_type;
+  if (!ret.valid()) return std::nullopt;
+  if (store_.function(fn).is_async) {
+    auto args = store_.TypeArgs(ret);
+    if (args.size() != 3) return std::nullopt;
+    ret = args[2];
+  }
+  if (store_.IsDynamic(ret)) return std::nullopt;
+  return ret;
+}
+
+TypeId FileInference::EnclosingSendType(NodeId node) {
+  ScopeId scope = index_.ScopeOf(node);
+  while (scope.valid() && index_.scope(scope).kind == ScopeKind::Comprehension) {
+    scope = index_.scope(scope).parent;
+  }
+  if (!scope.valid() || index_.scope(scope).kind != ScopeKind::Function) return store_.Unknown();
+  FunctionId fn = FunctionFor(index_.scope(scope).node);
+  const Signature& sig = GetSignature(program_, fn);
+  if (!sig.return_type.valid()) return store_.Unknown();
+  auto g = GetGeneratorTypes(program_, sig.return_type);
+  return g ? g->send_type : store_.Unknown();
+}
+
+namespace {
+
+void Prepare(Program& program, TypeId type, int depth) {
+  if (!type.valid() || depth > 12) return;
+  TypeStore& store = program.types();
+  const TypeData d = store.data(type);
+  switch (d.kind) {
+    case TypeKind::Function: {
+      const Signature& sig = GetSignature(program, FunctionId(d.a));
+      Signature copy = sig;
+      for (const Param& p : copy.params) Prepare(program, p.type, depth + 1);
+      Prepare(program, copy.return_type, depth + 1);
+      return;
+    }
+    case TypeKind::BoundMethod:
+      Prepare(program, TypeId(d.a), depth + 1);
+      Prepare(program, TypeId(d.b), depth + 1);
+      return;
+    case TypeKind::Instance:
+    case TypeKind::ClassLiteral: {
+      ResolvedClass(program, ClassId(d.a));
+      std::vector<TypeId> args(store.TypeArgs(type).begin(), store.TypeArgs(type).end());
+      for (TypeId t : args) Prepare(program, t, depth + 1);
+      return;
+    }
+    case TypeKind::Union:
+    case TypeKind::Tuple:
+    case TypeKind::Overloaded: {
+      std::vector<TypeId> items(store.list(TypeListId(d.a)).begin(), store.list(TypeListId(d.a)).end());
+      for (TypeId t : items) Prepare(program, t, depth + 1);
+      return;
+    }
+    case TypeKind::SubclassOf:
+      Prepare(program, TypeId(d.a), depth + 1);
+      return;
+    default:
+      return;
+  }
+}
+
+}  // namespace
+
+std::string FileInference::Display(TypeId type) {
+  Prepare(program_, type, 0);
+  return store_.Display(type);
+}
+
+}  // namespace asynctype

@@ -1,0 +1,148 @@
+// Type inference for one file (phase 3). Lazy and memoized: the type of an expression or of a
+// definition is computed on first request and stored in a side table keyed by NodeId /
+// DefinitionId; cycles fall back to Unknown. Other files ask for this file's public symbols,
+// classes and function signatures through Program::inference(file). Diagnostics found while
+// inferring a node of this file are collected here (each node is inferred once, so each is
+// reported once); the check phase pulls every node and then takes them.
+//
+// The type-level operations shared by all files (member lookup, calls, await, iteration,
+// assignability) live in semantics.h and take the Program.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "checker/diagnostics/diagnostic.h"
+#include "checker/semantic/index.h"
+#include "checker/syntax/ast.h"
+#include "checker/types/type_store.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace asynctype {
+
+class Program;
+
+// Where free TypeVars in a type expression get bound, and which class `Self` means.
+struct TypeContext {
+  uint32_t binding = BindingContext::Encode(BindingContext::Kind::None, 0);
+  ClassId cls;  // enclosing class (its own type parameters stay bound to it)
+  std::vector<TypeId>* collected = nullptr;  // receives newly bound function TypeVars
+};
+
+class FileInference {
+ public:
+  FileInference(Program& program, FileId file);
+
+  FileId file() const { return file_; }
+  Program& program() { return program_; }
+  const Ast& ast() const { return ast_; }
+  const SemanticIndex& index() const { return index_; }
+
+  // The type of a value expression.
+  TypeId ExprType(NodeId expr);
+  // The type a definition binds.
+  TypeId DefinitionType(DefinitionId def);
+  // The type denoted by a type expression (annotation) evaluated in this file.
+  TypeId AnnotationType(NodeId expr, const TypeContext& context);
+  // The public type of a module-level symbol (for `from m import x` and `m.x`).
+  std::optional<TypeId> ModuleSymbolType(llvm::StringRef name);
+  // The type of an instance attribute assigned through `self` in the methods of the class whose
+  // body is `class_scope` (declared type if annotated, else Unknown | the assigned types).
+  std::optional<TypeId> InstanceAttributeType(ScopeId class_scope, llvm::StringRef name);
+  // The public type of a name in a class body scope.
+  std::optional<TypeId> ScopeSymbolType(ScopeId scope, llvm::StringRef name);
+
+  // Function and class objects for definition nodes of this file.
+  FunctionId FunctionFor(NodeId function_def);
+  ClassId ClassFor(NodeId class_def);
+  // Computes bases, type parameters and MRO of a class defined in this file.
+  void ResolveClass(ClassId cls);
+  // Computes the signature of a function defined in this file.
+  void ResolveSignature(FunctionId fn);
+
+  // Reports `unresolved-import` for an Import / ImportFrom statement.
+  void ReportImportErrors(NodeId statement);
+
+  // The declared return type a `return` in this function is checked against: the annotation
+  // (for `async def`, the coroutine's result `R`). None when unannotated, dynamic, or a
+  // generator (checked with the generator rules).
+  std::optional<TypeId> DeclaredReturnType(NodeId function_def);
+
+  // The declared send type of the function enclosing `node` (for `yield`).
+  TypeId EnclosingSendType(NodeId node);
+
+  // Displays a type after making sure everything it mentions is resolved.
+  std::string Display(TypeId type);
+
+  void Report(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
+  std::vector<Diagnostic> TakeDiagnostics() { return std::move(diagnostics_); }
+
+ private:
+  // expressions.cpp
+  TypeId InferExpr(NodeId expr);
+  TypeId InferName(NodeId name);
+  TypeId InferCall(NodeId call);
+  TypeId InferAttribute(NodeId attr);
+  void ReportMissingAttribute(NodeId attr, TypeId object, llvm::StringRef name);
+  bool DefinedInSubclass(ClassId cls, llvm::StringRef name);
+  TypeId InferSubscript(NodeId sub);
+  TypeId InferBinOp(NodeId expr);
+  TypeId InferAwait(NodeId expr);
+  TypeId InferComprehension(NodeId expr);
+  TypeId InferCollection(NodeId expr, KnownClass cls);
+  TypeId InferDict(NodeId expr);
+  TypeId TypeOfNameInScope(NodeId use, llvm::StringRef name, ScopeId scope, uint32_t offset,
+                           bool in_loop, bool public_view, bool report, bool skip_own = false);
+  TypeId UnionOfDefinitions(llvm::ArrayRef<DefinitionId> defs);
+  TypeId BuiltinSymbol(llvm::StringRef name);
+  std::optional<TypeId> StarImportedSymbol(llvm::StringRef name);
+
+  // definitions.cpp
+  TypeId InferDefinition(DefinitionId def);
+  TypeId FunctionDefinitionType(const Definition& def);
+  TypeId AssignedType(NodeId target_root, TypeId value, NodeId name);
+  TypeId ImportType(const Definition& def);
+  TypeId ImportFromType(const Definition& def);
+  TypeId TypeVarDefinition(NodeId call, llvm::StringRef name, TypeVarFlavor flavor);
+  TypeId ParameterType(const Definition& def);
+  std::optional<TypeVarFlavor> TypeVarConstructor(NodeId call);
+
+  // narrowing.cpp
+  TypeId NarrowType(TypeId type, NodeId predicate, bool positive, llvm::StringRef name, int depth = 0);
+  TypeId NarrowTruthiness(TypeId type, bool truthy);
+  TypeId NarrowIsInstance(TypeId type, TypeId classinfo, bool positive);
+  TypeId FilterMembers(TypeId type, const std::function<bool(TypeId)>& keep);
+  std::vector<TypeId> Members(TypeId type) const;  // a union's members, or the type itself
+  bool NamesTarget(NodeId node, llvm::StringRef name) const;
+  // names.cpp: the type of a name at a use, through the bindings that reach it.
+  TypeId FlowNameType(NodeId name, const UseRecord& use, bool* handled);
+  bool PathReturns(const Binding& binding);
+  TypeId OutwardNameType(NodeId use, llvm::StringRef name, ScopeId scope, bool report);
+
+  // annotations.cpp
+  TypeId InferTypeExpr(NodeId expr, const TypeContext& context);
+  TypeId TypeFromValue(TypeId value, const TypeContext& context);
+  TypeId SubscriptTypeExpr(NodeId expr, const TypeContext& context);
+  TypeId BindTypeVar(TypeVarId tv, const TypeContext& context);
+  TypeId ImplicitAliasType(DefinitionId def, const TypeContext& context);
+
+  Program& program_;
+  TypeStore& store_;
+  FileId file_;
+  const Ast& ast_;
+  const SemanticIndex& index_;
+  bool is_stub_;
+
+  std::vector<TypeId> expr_types_;        // by NodeId; None = not yet inferred
+  std::vector<uint8_t> expr_state_;       // 0 = not started, 1 = in progress, 2 = done
+  std::vector<TypeId> definition_types_;  // by DefinitionId
+  std::vector<uint8_t> definition_state_;
+  llvm::DenseMap<uint32_t, FunctionId> functions_;  // FunctionDef node -> FunctionId
+  llvm::DenseMap<uint32_t, ClassId> classes_;       // ClassDef node -> ClassId
+  llvm::DenseMap<uint32_t, TypeVarId> typevars_;    // defining node -> TypeVarId
+  std::vector<Diagnostic> diagnostics_;
+  int alias_depth_ = 0;
+};
+
+}  // namespace asynctype

@@ -1,0 +1,350 @@
+// Known classes, class resolution glue and attribute lookup: instances look through their
+// class's MRO (methods come back bound to the instance, class type arguments substituted),
+// class objects through their own MRO, modules through their public symbols.
+#include "checker/infer/file_inference.h"
+#include "checker/infer/semantics.h"
+#include "checker/module/resolver.h"
+#include "checker/program/program.h"
+
+namespace asynctype {
+namespace {
+
+struct KnownClassEntry {
+  KnownClass known;
+  const char* module;
+  const char* name;
+};
+
+constexpr KnownClassEntry kKnownClasses[] = {
+    {KnownClass::Object, "builtins", "object"},
+    {KnownClass::Type, "builtins", "type"},
+    {KnownClass::Int, "builtins", "int"},
+    {KnownClass::Float, "builtins", "float"},
+    {KnownClass::Complex, "builtins", "complex"},
+    {KnownClass::Bool, "builtins", "bool"},
+    {KnownClass::Str, "builtins", "str"},
+    {KnownClass::Bytes, "builtins", "bytes"},
+    {KnownClass::List, "builtins", "list"},
+    {KnownClass::Tuple, "builtins", "tuple"},
+    {KnownClass::Dict, "builtins", "dict"},
+    {KnownClass::Set, "builtins", "set"},
+    {KnownClass::FrozenSet, "builtins", "frozenset"},
+    {KnownClass::Function, "builtins", "function"},
+    {KnownClass::Property, "builtins", "property"},
+    {KnownClass::StaticMethod, "builtins", "staticmethod"},
+    {KnownClass::ClassMethod, "builtins", "classmethod"},
+    {KnownClass::BaseException, "builtins", "BaseException"},
+    {KnownClass::Iterable, "typing", "Iterable"},
+    {KnownClass::Iterator, "typing", "Iterator"},
+    {KnownClass::Generator, "typing", "Generator"},
+    {KnownClass::AsyncIterable, "typing", "AsyncIterable"},
+    {KnownClass::AsyncIterator, "typing", "AsyncIterator"},
+    {KnownClass::AsyncGenerator, "typing", "AsyncGenerator"},
+    {KnownClass::Awaitable, "typing", "Awaitable"},
+    {KnownClass::Coroutine, "typing", "Coroutine"},
+    {KnownClass::CoroutineType, "types", "CoroutineType"},
+    {KnownClass::GeneratorType, "types", "GeneratorType"},
+    {KnownClass::AsyncGeneratorType, "types", "AsyncGeneratorType"},
+    {KnownClass::ModuleType, "types", "ModuleType"},
+};
+
+}  // namespace
+
+KnownClass KnownClassFor(llvm::StringRef module, llvm::StringRef name) {
+  for (const KnownClassEntry& e : kKnownClasses) {
+    if (module == e.module && name == e.name) return e.known;
+  }
+  return KnownClass::None_;
+}
+
+ClassId GetKnownClass(Program& program, KnownClass known) {
+  ClassId id = program.types().known_class(known);
+  if (id.valid()) return id;
+  for (const KnownClassEntry& e : kKnownClasses) {
+    if (e.known != known) continue;
+    ModuleId module = program.resolver().Resolve(e.module);
+    if (!module.valid()) return ClassId::None();
+    FileId file = program.types().module(module).file;
+    std::optional<TypeId> type = program.inference(file).ModuleSymbolType(e.name);
+    if (type && program.types().kind(*type) == TypeKind::ClassLiteral) {
+      return program.types().ClassOf(*type);
+    }
+    return ClassId::None();
+  }
+  return ClassId::None();
+}
+
+TypeId KnownInstance(Program& program, KnownClass known, llvm::ArrayRef<TypeId> args) {
+  ClassId cls = GetKnownClass(program, known);
+  if (!cls.valid()) return program.types().Unknown();
+  const ClassInfo& info = ResolvedClass(program, cls);
+  if (args.empty() && !info.type_params.empty()) return DefaultInstance(program, cls);
+  return program.types().Instance(cls, args);
+}
+
+TypeId PromoteLiteral(Program& program, TypeId type) {
+  switch (program.types().kind(type)) {
+    case TypeKind::IntLiteral: return KnownInstance(program, KnownClass::Int);
+    case TypeKind::BoolLiteral: return KnownInstance(program, KnownClass::Bool);
+    case TypeKind::StringLiteral: return KnownInstance(program, KnownClass::Str);
+    case TypeKind::BytesLiteral: return KnownInstance(program, KnownClass::Bytes);
+    default: return type;
+  }
+}
+
+const ClassInfo& ResolvedClass(Program& program, ClassId cls) {
+  ClassInfo& info = program.types().cls(cls);
+  if (!info.resolved && !info.resolving) program.inference(info.file).ResolveClass(cls);
+  return program.types().cls(cls);
+}
+
+TypeId SelfInstance(Program& program, ClassId cls) {
+  const ClassInfo& info = ResolvedClass(program, cls);
+  return program.types().Instance(cls, info.type_params);
+}
+
+TypeId DefaultInstance(Program& program, ClassId cls) {
+  const ClassInfo& info = ResolvedClass(program, cls);
+  if (info.type_params.empty()) return program.types().Instance(cls);
+  std::vector<TypeId> args;
+  TypeStore& store = program.types();
+  Substitution so_far;
+  for (TypeId tp : info.type_params) {
+    const TypeVarInfo& tv = store.typevar(TypeVarId(store.data(tp).a));
+    TypeId arg = tv.default_type.valid() ? Substitute(store, tv.default_type, so_far) : store.Unknown();
+    if (tv.flavor == TypeVarFlavor::TypeVarTuple) arg = store.HomogeneousTuple(store.Unknown());
+    args.push_back(arg);
+    so_far.Add(tp, arg);
+  }
+  return store.Instance(cls, args);
+}
+
+namespace {
+
+// The raw (unbound) type of `name` declared in a class body, searching the MRO.
+std::optional<TypeId> ClassBodyMember(Program& program, ClassId cls, llvm::StringRef name,
+                                      ClassId* owner, bool* unknown_base, bool on_instance) {
+  const ClassInfo& info = ResolvedClass(program, cls);
+  *unknown_base = info.has_unknown_base;
+  std::vector<TypeId> mro = info.mro;
+  for (TypeId entry : mro) {
+    ClassId base = program.types().ClassOf(entry);
+    const ClassInfo& base_info = program.types().cls(base);
+    FileInference& inference = program.inference(base_info.file);
+    ScopeId scope = inference.index().ScopeOpenedBy(base_info.node);
+    if (!scope.valid()) continue;
+    if (std::optional<TypeId> type = inference.ScopeSymbolType(scope, name)) {
+      *owner = base;
+      return type;
+    }
+    if (on_instance) {
+      if (std::optional<TypeId> type = inference.InstanceAttributeType(scope, name)) {
+        *owner = base;
+        return type;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// Binds a class-body member to an instance (`self`) or class receiver.
+TypeId BindMember(Program& program, TypeId raw, TypeId receiver, ClassId owner, bool on_instance) {
+  TypeStore& store = program.types();
+  TypeId instance = receiver;
+  if (store.kind(receiver) == TypeKind::ClassLiteral) {
+    instance = store.TypeArgs(receiver).empty() ? DefaultInstance(program, store.ClassOf(receiver))
+                                                : store.Instance(store.ClassOf(receiver), store.TypeArgs(receiver));
+  }
+  Substitution subst;
+  if (TypeId up = Upcast(store, instance, owner); up.valid()) subst = ClassSubstitution(store, up);
+  const ClassInfo& owner_info = store.cls(owner);
+  if (owner_info.self_typevar.valid()) subst.Add(owner_info.self_typevar, instance);
+
+  if (store.kind(raw) == TypeKind::Function) {
+    const FunctionInfo& fn = store.function(FunctionId(store.data(raw).a));
+    GetSignature(program, FunctionId(store.data(raw).a));
+    if (fn.is_property) {
+      if (!on_instance) return raw;
+      const Signature& sig = GetSignature(program, FunctionId(store.data(raw).a));
+      TypeId ret = sig.return_type.valid() ? sig.return_type : store.Unknown();
+      return Substitute(store, ret, subst);
+    }
+    if (fn.is_staticmethod) return raw;
+    if (fn.is_classmethod) {
+      TypeId cls_receiver = store.kind(receiver) == TypeKind::ClassLiteral
+                                ? receiver
+                                : store.ClassLiteral(store.ClassOf(instance), store.TypeArgs(instance));
+      return store.BoundMethod(raw, cls_receiver);
+    }
+    if (!on_instance) return raw;
+    return store.BoundMethod(raw, receiver);
+  }
+  if (store.kind(raw) == TypeKind::Overloaded) {
+    if (!on_instance) return raw;
+    std::vector<TypeId> bound;
+    for (TypeId f : store.list(TypeListId(store.data(raw).a))) {
+      bound.push_back(BindMember(program, f, receiver, owner, on_instance));
+    }
+    return store.Overloaded(bound);
+  }
+  return Substitute(store, raw, subst);
+}
+
+// Whether a class derives from `enum.Enum` (its members are instances of the class).
+bool IsEnumClass(Program& program, ClassId cls) {
+  const ClassInfo& info = ResolvedClass(program, cls);
+  for (TypeId base : info.mro) {
+    const ClassInfo& b = program.types().cls(program.types().ClassOf(base));
+    if (b.name == "Enum" && b.module == "enum") return true;
+  }
+  return false;
+}
+
+Member LookupOnClass(Program& program, TypeId receiver, ClassId cls, llvm::StringRef name,
+                     bool on_instance) {
+  TypeStore& store = program.types();
+  ClassId owner;
+  bool unknown_base = false;
+  std::optional<TypeId> raw = ClassBodyMember(program, cls, name, &owner, &unknown_base, on_instance);
+  if (!raw) {
+    if (unknown_base) return {store.Unknown(), ClassId::None()};
+    return {TypeId::None(), ClassId::None()};
+  }
+  // An enum member (`Color.RED`) is an instance of its enum class, not its value.
+  if (!on_instance && !name.startswith("_") && IsEnumClass(program, cls) &&
+      !program.source(store.cls(owner).file).is_stub()) {
+    TypeKind k = store.kind(*raw);
+    if (k != TypeKind::Function && k != TypeKind::Overloaded && k != TypeKind::ClassLiteral &&
+        k != TypeKind::Callable && k != TypeKind::BoundMethod) {
+      return {DefaultInstance(program, cls), owner};
+    }
+  }
+  return {BindMember(program, *raw, receiver, owner, on_instance), owner};
+}
+
+Member LookupInModule(Program& program, ModuleId module, llvm::StringRef name) {
+  TypeStore& store = program.types();
+  const ModuleInfo& info = store.module(module);
+  if (info.file.valid()) {
+    if (std::optional<TypeId> t = program.inference(info.file).ModuleSymbolType(name)) {
+      return {*t, ClassId::None()};
+    }
+  }
+  if (!info.file.valid() && !info.is_package) return {store.Unknown(), ClassId::None()};  // untyped
+  // A submodule of a package.
+  ModuleId sub = program.resolver().Resolve(info.name + "." + name.str());
+  if (sub.valid()) return {store.Module(sub), ClassId::None()};
+  if (!info.file.valid()) return {store.Unknown(), ClassId::None()};  // untyped / namespace
+  return {TypeId::None(), ClassId::None()};
+}
+
+}  // namespace
+
+Member LookupMember(Program& program, TypeId object, llvm::StringRef name) {
+  TypeStore& store = program.types();
+  const TypeData d = store.data(object);
+  switch (d.kind) {
+    case TypeKind::Unknown:
+    case TypeKind::Any:
+      return {object, ClassId::None()};
+    case TypeKind::Never:
+      return {object, ClassId::None()};
+    case TypeKind::Instance:
+      return LookupOnClass(program, object, ClassId(d.a), name, /*on_instance=*/true);
+    case TypeKind::ClassLiteral: {
+      Member m = LookupOnClass(program, object, ClassId(d.a), name, /*on_instance=*/false);
+      if (m.type.valid()) return m;
+      // Attributes of `type` itself (`__name__`, ...).
+      ClassId type_cls = GetKnownClass(program, KnownClass::Type);
+      if (type_cls.valid()) return LookupOnClass(program, store.Instance(type_cls), type_cls, name, true);
+      return m;
+    }
+    case TypeKind::SubclassOf: {
+      TypeId instance = TypeId(d.a);
+      if (store.kind(instance) != TypeKind::Instance) return {store.Unknown(), ClassId::None()};
+      TypeId literal = store.ClassLiteral(store.ClassOf(instance), store.TypeArgs(instance));
+      return LookupMember(program, literal, name);
+    }
+    case TypeKind::Module:
+      return LookupInModule(program, ModuleId(d.a), name);
+    case TypeKind::Union: {
+      std::vector<TypeId> results;
+      bool missing = false;
+      for (TypeId member : store.UnionMembers(object)) {
+        Member m = LookupMember(program, member, name);
+        if (m.type.valid()) {
+          results.push_back(m.type);
+        } else {
+          missing = true;
+        }
+      }
+      if (results.empty()) return {TypeId::None(), ClassId::None()};
+      Member m{store.Union(results), ClassId::None()};
+      m.maybe = missing;
+      return m;
+    }
+    case TypeKind::NoneType:
+      return LookupMember(program, KnownInstance(program, KnownClass::Object), name);
+    case TypeKind::Tuple: {
+      auto elements = store.list(TypeListId(d.a));
+      TypeId element = elements.empty() ? store.Never() : store.Union(elements);
+      return LookupMember(program, KnownInstance(program, KnownClass::Tuple, {element}), name);
+    }
+    case TypeKind::IntLiteral:
+    case TypeKind::BoolLiteral:
+    case TypeKind::StringLiteral:
+    case TypeKind::BytesLiteral:
+      return LookupMember(program, PromoteLiteral(program, object), name);
+    case TypeKind::Function:
+    case TypeKind::BoundMethod:
+    case TypeKind::Callable:
+    case TypeKind::Overloaded:
+      return LookupMember(program, KnownInstance(program, KnownClass::Function), name);
+    case TypeKind::TypeVar: {
+      const TypeVarInfo& tv = store.typevar(TypeVarId(d.a));
+      if (tv.bound.valid()) return LookupMember(program, tv.bound, name);
+      return LookupMember(program, KnownInstance(program, KnownClass::Object), name);
+    }
+    default:
+      return {store.Unknown(), ClassId::None()};
+  }
+}
+
+Member LookupDunder(Program& program, TypeId object, llvm::StringRef name) {
+  TypeStore& store = program.types();
+  const TypeData d = store.data(object);
+  switch (d.kind) {
+    case TypeKind::ClassLiteral:
+    case TypeKind::SubclassOf: {
+      // Dunders of a class object come from its metaclass (`type`).
+      ClassId type_cls = GetKnownClass(program, KnownClass::Type);
+      if (!type_cls.valid()) return {store.Unknown(), ClassId::None()};
+      return LookupOnClass(program, store.Instance(type_cls), type_cls, name, true);
+    }
+    case TypeKind::Module: {
+      ClassId module_cls = GetKnownClass(program, KnownClass::ModuleType);
+      if (!module_cls.valid()) return {store.Unknown(), ClassId::None()};
+      return LookupOnClass(program, store.Instance(module_cls), module_cls, name, true);
+    }
+    case TypeKind::Union: {
+      std::vector<TypeId> results;
+      bool missing = false;
+      for (TypeId member : store.UnionMembers(object)) {
+        Member m = LookupDunder(program, member, name);
+        if (m.type.valid()) {
+          results.push_back(m.type);
+        } else {
+          missing = true;
+        }
+      }
+      if (results.empty()) return {TypeId::None(), ClassId::None()};
+      Member m{store.Union(results), ClassId::None()};
+      m.maybe = missing;
+      return m;
+    }
+    default:
+      return LookupMember(program, object, name);
+  }
+}
+
+}  // namespace asynctype

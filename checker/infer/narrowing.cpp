@@ -1,0 +1,242 @@
+// Narrowing: the type of a binding under the conditions known to hold at a use
+// (`x is None` / `is not None`, `==` / `!=` a literal, `isinstance(x, C)`, truthiness, and
+// `not` / `and` / `or` combinations). Anything else leaves the type unchanged.
+#include "checker/infer/file_inference.h"
+#include "checker/infer/semantics.h"
+#include "checker/program/program.h"
+
+namespace asynctype {
+namespace {
+
+bool IsLiteral(TypeKind k) {
+  return k == TypeKind::IntLiteral || k == TypeKind::BoolLiteral || k == TypeKind::StringLiteral ||
+         k == TypeKind::BytesLiteral;
+}
+
+}  // namespace
+
+bool FileInference::NamesTarget(NodeId node, llvm::StringRef name) const {
+  if (!node.valid()) return false;
+  if (ast_.kind(node) == NodeKind::Name) return ast_.str(node) == name;
+  if (ast_.kind(node) == NodeKind::Attribute) {
+    // A place `a.b` is named by the key "a.b".
+    NodeId value = ast_.child(node, 0), attr = ast_.child(node, 1);
+    if (!value.valid() || !attr.valid() || ast_.kind(value) != NodeKind::Name) return false;
+    llvm::StringRef base = ast_.str(value), field = ast_.str(attr);
+    return name.size() == base.size() + 1 + field.size() && name.startswith(base) &&
+           name[base.size()] == '.' && name.endswith(field);
+  }
+  if (ast_.kind(node) == NodeKind::NamedExpr) {
+    NodeId target = ast_.child(node, 0);
+    return target.valid() && ast_.str(target) == name;
+  }
+  return false;
+}
+
+std::vector<TypeId> FileInference::Members(TypeId type) const {
+  if (store_.kind(type) != TypeKind::Union) return {type};
+  auto members = store_.UnionMembers(type);
+  return std::vector<TypeId>(members.begin(), members.end());
+}
+
+TypeId FileInference::FilterMembers(TypeId type, const std::function<bool(TypeId)>& keep) {
+  if (store_.kind(type) != TypeKind::Union) return keep(type) ? type : store_.Never();
+  std::vector<TypeId> kept;
+  for (TypeId m : store_.UnionMembers(type)) {
+    if (keep(m)) kept.push_back(m);
+  }
+  return store_.Union(kept);
+}
+
+TypeId FileInference::NarrowTruthiness(TypeId type, bool truthy) {
+  if (store_.IsDynamic(type)) return type;
+  std::vector<TypeId> out;
+  for (TypeId m : Members(type)) {
+    const TypeData d = store_.data(m);
+    switch (d.kind) {
+      case TypeKind::NoneType:
+        if (!truthy) out.push_back(m);
+        break;
+      case TypeKind::BoolLiteral:
+        if ((d.a != 0) == truthy) out.push_back(m);
+        break;
+      case TypeKind::IntLiteral:
+        if ((store_.IntLiteralValue(m) != 0) == truthy) out.push_back(m);
+        break;
+      case TypeKind::StringLiteral:
+      case TypeKind::BytesLiteral:
+        if (!store_.string(d.a).empty() == truthy) out.push_back(m);
+        break;
+      case TypeKind::Function:
+      case TypeKind::BoundMethod:
+      case TypeKind::ClassLiteral:
+      case TypeKind::Module:
+        if (truthy) out.push_back(m);  // always true
+        break;
+      case TypeKind::Instance:
+        if (ResolvedClass(program_, store_.ClassOf(m)).known == KnownClass::Bool) {
+          out.push_back(store_.BoolLiteral(truthy));
+        } else {
+          out.push_back(m);
+        }
+        break;
+      default:
+        out.push_back(m);
+    }
+  }
+  return store_.Union(out);
+}
+
+TypeId FileInference::NarrowIsInstance(TypeId type, TypeId classinfo, bool positive) {
+  std::vector<ClassId> classes;
+  const TypeData ci = store_.data(classinfo);
+  if (ci.kind == TypeKind::ClassLiteral) {
+    classes.push_back(ClassId(ci.a));
+  } else if (ci.kind == TypeKind::Tuple && !ci.b) {
+    for (TypeId t : store_.list(TypeListId(ci.a))) {
+      if (store_.kind(t) != TypeKind::ClassLiteral) return type;
+      classes.push_back(store_.ClassOf(t));
+    }
+  } else {
+    return type;  // not understood
+  }
+  auto is_instance_of = [&](TypeId member, ClassId cls) {
+    TypeId promoted = PromoteLiteral(program_, member);
+    if (store_.kind(promoted) == TypeKind::NoneType) return false;
+    if (store_.kind(promoted) != TypeKind::Instance) return false;
+    ResolvedClass(program_, store_.ClassOf(promoted));
+    return Upcast(store_, promoted, cls).valid();
+  };
+  if (!positive) {
+    return FilterMembers(type, [&](TypeId m) {
+      for (ClassId c : classes) {
+        if (is_instance_of(m, c)) return false;
+      }
+      return true;
+    });
+  }
+  std::vector<TypeId> out;
+  for (TypeId m : Members(type)) {
+    for (ClassId c : classes) {
+      if (is_instance_of(m, c)) {
+        out.push_back(m);
+        break;
+      }
+      TypeId narrowed = DefaultInstance(program_, c);
+      TypeId promoted = PromoteLiteral(program_, m);
+      bool subclass = store_.IsDynamic(m) ||
+                      (store_.kind(promoted) == TypeKind::Instance &&
+                       Upcast(store_, narrowed, store_.ClassOf(promoted)).valid()) ||
+                      store_.kind(m) == TypeKind::TypeVar;
+      if (subclass) out.push_back(narrowed);
+    }
+  }
+  return store_.Union(out);
+}
+
+TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, llvm::StringRef name,
+                                 int depth) {
+  if (!predicate.valid() || depth > 32) return type;
+  switch (ast_.kind(predicate)) {
+    case NodeKind::Name:
+    case NodeKind::NamedExpr:
+    case NodeKind::Attribute:
+      if (NamesTarget(predicate, name)) return NarrowTruthiness(type, positive);
+      return type;
+    case NodeKind::UnaryOp:
+      if (static_cast<UnaryOperator>(ast_.node(predicate).data) == UnaryOperator::Not) {
+        return NarrowType(type, ast_.child(predicate, 0), !positive, name, depth + 1);
+      }
+      return type;
+    case NodeKind::BoolOp: {
+      NodeId left = ast_.child(predicate, 0), right = ast_.child(predicate, 1);
+      bool is_and = static_cast<BoolOperator>(ast_.node(predicate).data) == BoolOperator::And;
+      if (is_and == positive) {
+        // Both hold (`a and b` true) or both fail (`a or b` false).
+        TypeId t = NarrowType(type, left, positive, name, depth + 1);
+        return NarrowType(t, right, positive, name, depth + 1);
+      }
+      // Either the left decides, or the left is the other way and the right decides.
+      TypeId first = NarrowType(type, left, positive, name, depth + 1);
+      TypeId second = NarrowType(NarrowType(type, left, !positive, name, depth + 1), right, positive, name,
+                                 depth + 1);
+      return store_.Union({first, second});
+    }
+    case NodeKind::Compare: {
+      auto ops = ast_.compare_ops(predicate);
+      if (ops.size() != 1) return type;
+      NodeId left = ast_.child(predicate, 0), right = ast_.child(predicate, 1);
+      NodeId other;
+      if (NamesTarget(left, name)) {
+        other = right;
+      } else if (NamesTarget(right, name)) {
+        other = left;
+      } else {
+        return type;
+      }
+      CompareOp op = ops[0];
+      bool equal_op = op == CompareOp::Is || op == CompareOp::Eq;
+      bool unequal_op = op == CompareOp::IsNot || op == CompareOp::NotEq;
+      if (!equal_op && !unequal_op) return type;
+      bool holds_equal = equal_op == positive;  // the operands are equal / identical
+      TypeId value = ExprType(other);
+      if (store_.kind(value) == TypeKind::NoneType) {
+        if (holds_equal) {
+          if (store_.IsDynamic(type)) return store_.None();
+          return FilterMembers(type, [&](TypeId m) {
+            TypeKind k = store_.kind(m);
+            return k == TypeKind::NoneType || k == TypeKind::TypeVar || store_.IsDynamic(m);
+          });
+        }
+        return FilterMembers(type, [&](TypeId m) { return store_.kind(m) != TypeKind::NoneType; });
+      }
+      if (IsLiteral(store_.kind(value))) {
+        bool identity = op == CompareOp::Is || op == CompareOp::IsNot;
+        if (holds_equal) {
+          // Members that may equal the literal: the literal itself, or its class.
+          std::vector<TypeId> out;
+          for (TypeId m : Members(type)) {
+            if (m == value) {
+              out.push_back(m);
+            } else if (IsLiteral(store_.kind(m))) {
+              continue;  // a different literal
+            } else if (store_.kind(m) == TypeKind::NoneType) {
+              continue;
+            } else if (PromoteLiteral(program_, value) == m && !identity) {
+              out.push_back(value);
+            } else {
+              out.push_back(m);
+            }
+          }
+          return store_.Union(out);
+        }
+        // Not equal: only the literal itself (and a bool's other value) can be excluded.
+        TypeId narrowed = FilterMembers(type, [&](TypeId m) { return m != value; });
+        if (store_.kind(value) == TypeKind::BoolLiteral) {
+          // `x != True` leaves a `bool` only `False`.
+          ClassId boolean = GetKnownClass(program_, KnownClass::Bool);
+          std::vector<TypeId> out;
+          for (TypeId m : Members(narrowed)) {
+            bool is_bool = store_.kind(m) == TypeKind::Instance && store_.ClassOf(m) == boolean;
+            out.push_back(is_bool ? store_.BoolLiteral(store_.data(value).a == 0) : m);
+          }
+          return store_.Union(out);
+        }
+        return narrowed;
+      }
+      return type;
+    }
+    case NodeKind::Call: {
+      NodeId func = ast_.child(predicate, 0);
+      NodeId subject = ast_.child(predicate, 1);
+      NodeId classinfo = ast_.child(predicate, 2);
+      if (!func.valid() || ast_.kind(func) != NodeKind::Name || ast_.str(func) != "isinstance") return type;
+      if (!NamesTarget(subject, name) || !classinfo.valid() || ast_.children(predicate).size() != 3) return type;
+      return NarrowIsInstance(type, ExprType(classinfo), positive);
+    }
+    default:
+      return type;
+  }
+}
+
+}  // namespace asynctype

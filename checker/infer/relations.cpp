@@ -1,0 +1,146 @@
+// Assignability, first slice: gradual types, literals and their classes, None, unions, nominal
+// classes through the MRO (type arguments compared leniently), tuples, the numeric promotions
+// int -> float -> complex, and structural protocols by member presence. Anything not
+// understood is treated as assignable: the checker must not invent errors.
+#include "checker/infer/file_inference.h"
+#include "checker/infer/semantics.h"
+#include "checker/program/program.h"
+
+namespace asynctype {
+namespace {
+
+bool Assignable(Program& program, TypeId value, TypeId target, int depth);
+
+bool ArgsAssignable(Program& program, llvm::ArrayRef<TypeId> values, llvm::ArrayRef<TypeId> targets,
+                    int depth) {
+  for (size_t i = 0; i < values.size() && i < targets.size(); ++i) {
+    // Variance is not modelled yet: accept either direction.
+    if (!Assignable(program, values[i], targets[i], depth + 1) &&
+        !Assignable(program, targets[i], values[i], depth + 1)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool ProtocolSatisfied(Program& program, TypeId value, ClassId protocol) {
+  const ClassInfo& info = ResolvedClass(program, protocol);
+  // Only protocols and classes both described by the bundled stubs are compared member by
+  // member for now; anything else is given the benefit of the doubt.
+  TypeStore& store = program.types();
+  if (!program.source(info.file).is_stub()) return true;
+  if (store.kind(value) == TypeKind::Instance &&
+      !program.source(store.cls(store.ClassOf(value)).file).is_stub()) {
+    return true;
+  }
+  FileInference& inference = program.inference(info.file);
+  ScopeId scope = inference.index().ScopeOpenedBy(info.node);
+  if (!scope.valid()) return true;
+  for (const auto& entry : inference.index().scope(scope).symbols) {
+    llvm::StringRef name = entry.getKey();
+    if (name == "__slots__" || name == "__class_getitem__" || name == "__init__") continue;
+    if (!LookupMember(program, value, name).type.valid()) return false;
+  }
+  return true;
+}
+
+bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
+  TypeStore& store = program.types();
+  if (depth > 16 || value == target) return true;
+  const TypeData v = store.data(value);
+  const TypeData t = store.data(target);
+  if (store.IsDynamic(value) || store.IsDynamic(target)) return true;
+  if (v.kind == TypeKind::Never) return true;
+  if (t.kind == TypeKind::TypeVar) return true;  // solved separately
+  if (v.kind == TypeKind::TypeVar) {
+    const TypeVarInfo& tv = store.typevar(TypeVarId(v.a));
+    return tv.bound.valid() ? Assignable(program, tv.bound, target, depth + 1) : true;
+  }
+  if (v.kind == TypeKind::Union) {
+    for (TypeId m : store.UnionMembers(value)) {
+      if (!Assignable(program, m, target, depth + 1)) return false;
+    }
+    return true;
+  }
+  if (t.kind == TypeKind::Union) {
+    for (TypeId m : store.UnionMembers(target)) {
+      if (Assignable(program, value, m, depth + 1)) return true;
+    }
+    return false;
+  }
+  // Literal targets accept only the same literal.
+  if (t.kind == TypeKind::IntLiteral || t.kind == TypeKind::BoolLiteral ||
+      t.kind == TypeKind::StringLiteral || t.kind == TypeKind::BytesLiteral) {
+    return false;
+  }
+  if (t.kind == TypeKind::NoneType) return false;
+  if (t.kind == TypeKind::Instance) {
+    ClassId target_cls = store.ClassOf(target);
+    const ClassInfo& target_info = ResolvedClass(program, target_cls);
+    if (target_info.known == KnownClass::Object) return true;
+    TypeId promoted = PromoteLiteral(program, value);
+    if (store.kind(promoted) == TypeKind::Tuple) {
+      auto elements = store.list(TypeListId(store.data(promoted).a));
+      promoted = KnownInstance(program, KnownClass::Tuple,
+                               {elements.empty() ? store.Never() : store.Union(elements)});
+    }
+    if (store.kind(promoted) == TypeKind::Instance) {
+      ClassId value_cls = store.ClassOf(promoted);
+      const ClassInfo& value_info = ResolvedClass(program, value_cls);
+      // Numeric promotion.
+      if ((target_info.known == KnownClass::Float || target_info.known == KnownClass::Complex) &&
+          (value_info.known == KnownClass::Int || value_info.known == KnownClass::Bool ||
+           value_info.known == KnownClass::Float)) {
+        return true;
+      }
+      if (value_info.has_unknown_base) return true;
+      if (TypeId up = Upcast(store, promoted, target_cls); up.valid()) {
+        return ArgsAssignable(program, store.TypeArgs(up), store.TypeArgs(target), depth);
+      }
+      if (target_info.is_protocol) return ProtocolSatisfied(program, promoted, target_cls);
+      return false;
+    }
+    if (target_info.is_protocol) return ProtocolSatisfied(program, value, target_cls);
+    switch (store.kind(promoted)) {
+      case TypeKind::NoneType: return false;
+      case TypeKind::ClassLiteral:
+        return target_info.known == KnownClass::Type;
+      default: return true;  // functions, modules, ...: not modelled yet
+    }
+  }
+  if (t.kind == TypeKind::Tuple) {
+    if (v.kind != TypeKind::Tuple) return v.kind != TypeKind::NoneType && v.kind != TypeKind::IntLiteral &&
+                                         v.kind != TypeKind::StringLiteral;
+    auto te = store.list(TypeListId(t.a));
+    auto ve = store.list(TypeListId(v.a));
+    if (t.b) {
+      for (TypeId e : ve) {
+        if (!Assignable(program, e, te[0], depth + 1)) return false;
+      }
+      return true;
+    }
+    if (v.b) return true;
+    if (te.size() != ve.size()) return false;
+    for (size_t i = 0; i < te.size(); ++i) {
+      if (!Assignable(program, ve[i], te[i], depth + 1)) return false;
+    }
+    return true;
+  }
+  if (t.kind == TypeKind::SubclassOf) {
+    return v.kind == TypeKind::ClassLiteral || v.kind == TypeKind::SubclassOf;
+  }
+  if (t.kind == TypeKind::Callable) {
+    return v.kind != TypeKind::NoneType && v.kind != TypeKind::IntLiteral &&
+           v.kind != TypeKind::StringLiteral && v.kind != TypeKind::BytesLiteral &&
+           v.kind != TypeKind::BoolLiteral && v.kind != TypeKind::Tuple;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IsAssignable(Program& program, TypeId value, TypeId target) {
+  return Assignable(program, value, target, 0);
+}
+
+}  // namespace asynctype

@@ -1,0 +1,138 @@
+// Type-level operations shared by every file's inference, all built on the Program: known
+// classes, class MROs and member lookup (members.cpp), signatures and calls with argument
+// binding, overloads and TypeVar solving (calls.cpp), assignability (relations.cpp), and the
+// async protocols (await.cpp): `await` through `__await__`, generator yield/send/return types,
+// sync and async iteration. None of these report diagnostics; they return results that
+// callers turn into diagnostics.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/types/substitute.h"
+#include "checker/types/type_store.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace asynctype {
+
+class Program;
+
+// ---------------------------------------------------------------- classes and members
+// Which known class (if any) a stub class `module.name` is.
+KnownClass KnownClassFor(llvm::StringRef module, llvm::StringRef name);
+// The class for a known stub class, loading its module on first use (None if unavailable).
+ClassId GetKnownClass(Program& program, KnownClass known);
+// `Instance(known, args)`, or Unknown when the class is unavailable.
+TypeId KnownInstance(Program& program, KnownClass known, llvm::ArrayRef<TypeId> args = {});
+// The instance type of a literal's class (`Literal[1]` -> `int`); other types unchanged.
+TypeId PromoteLiteral(Program& program, TypeId type);
+// A class's resolved info (bases, type params and MRO computed on first use).
+const ClassInfo& ResolvedClass(Program& program, ClassId cls);
+// Instance type of a class with its own type parameters (`Box[T@Box]`).
+TypeId SelfInstance(Program& program, ClassId cls);
+// Instance type with every type parameter set to Unknown (`list` used bare).
+TypeId DefaultInstance(Program& program, ClassId cls);
+
+struct Member {
+  TypeId type;          // bound/specialized type of the member; None if not found
+  ClassId owner;        // class in whose body it was found
+  bool maybe = false;   // found only on some members of a union
+};
+// Attribute `name` of a value of type `object` (instances, classes, modules, unions, ...).
+// Methods come back bound, class type arguments substituted. type None: not found. For
+// dynamic types (and classes with unknown bases) the result is Unknown / Any.
+Member LookupMember(Program& program, TypeId object, llvm::StringRef name);
+// Lookup on the class (meta) level, as the interpreter does for dunder methods.
+Member LookupDunder(Program& program, TypeId object, llvm::StringRef name);
+
+// ---------------------------------------------------------------- calls
+struct Argument {
+  enum class Kind : uint8_t { Positional, Keyword, Star, DoubleStar } kind = Kind::Positional;
+  llvm::StringRef name;
+  TypeId type;
+};
+
+// Why a call does not fit its callee, as data: CheckCall collects these and the caller (who
+// knows the argument nodes) turns them into diagnostics named after ty's rules.
+struct CallError {
+  enum class Kind : uint8_t {
+    NotCallable,               // call-non-callable: `actual` is not callable
+    MissingArguments,          // missing-argument: `parameters` got no argument
+    TooManyPositional,         // too-many-positional-arguments: first excess at `argument`
+    UnknownArgument,           // unknown-argument: keyword `argument` (named `parameters[0]`)
+    ParameterAlreadyAssigned,  // parameter-already-assigned: `argument` fills `parameters[0]` again
+    InvalidArgumentType,       // invalid-argument-type: `argument` (`actual`) is not `expected`
+    NoMatchingOverload,        // no-matching-overload: every overload fails
+  };
+  // How ty describes the callee: "function `f`", "bound method `m`", "class `C`", or nothing
+  // (a `Callable` type).
+  enum class Callee : uint8_t { None, Function, BoundMethod, Class };
+  Kind kind;
+  Callee callee = Callee::None;
+  std::string callee_name;
+  std::vector<std::string> parameters;
+  int argument = -1;  // index into the call's arguments; -1: the call as a whole
+  int expected_count = 0, provided_count = 0;  // TooManyPositional
+  TypeId expected, actual;                     // InvalidArgumentType; NotCallable: actual
+  std::vector<TypeId> overloads;               // NoMatchingOverload: the overloads tried
+  bool union_partially_fits = false;  // InvalidArgumentType: `actual` is a union, some member fits
+};
+
+struct CallOutcome {
+  TypeId type;              // the call's result (Unknown when not callable / no match)
+  bool callable = true;     // false: the callee is not callable
+  bool matched = true;      // false: arguments do not bind / no overload matched
+  std::vector<CallError> errors;  // CheckCall only: every reportable reason it fails
+};
+const Signature& GetSignature(Program& program, FunctionId fn);
+// The result of calling `callee`. Pure and quiet: safe to call speculatively. Only overload
+// selection looks at argument types.
+CallOutcome CallType(Program& program, TypeId callee, llvm::ArrayRef<Argument> args);
+// CallType plus checking: every argument is also checked against its (solved) parameter type,
+// and `errors` lists the reportable failures. Silent wherever the answer is not certain: dynamic
+// callees or argument / parameter types (or unions with a dynamic member), gradual signatures, unpacked `*args`/`**kwargs` arity, constructors
+// whose `__init__` may be synthesized (decorators, metaclasses, NamedTuple, ...). The result
+// type is the same as CallType's.
+CallOutcome CheckCall(Program& program, TypeId callee, llvm::ArrayRef<Argument> args);
+// Whether `type` (or a member of it) is dynamic, or a class object the checker does not fully
+// model (custom metaclass, unknown base, NamedTuple / TypedDict): calling it or passing it may
+// do what the checker cannot see.
+bool HasUnmodelledPart(Program& program, TypeId type);
+
+// ---------------------------------------------------------------- relations
+bool IsAssignable(Program& program, TypeId value, TypeId target);
+
+// ---------------------------------------------------------------- async protocols
+enum class AwaitError : uint8_t {
+  None,
+  Missing,           // no `__await__`
+  PossiblyMissing,   // some union members lack `__await__`
+  NotCallable,       // `__await__` is not callable
+  NeedsArguments,    // `__await__` requires arguments
+  NotIterator,       // `__await__` returns something that is not an iterator
+};
+struct AwaitResult {
+  TypeId type;  // the awaited result (Unknown on error)
+  AwaitError error = AwaitError::None;
+  TypeId await_return;                 // for NotIterator: what `__await__` returned
+  std::vector<TypeId> failing_members;  // for PossiblyMissing
+};
+AwaitResult TryAwait(Program& program, TypeId awaitable);
+
+// The `R` of `yield from g`/`await`: Generator's return type, Unknown for other iterators,
+// None when `iterator` is not an iterator at all.
+TypeId GeneratorReturnType(Program& program, TypeId iterator);
+
+struct GeneratorTypes {
+  TypeId yield_type, send_type, return_type;
+};
+// Yield/send/return types of a generator annotation (Generator, Iterator, Iterable, async
+// variants, unions thereof). None when the annotation cannot describe a generator.
+std::optional<GeneratorTypes> GetGeneratorTypes(Program& program, TypeId annotation);
+
+// Element type of `for x in iterable` / `async for`; None when not (async-)iterable.
+std::optional<TypeId> IterationType(Program& program, TypeId iterable, bool is_async);
+
+}  // namespace asynctype
