@@ -1,0 +1,736 @@
+#include "checker/check/async_checks.h"
+
+#include <string>
+#include <vector>
+
+#include "checker/infer/file_inference.h"
+#include "checker/infer/semantics.h"
+#include "checker/program/program.h"
+
+namespace asynctype {
+namespace {
+
+// ---------------------------------------------------------------- precision
+
+bool IsAnyStandIn(const TypeStore& store, TypeId type) {
+  if (store.kind(type) != TypeKind::Instance) return false;
+  const ClassInfo& info = store.cls(store.ClassOf(type));
+  return info.name == "Any" && (info.module == "typing" || info.module == "typing_extensions");
+}
+
+// Whether dunder lookups on `type` give a trustworthy answer. Dynamic types, classes with an
+// unknown base, TypeVars, and class objects (their dunders come from a metaclass, which the
+// lookup does not model) are not; nor is a union with any such member.
+bool FullyKnown(Program& program, TypeId type, int depth = 0) {
+  TypeStore& store = program.types();
+  if (!type.valid() || depth > 8) return false;
+  switch (store.kind(type)) {
+    case TypeKind::Instance: {
+      if (IsAnyStandIn(store, type)) return false;
+      const ClassInfo& info = ResolvedClass(program, store.ClassOf(type));
+      if (info.has_unknown_base) return false;
+      // An instance of `type` is a class object: its dunders come from its real metaclass.
+      ClassId type_cls = GetKnownClass(program, KnownClass::Type);
+      if (type_cls.valid() && Upcast(store, type, type_cls).valid()) return false;
+      return true;
+    }
+    case TypeKind::Union:
+      for (TypeId m : store.UnionMembers(type)) {
+        if (!FullyKnown(program, m, depth + 1)) return false;
+      }
+      return true;
+    case TypeKind::NoneType:
+    case TypeKind::IntLiteral:
+    case TypeKind::BoolLiteral:
+    case TypeKind::StringLiteral:
+    case TypeKind::BytesLiteral:
+    case TypeKind::Tuple:
+    case TypeKind::Function:
+    case TypeKind::BoundMethod:
+    case TypeKind::Callable:
+    case TypeKind::Overloaded:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether the type of `expr` is one the inference is known to get wrong: subscripting through an
+// overloaded `__getitem__` with an index it cannot use to pick the overload (a slice, or a dynamic
+// index), which answers with the first overload (`x[1:]` of a `list[int]` comes out as `int`);
+// indexing a union of tuples (every element of every tuple); a binary operation with a dynamic
+// right operand (typed by the left operand's method alone). Names bound by a plain assignment
+// from such an expression count too.
+bool UnreliableValue(FileInference& inference, NodeId expr, int depth = 0) {
+  const Ast& ast = inference.ast();
+  if (!expr.valid() || depth > 4) return false;
+  TypeStore& store = inference.program().types();
+  if (ast.kind(expr) == NodeKind::Subscript) {
+    TypeId value = inference.ExprType(ast.child(expr, 0));
+    if (store.kind(value) == TypeKind::Union) {
+      for (TypeId m : store.UnionMembers(value)) {
+        if (store.kind(m) == TypeKind::Tuple) return true;
+      }
+    }
+    NodeId index = ast.child(expr, 1);
+    bool unusable = false;
+    if (index.valid()) {
+      TypeId index_type = inference.ExprType(index);
+      unusable = ast.kind(index) == NodeKind::Slice || store.IsDynamic(index_type);
+      if (store.kind(index_type) == TypeKind::Union) {
+        for (TypeId m : store.UnionMembers(index_type)) unusable |= store.IsDynamic(m);
+      }
+    }
+    if (!unusable) return false;
+    Member getitem = LookupDunder(inference.program(), value, "__getitem__");
+    if (!getitem.type.valid()) return false;
+    if (store.kind(getitem.type) == TypeKind::Overloaded) return true;
+    if (store.kind(getitem.type) == TypeKind::Union) {
+      for (TypeId m : store.UnionMembers(getitem.type)) {
+        if (store.kind(m) == TypeKind::Overloaded) return true;
+      }
+    }
+    return false;
+  }
+  if (ast.kind(expr) == NodeKind::BinOp) {
+    // `2 * x` with a dynamic `x` is typed by `int.__mul__` alone, though `x.__rmul__` decides.
+    TypeId right = inference.ExprType(ast.child(expr, 1));
+    if (store.IsDynamic(right)) return true;
+    if (store.kind(right) == TypeKind::Union) {
+      for (TypeId m : store.UnionMembers(right)) {
+        if (store.IsDynamic(m)) return true;
+      }
+    }
+    return false;
+  }
+  if (ast.kind(expr) == NodeKind::Name) {
+    const SemanticIndex& index = inference.index();
+    const UseRecord* use = index.UseOf(expr);
+    if (!use) return false;
+    for (const Binding& b : use->bindings) {
+      if (!b.def.valid()) continue;
+      const Definition& def = index.definition(b.def);
+      if (def.kind != DefinitionKind::Assignment || ast.kind(def.node) != NodeKind::Assign) continue;
+      // Only `name = value`, not a destructuring target.
+      bool direct = false;
+      for (NodeId target : ast.tail(def.node, 1)) direct |= target == def.target;
+      if (direct && UnreliableValue(inference, ast.child(def.node, 0), depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
+// The gate of the `with` and iteration checks: a fully known type, not a bare `None` (in practice
+// a `x = None` placeholder whose real assignments the inference did not see), and not an
+// unreliable value.
+bool Reportable(FileInference& inference, NodeId expr, TypeId type) {
+  Program& program = inference.program();
+  if (!FullyKnown(program, type) || program.types().kind(type) == TypeKind::NoneType) return false;
+  return !UnreliableValue(inference, expr);
+}
+
+// A union where only some members fail is reported when those members are `None` (an optional
+// value used without a check): other mixes mostly come from imprecise inference, such as
+// unpacking a list of differently-typed tuples (every target gets the union of all elements).
+bool OnlyNoneFailsOrAll(const TypeStore& store, TypeId union_type, llvm::ArrayRef<TypeId> failing) {
+  if (failing.size() == store.UnionMembers(union_type).size()) return true;
+  for (TypeId t : failing) {
+    if (store.kind(t) != TypeKind::NoneType) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- calling a dunder
+
+// How calling a dunder method on an object went, in the categories ty distinguishes.
+enum class DunderState : uint8_t {
+  Ok,
+  Missing,              // no member of that name on the type
+  PossiblyMissing,      // missing on some members of a union
+  NotCallable,          // the attribute is not callable
+  PossiblyNotCallable,  // callable on some members of a union only
+  BadSignature,         // callable, but not with these arguments
+  Uncertain,            // the call failed, but the call checker does not trust its own verdict
+};
+
+struct DunderCall {
+  DunderState state = DunderState::Ok;
+  TypeId method;  // the attribute's type (None when missing)
+  TypeId result;  // the call's return type (Ok, PossiblyMissing, BadSignature)
+  bool single = true;               // the attribute is not a union of callables
+  std::vector<TypeId> unbound_on;   // PossiblyMissing: the union members lacking the attribute
+
+  bool failed() const { return state != DunderState::Ok; }
+  bool call_error() const {
+    return state == DunderState::NotCallable || state == DunderState::PossiblyNotCallable ||
+           state == DunderState::BadSignature;
+  }
+};
+
+DunderCall CallDunder(Program& program, TypeId object, llvm::StringRef name, llvm::ArrayRef<Argument> args) {
+  TypeStore& store = program.types();
+  DunderCall call;
+  Member member = LookupDunder(program, object, name);
+  if (!member.type.valid()) {
+    call.state = DunderState::Missing;
+    return call;
+  }
+  call.method = member.type;
+  if (store.IsDynamic(member.type)) {
+    call.result = member.type;
+    return call;
+  }
+  CallOutcome outcome = CheckCall(program, member.type, args);
+  call.result = outcome.type;
+  call.single = store.kind(member.type) != TypeKind::Union;
+  if (member.maybe) {
+    call.state = DunderState::PossiblyMissing;
+    for (TypeId m : store.UnionMembers(object)) {
+      if (!LookupDunder(program, m, name).type.valid()) call.unbound_on.push_back(m);
+    }
+    return call;
+  }
+  if (outcome.callable && outcome.matched) return call;
+  bool reported_not_callable = false, reported_other = false;
+  for (const CallError& e : outcome.errors) {
+    if (e.kind == CallError::Kind::NotCallable) {
+      reported_not_callable = true;
+    } else {
+      reported_other = true;
+    }
+  }
+  if (!outcome.callable) {
+    if (!reported_not_callable) {
+      call.state = DunderState::Uncertain;
+    } else if (!call.single) {
+      // Some members of the union are callable (otherwise the whole union is reported).
+      bool all = false;
+      for (const CallError& e : outcome.errors) all |= e.kind == CallError::Kind::NotCallable && e.actual == member.type;
+      call.state = all ? DunderState::NotCallable : DunderState::PossiblyNotCallable;
+    } else {
+      call.state = DunderState::NotCallable;
+    }
+    return call;
+  }
+  call.state = reported_other ? DunderState::BadSignature : DunderState::Uncertain;
+  return call;
+}
+
+Argument Positional(TypeId type) { return Argument{Argument::Kind::Positional, "", type}; }
+
+std::string Code(const std::string& text) { return "`" + text + "`"; }
+
+// ---------------------------------------------------------------- context managers
+
+std::string FormatDunderError(const DunderCall& call, const std::string& name) {
+  switch (call.state) {
+    case DunderState::Missing: return "it does not implement " + Code(name);
+    case DunderState::PossiblyMissing: return "the method " + Code(name) + " may be missing";
+    default: return "it does not correctly implement " + Code(name);
+  }
+}
+
+std::string FormatDunderErrors(const DunderCall& a, const std::string& name_a, const DunderCall& b,
+                               const std::string& name_b) {
+  if (a.state == DunderState::PossiblyMissing && b.state == DunderState::PossiblyMissing) {
+    return "the methods " + Code(name_a) + " and " + Code(name_b) + " are possibly missing";
+  }
+  if (a.state == DunderState::Missing && b.state == DunderState::Missing) {
+    return "it does not implement " + Code(name_a) + " and " + Code(name_b);
+  }
+  if (a.call_error() && b.call_error()) {
+    return "it does not correctly implement " + Code(name_a) + " or " + Code(name_b);
+  }
+  return FormatDunderError(a, name_a) + ", and " + FormatDunderError(b, name_b);
+}
+
+// `X` does not implement ... lines for the union members that lack the methods.
+void AddUnboundInfos(FileInference& inference, Diagnostic& d, const DunderCall& enter, const std::string& enter_name,
+                     const DunderCall& exit, const std::string& exit_name) {
+  auto contains = [](const std::vector<TypeId>& v, TypeId t) {
+    for (TypeId x : v) {
+      if (x == t) return true;
+    }
+    return false;
+  };
+  for (TypeId t : enter.unbound_on) {
+    if (contains(exit.unbound_on, t)) {
+      d.infos.push_back(Code(inference.Display(t)) + " does not implement " + Code(enter_name) + " or " +
+                        Code(exit_name));
+    } else {
+      d.infos.push_back(Code(inference.Display(t)) + " does not implement " + Code(enter_name));
+    }
+  }
+  for (TypeId t : exit.unbound_on) {
+    if (!contains(enter.unbound_on, t)) {
+      d.infos.push_back(Code(inference.Display(t)) + " does not implement " + Code(exit_name));
+    }
+  }
+}
+
+// The `invalid-context-manager` diagnostic for using `manager` in `with` / `async with`, or None
+// when it is a valid context manager (or when the analysis is not certain).
+std::optional<Diagnostic> AnalyzeContextManager(FileInference& inference, TypeId manager, TextRange range,
+                                                bool is_async) {
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+
+  const std::string enter_name = is_async ? "__aenter__" : "__enter__";
+  const std::string exit_name = is_async ? "__aexit__" : "__exit__";
+  const Argument none_args[] = {Positional(store.None()), Positional(store.None()), Positional(store.None())};
+  DunderCall enter = CallDunder(program, manager, enter_name, {});
+  DunderCall exit = CallDunder(program, manager, exit_name, none_args);
+  if (enter.state == DunderState::Uncertain || exit.state == DunderState::Uncertain) return std::nullopt;
+
+  // `async with` awaits what both methods return.
+  std::optional<TypeId> enter_not_awaitable, exit_not_awaitable;
+  if (is_async) {
+    auto not_awaitable = [&](const DunderCall& call) -> std::optional<TypeId> {
+      if (call.state != DunderState::Ok && call.state != DunderState::PossiblyMissing) return std::nullopt;
+      if (!call.result.valid()) return std::nullopt;
+      if (TryAwait(program, call.result).error == AwaitError::None) return std::nullopt;
+      return call.result;
+    };
+    enter_not_awaitable = not_awaitable(enter);
+    exit_not_awaitable = not_awaitable(exit);
+  }
+  const bool not_awaitable = enter_not_awaitable || exit_not_awaitable;
+  if (!not_awaitable && !enter.failed() && !exit.failed()) return std::nullopt;
+
+  std::string reason;
+  if (not_awaitable) {
+    const bool both = enter_not_awaitable && exit_not_awaitable;
+    std::string methods = both ? Code(enter_name) + " and " + Code(exit_name)
+                               : Code(enter_not_awaitable ? enter_name : exit_name);
+    std::string await_error = methods + (both ? " do not return awaitables" : " does not return an awaitable");
+    if (enter.state == DunderState::PossiblyMissing && exit.state == DunderState::PossiblyMissing && both) {
+      reason = Code(enter_name) + " and " + Code(exit_name) + " may be missing or return non-awaitables";
+    } else if (enter.failed() && exit.failed()) {
+      reason = FormatDunderErrors(enter, enter_name, exit, exit_name) + ", and " + await_error;
+    } else if (enter.failed()) {
+      reason = FormatDunderError(enter, enter_name) + ", and " + await_error;
+    } else if (exit.failed()) {
+      reason = FormatDunderError(exit, exit_name) + ", and " + await_error;
+    } else {
+      reason = await_error;
+    }
+  } else if (enter.failed() && exit.failed()) {
+    reason = FormatDunderErrors(enter, enter_name, exit, exit_name);
+  } else if (enter.failed()) {
+    reason = FormatDunderError(enter, enter_name);
+  } else {
+    reason = FormatDunderError(exit, exit_name);
+  }
+
+  const std::string manager_text = inference.Display(manager);
+  Diagnostic d = MakeDiagnostic(Rule::InvalidContextManager, inference.file(), range,
+                                "Object of type " + Code(manager_text) + " cannot be used with " +
+                                    Code(is_async ? "async with" : "with") + " because " + reason);
+  AddUnboundInfos(inference, d, enter.failed() ? enter : DunderCall{}, enter_name,
+                  exit.failed() ? exit : DunderCall{}, exit_name);
+  if (not_awaitable) {
+    if (enter_not_awaitable) {
+      d.infos.push_back(Code(enter_name) + " returns " + Code(inference.Display(*enter_not_awaitable)) +
+                        ", which is not awaitable");
+    }
+    if (exit_not_awaitable) {
+      d.infos.push_back(Code(exit_name) + " returns " + Code(inference.Display(*exit_not_awaitable)) +
+                        ", which is not awaitable");
+    }
+    d.infos.push_back(enter_not_awaitable && exit_not_awaitable ? "Consider declaring the methods with `async def`"
+                                                                : "Consider declaring the method with `async def`");
+    return d;
+  }
+
+  // The other kind of context manager: suggest the other statement.
+  const Argument unknown_args[] = {Positional(store.Unknown()), Positional(store.Unknown()),
+                                   Positional(store.Unknown())};
+  DunderCall alt_enter = CallDunder(program, manager, is_async ? "__enter__" : "__aenter__", {});
+  DunderCall alt_exit = CallDunder(program, manager, is_async ? "__exit__" : "__aexit__", unknown_args);
+  auto usable = [](const DunderCall& call) {
+    return call.state != DunderState::Missing && call.state != DunderState::PossiblyMissing;
+  };
+  if (usable(alt_enter) && usable(alt_exit)) {
+    d.infos.push_back("Objects of type " + Code(manager_text) + " can be used as " +
+                      (is_async ? "sync" : "async") + " context managers");
+    d.infos.push_back(std::string("Consider using ") + Code(is_async ? "with" : "async with") + " here");
+  }
+  return d;
+}
+
+void CheckContextManager(FileInference& inference, NodeId context_expr, bool is_async) {
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  TypeId manager = inference.ExprType(context_expr);
+  if (!Reportable(inference, context_expr, manager)) return;
+  if (store.kind(manager) == TypeKind::Union) {
+    std::vector<TypeId> failing;
+    for (TypeId m : store.UnionMembers(manager)) {
+      if (AnalyzeContextManager(inference, m, {}, is_async)) failing.push_back(m);
+    }
+    if (failing.empty() || !OnlyNoneFailsOrAll(store, manager, failing)) return;
+  }
+  if (auto d = AnalyzeContextManager(inference, manager, inference.ast().range(context_expr), is_async)) {
+    inference.Report(std::move(*d));
+  }
+}
+
+// ---------------------------------------------------------------- iteration
+
+// Why an iterable fails, as ty reports it: certain ("is not") or hedged ("may not be"), the
+// reason, and further `info:` lines.
+struct IterationFailure {
+  bool certain = true;
+  std::string reason;
+  std::vector<std::string> infos;
+};
+
+const char* kGetitemPermissive =
+    "`__getitem__` must be at least as permissive as `def __getitem__(self, key: int): ...` to satisfy the "
+    "old-style iteration protocol";
+
+// `__iter__` / `__aiter__` returned `iterator`; checks its `__next__` / `__anext__`. None when fine
+// (or not certain enough to report).
+std::optional<IterationFailure> CheckIterator(FileInference& inference, TypeId iterator, bool is_async,
+                                              bool* uncertain) {
+  Program& program = inference.program();
+  if (!FullyKnown(program, iterator)) {
+    *uncertain = true;
+    return std::nullopt;
+  }
+  const std::string iter_name = is_async ? "__aiter__" : "__iter__";
+  const std::string next_name = is_async ? "__anext__" : "__next__";
+  DunderCall next = CallDunder(program, iterator, next_name, {});
+  const std::string prefix = "Its " + Code(iter_name) + " method returns an object of type " +
+                             Code(inference.Display(iterator)) + ", which ";
+  IterationFailure f;
+  switch (next.state) {
+    case DunderState::Ok: {
+      if (!is_async) return std::nullopt;
+      AwaitResult awaited = TryAwait(program, next.result);
+      switch (awaited.error) {
+        case AwaitError::None: return std::nullopt;
+        // ty reports an `__anext__` whose result has an invalid `__await__` this way.
+        case AwaitError::NotIterator: f.reason = "It has no `__aiter__` method"; return f;
+        case AwaitError::Missing: f.reason = prefix + "has no `__anext__` method"; return f;
+        case AwaitError::PossiblyMissing:
+          f.certain = false;
+          f.reason = prefix + "may not have a `__anext__` method";
+          return f;
+        case AwaitError::NotCallable: f.reason = prefix + "has a `__anext__` attribute that is not callable"; return f;
+        case AwaitError::NeedsArguments:
+          f.reason = prefix + "has an invalid `__anext__` method";
+          f.infos.push_back("Expected signature for `__anext__` is `def __anext__(self): ...`");
+          return f;
+      }
+      return std::nullopt;
+    }
+    case DunderState::Uncertain: *uncertain = true; return std::nullopt;
+    case DunderState::Missing: f.reason = prefix + "has no " + Code(next_name) + " method"; return f;
+    case DunderState::PossiblyMissing:
+      f.certain = false;
+      f.reason = prefix + "may not have a " + Code(next_name) + " method";
+      return f;
+    case DunderState::NotCallable:
+      f.reason = prefix + "has a " + Code(next_name) + " attribute that is not callable";
+      return f;
+    case DunderState::PossiblyNotCallable:
+      f.certain = false;
+      f.reason = prefix + "has a " + Code(next_name) + " attribute that may not be callable";
+      return f;
+    case DunderState::BadSignature:
+      f.certain = next.single;
+      f.reason = prefix + (next.single ? "has an invalid " : "may have an invalid ") + Code(next_name) + " method";
+      f.infos.push_back("Expected signature for " + Code(next_name) + " is `def " + next_name + "(self): ...`");
+      return f;
+  }
+  return std::nullopt;
+}
+
+std::optional<IterationFailure> CheckAsyncIterable(FileInference& inference, TypeId iterable, bool* uncertain) {
+  Program& program = inference.program();
+  DunderCall aiter = CallDunder(program, iterable, "__aiter__", {});
+  IterationFailure f;
+  switch (aiter.state) {
+    case DunderState::Ok:
+      if (!aiter.result.valid() || program.types().IsDynamic(aiter.result)) return std::nullopt;
+      return CheckIterator(inference, aiter.result, true, uncertain);
+    case DunderState::Uncertain: *uncertain = true; return std::nullopt;
+    case DunderState::Missing: f.reason = "It has no `__aiter__` method"; return f;
+    case DunderState::PossiblyMissing: {
+      if (auto bad = CheckIterator(inference, aiter.result, true, uncertain)) return bad;
+      if (*uncertain) return std::nullopt;
+      f.certain = false;
+      f.reason = "Its `__aiter__` attribute (with type " + Code(inference.Display(aiter.method)) +
+                 ") may not be callable";
+      return f;
+    }
+    case DunderState::NotCallable:
+      f.reason = "Its `__aiter__` attribute has type " + Code(inference.Display(aiter.method)) + ", which is not callable";
+      return f;
+    case DunderState::PossiblyNotCallable:
+      f.certain = false;
+      f.reason = "Its `__aiter__` attribute (with type " + Code(inference.Display(aiter.method)) +
+                 ") may not be callable";
+      return f;
+    case DunderState::BadSignature:
+      if (aiter.single) {
+        f.reason = "Its `__aiter__` method has an invalid signature";
+        f.infos.push_back("Expected signature `def __aiter__(self): ...`");
+      } else {
+        f.certain = false;
+        f.reason = "Its `__aiter__` method may have an invalid signature";
+        f.infos.push_back("Type of `__aiter__` is " + Code(inference.Display(aiter.method)));
+        f.infos.push_back("Expected signature for `__aiter__` is `def __aiter__(self): ...`");
+      }
+      return f;
+  }
+  return std::nullopt;
+}
+
+std::optional<IterationFailure> CheckSyncIterable(FileInference& inference, TypeId iterable, bool* uncertain) {
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  // Tuples iterate over their elements.
+  if (store.kind(iterable) == TypeKind::Tuple) return std::nullopt;
+
+  const Argument int_arg[] = {Positional(KnownInstance(program, KnownClass::Int))};
+  auto getitem_call = [&]() { return CallDunder(program, iterable, "__getitem__", int_arg); };
+  DunderCall iter = CallDunder(program, iterable, "__iter__", {});
+  IterationFailure f;
+  switch (iter.state) {
+    case DunderState::Ok:
+      if (!iter.result.valid() || store.IsDynamic(iter.result)) return std::nullopt;
+      return CheckIterator(inference, iter.result, false, uncertain);
+    case DunderState::Uncertain: *uncertain = true; return std::nullopt;
+    case DunderState::Missing: {
+      DunderCall getitem = getitem_call();
+      switch (getitem.state) {
+        case DunderState::Ok: return std::nullopt;
+        case DunderState::Uncertain: *uncertain = true; return std::nullopt;
+        case DunderState::Missing:
+          f.reason = "It doesn't have an `__iter__` method or a `__getitem__` method";
+          return f;
+        case DunderState::PossiblyMissing:
+          f.reason = "It has no `__iter__` method and it may not have a `__getitem__` method";
+          return f;
+        case DunderState::NotCallable:
+          f.reason = "It has no `__iter__` method and its `__getitem__` attribute has type " +
+                     Code(inference.Display(getitem.method)) + ", which is not callable";
+          return f;
+        case DunderState::PossiblyNotCallable:
+          f.certain = false;
+          f.reason = "It has no `__iter__` method and its `__getitem__` attribute is invalid";
+          f.infos.push_back("`__getitem__` has type " + Code(inference.Display(getitem.method)) +
+                            ", which is not callable");
+          return f;
+        case DunderState::BadSignature:
+          if (getitem.single) {
+            f.reason =
+                "It has no `__iter__` method and its `__getitem__` method has an incorrect signature for the "
+                "old-style iteration protocol";
+          } else {
+            f.certain = false;
+            f.reason = "It has no `__iter__` method and its `__getitem__` method (with type " +
+                       Code(inference.Display(getitem.method)) +
+                       ") may have an incorrect signature for the old-style iteration protocol";
+          }
+          f.infos.push_back(kGetitemPermissive);
+          return f;
+      }
+      return std::nullopt;
+    }
+    case DunderState::PossiblyMissing: {
+      if (auto bad = CheckIterator(inference, iter.result, false, uncertain)) return bad;
+      if (*uncertain) return std::nullopt;
+      DunderCall getitem = getitem_call();
+      f.certain = false;
+      switch (getitem.state) {
+        case DunderState::Ok: return std::nullopt;
+        case DunderState::Uncertain: *uncertain = true; return std::nullopt;
+        case DunderState::Missing:
+          f.reason = "It may not have an `__iter__` method and it doesn't have a `__getitem__` method";
+          break;
+        case DunderState::PossiblyMissing:
+          f.reason = "It may not have an `__iter__` method or a `__getitem__` method";
+          break;
+        case DunderState::NotCallable:
+          f.reason = "It may not have an `__iter__` method and its `__getitem__` attribute has type " +
+                     Code(inference.Display(getitem.method)) + ", which is not callable";
+          break;
+        case DunderState::PossiblyNotCallable:
+          f.reason = "It may not have an `__iter__` method and its `__getitem__` attribute (with type " +
+                     Code(inference.Display(getitem.method)) + ") may not be callable";
+          break;
+        case DunderState::BadSignature:
+          if (getitem.single) {
+            f.reason =
+                "It may not have an `__iter__` method and its `__getitem__` method has an incorrect signature "
+                "for the old-style iteration protocol";
+          } else {
+            f.reason = "It may not have an `__iter__` method and its `__getitem__` method (with type " +
+                       Code(inference.Display(getitem.method)) +
+                       ") may have an incorrect signature for the old-style iteration protocol";
+          }
+          f.infos.push_back(kGetitemPermissive);
+          break;
+      }
+      for (TypeId t : iter.unbound_on) {
+        f.infos.push_back(Code(inference.Display(t)) + " does not implement `__iter__`");
+      }
+      return f;
+    }
+    case DunderState::NotCallable:
+      f.reason = "Its `__iter__` attribute has type " + Code(inference.Display(iter.method)) + ", which is not callable";
+      return f;
+    case DunderState::PossiblyNotCallable:
+      f.certain = false;
+      f.reason = "Its `__iter__` attribute (with type " + Code(inference.Display(iter.method)) + ") may not be callable";
+      return f;
+    case DunderState::BadSignature:
+      if (iter.single) {
+        f.reason = "Its `__iter__` method has an invalid signature";
+        f.infos.push_back("Expected signature `def __iter__(self): ...`");
+      } else {
+        f.certain = false;
+        f.reason = "Its `__iter__` method may have an invalid signature";
+        f.infos.push_back("Type of `__iter__` is " + Code(inference.Display(iter.method)));
+        f.infos.push_back("Expected signature for `__iter__` is `def __iter__(self): ...`");
+      }
+      return f;
+  }
+  return std::nullopt;
+}
+
+// Reports `not-iterable` on `iterable_expr` when its type cannot be iterated (asynchronously
+// for `async for`).
+void CheckIterable(FileInference& inference, NodeId iterable_expr, bool is_async) {
+  if (!iterable_expr.valid()) return;
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  TypeId iterable = inference.ExprType(iterable_expr);
+  if (!Reportable(inference, iterable_expr, iterable)) return;
+  if (store.kind(iterable) == TypeKind::Union) {
+    std::vector<TypeId> failing;
+    for (TypeId m : store.UnionMembers(iterable)) {
+      bool uncertain = false;
+      auto failure = is_async ? CheckAsyncIterable(inference, m, &uncertain)
+                              : CheckSyncIterable(inference, m, &uncertain);
+      if (uncertain) return;
+      if (failure) failing.push_back(m);
+    }
+    if (failing.empty() || !OnlyNoneFailsOrAll(store, iterable, failing)) return;
+  }
+  bool uncertain = false;
+  std::optional<IterationFailure> failure =
+      is_async ? CheckAsyncIterable(inference, iterable, &uncertain) : CheckSyncIterable(inference, iterable, &uncertain);
+  if (uncertain || !failure) return;
+  std::string headline = "Object of type " + Code(inference.Display(iterable)) +
+                         (failure->certain ? " is not " : " may not be ") + (is_async ? "async-iterable" : "iterable");
+  Diagnostic d = MakeDiagnostic(Rule::NotIterable, inference.file(), inference.ast().range(iterable_expr), headline);
+  d.infos.push_back(failure->reason);
+  for (std::string& info : failure->infos) d.infos.push_back(std::move(info));
+  inference.Report(std::move(d));
+}
+
+// ---------------------------------------------------------------- unused awaitables
+
+bool HasKnownClassInMro(Program& program, TypeId instance, KnownClass known) {
+  TypeStore& store = program.types();
+  ClassId target = GetKnownClass(program, known);
+  if (!target.valid() || store.kind(instance) != TypeKind::Instance) return false;
+  return Upcast(store, instance, target).valid();
+}
+
+// An `asyncio.Future` (a `Task` included): work that is already scheduled.
+bool IsFuture(Program& program, TypeId instance) {
+  TypeStore& store = program.types();
+  if (store.kind(instance) != TypeKind::Instance) return false;
+  const ClassInfo& info = ResolvedClass(program, store.ClassOf(instance));
+  for (TypeId base : info.mro) {
+    if (store.kind(base) != TypeKind::Instance) continue;
+    const ClassInfo& b = store.cls(store.ClassOf(base));
+    if (b.name == "Future" && (b.module == "asyncio.futures" || b.module == "asyncio")) return true;
+  }
+  return false;
+}
+
+// Whether a value of this instance type does something only once awaited.
+bool IsAwaitableInstance(Program& program, TypeId type) {
+  TypeStore& store = program.types();
+  if (store.kind(type) != TypeKind::Instance || !FullyKnown(program, type)) return false;
+  if (HasKnownClassInMro(program, type, KnownClass::Awaitable)) return true;
+  Member await = LookupDunder(program, type, "__await__");
+  if (!await.type.valid() || store.IsDynamic(await.type)) return false;
+  return TryAwait(program, type).error == AwaitError::None;
+}
+
+// `reveal_type(...)` and `assert_type(...)` return their argument: using them as statements is
+// the point.
+bool IsTypeDebuggingCall(FileInference& inference, NodeId expr) {
+  const Ast& ast = inference.ast();
+  if (ast.kind(expr) != NodeKind::Call) return false;
+  TypeId callee = inference.ExprType(ast.child(expr, 0));
+  TypeStore& store = inference.program().types();
+  if (store.kind(callee) != TypeKind::Function) return false;
+  const FunctionInfo& fn = store.function(FunctionId(store.data(callee).a));
+  return fn.name == "reveal_type" || fn.name == "assert_type";
+}
+
+}  // namespace
+
+void CheckWithStatement(FileInference& inference, NodeId with_statement) {
+  const Ast& ast = inference.ast();
+  bool is_async = ast.Has(with_statement, kAsync);
+  NodeId items = ast.child(with_statement, 0);
+  if (!items.valid()) return;
+  for (NodeId item : ast.children(items)) {
+    if (ast.kind(item) != NodeKind::WithItem) continue;
+    NodeId context_expr = ast.child(item, 0);
+    if (!context_expr.valid() || ast.kind(context_expr) == NodeKind::Error) continue;
+    CheckContextManager(inference, context_expr, is_async);
+  }
+}
+
+void CheckForStatement(FileInference& inference, NodeId for_statement) {
+  const Ast& ast = inference.ast();
+  CheckIterable(inference, ast.child(for_statement, 1), ast.Has(for_statement, kAsync));
+}
+
+void CheckComprehensionClause(FileInference& inference, NodeId comprehension) {
+  const Ast& ast = inference.ast();
+  CheckIterable(inference, ast.child(comprehension, 1), ast.Has(comprehension, kAsync));
+}
+
+void CheckYieldFrom(FileInference& inference, NodeId yield_from) {
+  CheckIterable(inference, inference.ast().child(yield_from, 0), false);
+}
+
+void CheckUnusedAwaitable(FileInference& inference, NodeId expr_statement) {
+  const Ast& ast = inference.ast();
+  NodeId value = ast.child(expr_statement, 0);
+  if (!value.valid()) return;
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  TypeId type = inference.ExprType(value);
+  std::vector<TypeId> members;
+  if (store.kind(type) == TypeKind::Union) {
+    members.assign(store.UnionMembers(type).begin(), store.UnionMembers(type).end());
+  } else {
+    members.push_back(type);
+  }
+  bool any_future = false;
+  for (TypeId m : members) {
+    if (!IsAwaitableInstance(program, m)) return;
+    any_future |= IsFuture(program, m);
+  }
+  // A call returning a Future or Task has scheduled its work already (`create_task`,
+  // `ensure_future`, `run_in_executor`, ...): dropping the handle is fire-and-forget.
+  if (any_future && ast.kind(value) == NodeKind::Call) return;
+  if (IsTypeDebuggingCall(inference, value)) return;
+  Diagnostic d = MakeDiagnostic(Rule::UnusedAwaitable, inference.file(), ast.range(value),
+                                "Object of type " + Code(inference.Display(type)) + " is not awaited");
+  inference.Report(std::move(d));
+}
+
+}  // namespace asynctype

@@ -1,0 +1,225 @@
+#include "checker/check/check_file.h"
+
+#include <algorithm>
+
+#include "checker/check/async_checks.h"
+#include "checker/check/checks.h"
+#include "checker/infer/file_inference.h"
+#include "checker/program/program.h"
+
+namespace asynctype {
+namespace {
+
+class Checker {
+ public:
+  explicit Checker(FileInference& inference, bool is_stub)
+      : inference_(inference), ast_(inference.ast()), index_(inference.index()), is_stub_(is_stub) {}
+
+  void Run() {
+    for (NodeId stmt : ast_.children(ast_.root())) Statement(stmt);
+    for (size_t i = 0; i < ast_.size(); ++i) {
+      DefinitionId def = index_.DefinitionOf(NodeId(static_cast<uint32_t>(i)));
+      if (def.valid()) inference_.DefinitionType(def);
+    }
+  }
+
+ private:
+  void Statement(NodeId stmt) {
+    if (!stmt.valid() || index_.IsUnreachable(stmt)) return;
+    switch (ast_.kind(stmt)) {
+      case NodeKind::FunctionDef: {
+        FunctionDefView fn{ast_, stmt};
+        Expressions(fn.decorators());
+        TypeParams(fn.type_params());
+        if (fn.parameters().valid()) {
+          for (NodeId p : ast_.children(fn.parameters())) {
+            Annotation(ast_.child(p, 0));
+            Expr(ast_.child(p, 1));
+          }
+        }
+        Annotation(fn.returns());
+        Block(fn.body());
+        if (!is_stub_) CheckImplicitReturn(inference_, stmt);
+        return;
+      }
+      case NodeKind::ClassDef: {
+        ClassDefView cls{ast_, stmt};
+        Expressions(cls.decorators());
+        TypeParams(cls.type_params());
+        if (cls.arguments().valid()) {
+          for (NodeId arg : ast_.children(cls.arguments())) Expr(arg);
+        }
+        Block(cls.body());
+        return;
+      }
+      case NodeKind::AnnAssign:
+        Expr(ast_.child(stmt, 0));
+        Annotation(ast_.child(stmt, 1));
+        Expr(ast_.child(stmt, 2));
+        if (!is_stub_) CheckAssignment(inference_, stmt);
+        return;
+      case NodeKind::Return:
+        Expr(ast_.child(stmt, 0));
+        if (!is_stub_) CheckReturn(inference_, stmt);
+        return;
+      case NodeKind::Assign:
+        for (NodeId child : ast_.children(stmt)) Any(child);
+        if (!is_stub_) CheckAssignment(inference_, stmt);
+        return;
+      case NodeKind::TypeAlias:
+        TypeParams(ast_.child(stmt, 1));
+        Annotation(ast_.child(stmt, 2));
+        return;
+      case NodeKind::Import:
+      case NodeKind::ImportFrom:
+        inference_.ReportImportErrors(stmt);
+        return;
+      case NodeKind::With:
+      case NodeKind::For:
+      case NodeKind::ExprStmt:
+        for (NodeId child : ast_.children(stmt)) Any(child);
+        if (is_stub_) return;
+        if (ast_.kind(stmt) == NodeKind::With) CheckWithStatement(inference_, stmt);
+        if (ast_.kind(stmt) == NodeKind::For) CheckForStatement(inference_, stmt);
+        if (ast_.kind(stmt) == NodeKind::ExprStmt) CheckUnusedAwaitable(inference_, stmt);
+        return;
+      case NodeKind::Global:
+      case NodeKind::Nonlocal:
+      case NodeKind::Pass:
+      case NodeKind::Break:
+      case NodeKind::Continue:
+        return;
+      default:
+        for (NodeId child : ast_.children(stmt)) Any(child);
+    }
+  }
+
+  void Any(NodeId node) {
+    if (!node.valid()) return;
+    switch (ast_.kind(node)) {
+      case NodeKind::List: Block(node); return;
+      case NodeKind::Identifier: return;
+      case NodeKind::WithItem:
+      case NodeKind::ExceptHandler:
+      case NodeKind::MatchCase:
+        for (NodeId child : ast_.children(node)) Any(child);
+        return;
+      case NodeKind::MatchValue: case NodeKind::MatchSingleton: case NodeKind::MatchSequence:
+      case NodeKind::MatchMapping: case NodeKind::MatchClass: case NodeKind::MatchStar:
+      case NodeKind::MatchAs: case NodeKind::MatchOr:
+        Pattern(node);
+        return;
+      default:
+        if (IsStatement(ast_.kind(node))) {
+          Statement(node);
+        } else {
+          Expr(node);
+        }
+    }
+  }
+
+  static bool IsStatement(NodeKind k) {
+    switch (k) {
+      case NodeKind::FunctionDef: case NodeKind::ClassDef: case NodeKind::Return:
+      case NodeKind::Delete: case NodeKind::Assign: case NodeKind::AugAssign:
+      case NodeKind::AnnAssign: case NodeKind::TypeAlias: case NodeKind::For:
+      case NodeKind::While: case NodeKind::If: case NodeKind::With: case NodeKind::Match:
+      case NodeKind::Raise: case NodeKind::Try: case NodeKind::Assert: case NodeKind::Import:
+      case NodeKind::ImportFrom: case NodeKind::Global: case NodeKind::Nonlocal:
+      case NodeKind::ExprStmt: case NodeKind::Pass: case NodeKind::Break:
+      case NodeKind::Continue: case NodeKind::Error:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  void Block(NodeId list) {
+    if (!list.valid()) return;
+    for (NodeId stmt : ast_.children(list)) Any(stmt);
+  }
+
+  void Expressions(NodeId list) {
+    if (!list.valid()) return;
+    for (NodeId e : ast_.children(list)) Expr(e);
+  }
+
+  void TypeParams(NodeId list) {
+    if (!list.valid()) return;
+    for (NodeId tp : ast_.children(list)) {
+      Annotation(ast_.child(tp, 0));
+      Annotation(ast_.child(tp, 1));
+    }
+  }
+
+  void Pattern(NodeId pattern) {
+    for (NodeId child : ast_.children(pattern)) {
+      if (!child.valid()) continue;
+      if (ast_.kind(child) == NodeKind::Identifier) continue;
+      if (ast_.kind(child) == NodeKind::List) {
+        for (NodeId p : ast_.children(child)) Any(p);
+        continue;
+      }
+      Any(child);
+    }
+  }
+
+  void Annotation(NodeId expr) {
+    if (!expr.valid()) return;
+    TypeContext context;
+    inference_.AnnotationType(expr, context);
+  }
+
+  // Every expression node is inferred (memoized), children first so nested diagnostics
+  // surface even where the parent does not need its children's types.
+  void Expr(NodeId expr) {
+    if (!expr.valid()) return;
+    switch (ast_.kind(expr)) {
+      case NodeKind::Identifier: return;
+      case NodeKind::List:
+        for (NodeId child : ast_.children(expr)) Expr(child);
+        return;
+      case NodeKind::Lambda: {
+        NodeId params = ast_.child(expr, 0);
+        if (params.valid()) {
+          for (NodeId p : ast_.children(params)) Expr(ast_.child(p, 1));
+        }
+        Expr(ast_.child(expr, 1));
+        break;
+      }
+      case NodeKind::Parameters:
+      case NodeKind::Parameter:
+        return;
+      default:
+        for (NodeId child : ast_.children(expr)) Expr(child);
+    }
+    inference_.ExprType(expr);
+    if (!is_stub_ && ast_.kind(expr) == NodeKind::Comprehension) CheckComprehensionClause(inference_, expr);
+    if (!is_stub_ && ast_.kind(expr) == NodeKind::YieldFrom) CheckYieldFrom(inference_, expr);
+  }
+
+  FileInference& inference_;
+  const Ast& ast_;
+  const SemanticIndex& index_;
+  bool is_stub_;
+};
+
+}  // namespace
+
+std::vector<Diagnostic> CheckFile(Program& program, FileId file) {
+  std::vector<Diagnostic> diagnostics = program.parsed(file).syntax_errors;
+  const SemanticIndex& index = program.index(file);
+  diagnostics.insert(diagnostics.end(), index.diagnostics().begin(), index.diagnostics().end());
+  FileInference& inference = program.inference(file);
+  Checker(inference, program.source(file).is_stub()).Run();
+  std::vector<Diagnostic> inferred = inference.TakeDiagnostics();
+  diagnostics.insert(diagnostics.end(), std::make_move_iterator(inferred.begin()),
+                     std::make_move_iterator(inferred.end()));
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.range.start != b.range.start) return a.range.start < b.range.start;
+    return static_cast<int>(a.rule) < static_cast<int>(b.rule);
+  });
+  return diagnostics;
+}
+
+}  // namespace asynctype

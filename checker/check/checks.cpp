@@ -1,0 +1,177 @@
+#include "checker/check/checks.h"
+
+#include "checker/infer/file_inference.h"
+#include "checker/infer/semantics.h"
+#include "checker/program/program.h"
+
+namespace asynctype {
+namespace {
+
+// The function a statement belongs to (None at module or class level).
+NodeId EnclosingFunctionDef(const FileInference& inference, NodeId node) {
+  const SemanticIndex& index = inference.index();
+  ScopeId scope = index.ScopeOf(node);
+  if (!scope.valid()) return NodeId::None();
+  const Scope& sc = index.scope(scope);
+  if (sc.kind != ScopeKind::Function) return NodeId::None();
+  return sc.node;
+}
+
+// A body that only declares the function: `...`, `pass`, a docstring, `raise NotImplementedError`.
+bool IsStubBody(const Ast& ast, NodeId body) {
+  if (!body.valid()) return true;
+  for (NodeId stmt : ast.children(body)) {
+    switch (ast.kind(stmt)) {
+      case NodeKind::Pass: continue;
+      case NodeKind::ExprStmt: {
+        NodeKind k = ast.kind(ast.child(stmt, 0));
+        if (k == NodeKind::EllipsisLiteral || k == NodeKind::StringLiteral) continue;
+        return false;
+      }
+      case NodeKind::Raise: {
+        NodeId exc = ast.child(stmt, 0);
+        if (exc.valid() && ast.kind(exc) == NodeKind::Call) exc = ast.child(exc, 0);
+        if (exc.valid() && ast.kind(exc) == NodeKind::Name && ast.str(exc) == "NotImplementedError") continue;
+        return false;
+      }
+      default: return false;
+    }
+  }
+  return true;
+}
+
+// A union with an Unknown member is not understood well enough to report (typically an
+// undeclared attribute whose narrowing is not modelled yet).
+bool HasUnknownMember(const TypeStore& store, TypeId type) {
+  if (store.kind(type) == TypeKind::Unknown) return true;
+  if (store.kind(type) != TypeKind::Union) return false;
+  for (TypeId m : store.UnionMembers(type)) {
+    if (store.kind(m) == TypeKind::Unknown) return true;
+  }
+  return false;
+}
+
+bool ContainsNone(const TypeStore& store, TypeId type) {
+  if (store.kind(type) == TypeKind::NoneType) return true;
+  if (store.kind(type) != TypeKind::Union) return false;
+  for (TypeId m : store.UnionMembers(type)) {
+    if (store.kind(m) == TypeKind::NoneType) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void CheckReturn(FileInference& inference, NodeId statement) {
+  const Ast& ast = inference.ast();
+  NodeId function = EnclosingFunctionDef(inference, statement);
+  if (!function.valid()) return;
+  std::optional<TypeId> expected = inference.DeclaredReturnType(function);
+  if (!expected) return;
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  NodeId value = ast.child(statement, 0);
+  TypeId actual = value.valid() ? inference.ExprType(value) : store.None();
+  if (HasUnknownMember(store, actual) || IsAssignable(program, actual, *expected)) return;
+  Diagnostic d = MakeDiagnostic(Rule::InvalidReturnType, inference.file(),
+                                value.valid() ? ast.range(value) : ast.range(statement),
+                                "Return type does not match returned value");
+  std::string expected_text = inference.Display(*expected);
+  d.primary_message = "expected `" + expected_text + "`, found `" + inference.Display(actual) + "`";
+  NodeId returns = FunctionDefView{ast, function}.returns();
+  d.secondary.push_back({inference.file(), ast.range(returns), "Expected `" + expected_text + "` because of return type"});
+  inference.Report(std::move(d));
+}
+
+void CheckImplicitReturn(FileInference& inference, NodeId function_def) {
+  const Ast& ast = inference.ast();
+  FunctionDefView view{ast, function_def};
+  if (!view.returns().valid() || IsStubBody(ast, view.body())) return;
+  const SemanticIndex& index = inference.index();
+  ScopeId scope = index.ScopeOpenedBy(function_def);
+  if (!scope.valid() || !index.scope(scope).end_reachable) return;
+  std::optional<TypeId> expected = inference.DeclaredReturnType(function_def);
+  if (!expected) return;
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  if (store.kind(*expected) == TypeKind::Never || ContainsNone(store, *expected)) return;
+  if (IsAssignable(program, store.None(), *expected)) return;
+  // The last statement may be a call that never returns (`sys.exit()`, a helper that raises).
+  auto body = ast.children(view.body());
+  if (!body.empty() && ast.kind(body.back()) == NodeKind::ExprStmt) {
+    TypeId last = inference.ExprType(ast.child(body.back(), 0));
+    if (store.kind(last) == TypeKind::Never || store.IsDynamic(last)) return;
+  }
+  bool has_value_return = index.scope(scope).has_value_return;
+  std::string expected_text = inference.Display(*expected);
+  Diagnostic d = MakeDiagnostic(
+      Rule::InvalidReturnType, inference.file(), ast.range(view.returns()),
+      std::string(has_value_return ? "Function can implicitly return `None`"
+                                   : "Function always implicitly returns `None`") +
+          ", which is not assignable to return type `" + expected_text + "`");
+  if (!has_value_return) {
+    d.infos.push_back("Consider changing the return annotation to `-> None` or adding a `return` statement");
+  }
+  inference.Report(std::move(d));
+}
+
+namespace {
+
+// `x = value` where `x` is declared (`x: T`) in the same scope: checked against `T`.
+void CheckAssignToDeclared(FileInference& inference, NodeId statement) {
+  const Ast& ast = inference.ast();
+  const SemanticIndex& index = inference.index();
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  NodeId value = ast.child(statement, 0);
+  for (NodeId target : ast.tail(statement, 1)) {
+    if (!target.valid() || ast.kind(target) != NodeKind::Name) continue;  // plain names only
+    DefinitionId def = index.DefinitionOf(target);
+    if (!def.valid()) continue;
+    const Symbol& symbol = index.symbol(index.definition(def).symbol);
+    NodeId declaration;
+    for (DefinitionId d : symbol.definitions) {
+      if (index.definition(d).kind == DefinitionKind::AnnAssignment) declaration = index.definition(d).node;
+    }
+    if (!declaration.valid()) continue;
+    if (store.kind(inference.ExprType(ast.child(declaration, 1))) == TypeKind::SpecialForm) continue;
+    TypeContext context;
+    if (index.scope(index.definition(def).scope).kind == ScopeKind::Class) continue;
+    TypeId declared = inference.AnnotationType(ast.child(declaration, 1), context);
+    if (store.kind(declared) == TypeKind::SpecialForm) continue;
+    TypeId actual = inference.ExprType(value);
+    if (HasUnknownMember(store, actual) || IsAssignable(program, actual, declared)) continue;
+    inference.Report(MakeDiagnostic(Rule::InvalidAssignment, inference.file(), ast.range(target),
+                                    "Object of type `" + inference.Display(actual) + "` is not assignable to `" +
+                                        inference.Display(declared) + "`"));
+  }
+}
+
+}  // namespace
+
+void CheckAssignment(FileInference& inference, NodeId statement) {
+  const Ast& ast = inference.ast();
+  if (ast.kind(statement) == NodeKind::Assign) {
+    CheckAssignToDeclared(inference, statement);
+    return;
+  }
+  if (ast.kind(statement) != NodeKind::AnnAssign) return;
+  NodeId target = ast.child(statement, 0);
+  NodeId value = ast.child(statement, 2);
+  if (!value.valid()) return;
+  Program& program = inference.program();
+  TypeContext context;
+  TypeId declared = inference.AnnotationType(ast.child(statement, 1), context);
+  TypeStore& store = program.types();
+  if (store.kind(inference.ExprType(ast.child(statement, 1))) == TypeKind::SpecialForm) return;  // TypeAlias, Final
+  if (store.kind(declared) == TypeKind::SpecialForm) return;
+  TypeId actual = inference.ExprType(value);
+  if (HasUnknownMember(store, actual) || IsAssignable(program, actual, declared)) return;
+  (void)target;
+  Diagnostic d = MakeDiagnostic(Rule::InvalidAssignment, inference.file(), ast.range(value),
+                                "Object of type `" + inference.Display(actual) + "` is not assignable to `" +
+                                    inference.Display(declared) + "`");
+  inference.Report(std::move(d));
+}
+
+}  // namespace asynctype

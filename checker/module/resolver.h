@@ -1,0 +1,43 @@
+// Module resolution: a dotted module name -> the file that defines it. First-party roots are
+// searched first (`pkg/mod.pyi` before `pkg/mod.py`, packages through `__init__`), then the
+// bundled stubs. Results (including misses) are cached per name; each module gets one ModuleId.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "checker/base/id.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace asynctype {
+
+class Program;
+
+class ModuleResolver {
+ public:
+  explicit ModuleResolver(Program& program);
+
+  // The module's id, or None when no file provides it. A standard library module without a stub
+  // gets an id with no file (an untyped module: its members are Unknown).
+  ModuleId Resolve(const std::string& name);
+  // The dotted module name of a file inside a root or the stubs ("" when outside every root).
+  std::string ModuleNameOf(FileId file);
+  // The package a relative import `from .x import y` (level dots) in `file` refers to.
+  std::string ResolveRelative(FileId file, unsigned level, const std::string& name);
+
+ private:
+  bool IsUntypedStdlib(const std::string& name);
+  bool IsNamespacePackage(const std::string& name);
+  std::optional<FileId> FindInRoots(const std::string& name, bool* is_package);
+  std::optional<FileId> FindInStubs(const std::string& name, bool* is_package);
+
+  Program& program_;
+  llvm::StringMap<ModuleId> cache_;
+  llvm::StringMap<size_t> stub_index_;  // stub path -> index into EmbeddedStubs()
+  llvm::StringSet<> stdlib_names_;      // top-level stdlib modules, with or without stubs
+  llvm::DenseMap<uint32_t, std::string> module_names_;  // FileId -> module name
+};
+
+}  // namespace asynctype

@@ -1,0 +1,77 @@
+// A Program is one checking session: the options, the file system, every loaded file (user files
+// and the embedded stubs) with its parse, semantic index and inference, and the shared type
+// store. Everything hangs off it; there are no globals, so tests run many programs in one process.
+//
+// Phases are computed lazily and memoized per file: Parse -> BuildIndex -> inference on demand
+// (cross-file through the module resolver) -> CheckFile.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/diagnostics/diagnostic.h"
+#include "checker/module/filesystem.h"
+#include "checker/program/python_version.h"
+#include "checker/syntax/parse.h"
+#include "checker/syntax/source_file.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace asynctype {
+
+class SemanticIndex;
+class TypeStore;
+class FileInference;
+class ModuleResolver;
+
+struct ProgramOptions {
+  PythonVersion python_version;
+  // First-party import roots, searched before the bundled stubs.
+  std::vector<std::string> roots;
+};
+
+class Program {
+ public:
+  Program(ProgramOptions options, const FileSystem& fs);
+  ~Program();
+  Program(const Program&) = delete;
+  Program& operator=(const Program&) = delete;
+
+  const ProgramOptions& options() const { return options_; }
+  const FileSystem& fs() const { return fs_; }
+
+  // Reads and decodes a user file. On failure (missing, unreadable, not UTF-8, binary) returns
+  // None and fills `error` with an `io` diagnostic naming the path.
+  FileId LoadFile(const std::string& path, std::string* error);
+  // Adds a file from text already in memory (stubs, tests).
+  FileId AddFile(const std::string& path, std::string text);
+
+  // All diagnostics of one file, in source order: syntax, semantic syntax errors, inference.
+  std::vector<Diagnostic> CheckFile(FileId file);
+
+  size_t file_count() const { return files_.size(); }
+  const SourceFile& source(FileId file) const;
+  const ParsedFile& parsed(FileId file);
+  const SemanticIndex& index(FileId file);
+  FileInference& inference(FileId file);
+  TypeStore& types() { return *types_; }
+  ModuleResolver& resolver() { return *resolver_; }
+  std::optional<FileId> FindFile(const std::string& path) const;
+
+ private:
+  struct FileState;
+  FileState& state(FileId file);
+
+  ProgramOptions options_;
+  const FileSystem& fs_;
+  std::vector<std::unique_ptr<FileState>> files_;
+  llvm::StringMap<FileId> file_ids_;  // path -> file
+  std::unique_ptr<TypeStore> types_;
+  std::unique_ptr<ModuleResolver> resolver_;
+};
+
+// Checks that bytes are valid UTF-8 text (no NUL bytes); returns an error text otherwise.
+std::optional<std::string> ValidateSourceText(const std::string& bytes);
+
+}  // namespace asynctype
