@@ -1,0 +1,6 @@
+# Stub for `asyncio.log` (asynctype bundled subset).
+
+import logging
+
+# The "asyncio" logger.
+logger: logging.Logger

@@ -1,0 +1,3 @@
+# Stub for `json.tool` (asynctype bundled subset): the `python -m json.tool` command.
+
+def main() -> None: ...
