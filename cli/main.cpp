@@ -1,0 +1,86 @@
+// asynctype's command line: `check`, `mdtest`, `rules`, `--version`, `--help`. Parsing is done by
+// CLI11; each subcommand lives in its own file. Work runs on a thread with a large stack so that
+// deeply nested (but parser-bounded) syntax never overflows it.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "CLI/CLI.hpp"
+#include "checker/diagnostics/rules.h"
+#include "cli/check_command.h"
+#include "cli/mdtest_command.h"
+#include "llvm/Support/thread.h"
+
+namespace {
+
+constexpr unsigned kStackSize = 512u << 20;  // reserved, not committed
+
+int RunOnBigStack(const std::function<int()>& work) {
+  int result = 2;
+  llvm::thread worker(llvm::Optional<unsigned>(kStackSize), [&] { result = work(); });
+  worker.join();
+  return result;
+}
+
+int Main(int argc, char** argv) {
+  // `mdtest` has its own argument handling (it mirrors ty's runner).
+  if (argc >= 2 && std::string(argv[1]) == "mdtest") {
+    std::vector<std::string> args(argv + 2, argv + argc);
+    return RunOnBigStack([&] { return asynctype::RunMdtestCommand(args, std::cout, std::cerr); });
+  }
+
+  CLI::App app{"asynctype: a static type checker for Python's async/await semantics"};
+  app.set_version_flag("--version", std::string("asynctype ") + ASYNCTYPE_VERSION);
+  app.require_subcommand(1);
+
+  asynctype::CheckOptions check_options;
+  std::string python_version = "3.12";
+  std::string format = "full";
+  CLI::App* check = app.add_subcommand("check", "Check Python files (default: the current folder)");
+  check->add_option("paths", check_options.paths, "Files or folders to check");
+  check->add_option("--python-version", python_version, "Target Python version (3.9 - 3.14)");
+  check->add_option("--output-format", format, "Diagnostic format")
+      ->check(CLI::IsMember({"full", "concise"}));
+  check->add_flag("--parse-only", check_options.parse_only,
+                  "Only parse the files and report syntax errors (benchmark aid)");
+
+  app.add_subcommand("mdtest", "Run markdown tests (ty's mdtest format)");
+  CLI::App* rules = app.add_subcommand("rules", "List the diagnostic rules");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  if (check->parsed()) {
+    auto version = asynctype::PythonVersion::Parse(python_version);
+    if (!version || version->minor < 9 || version->minor > 14) {
+      std::cerr << "error: invalid --python-version `" << python_version << "` (expected 3.9 - 3.14)\n";
+      return 2;
+    }
+    check_options.python_version = *version;
+    check_options.format = format == "concise" ? asynctype::OutputFormat::Concise : asynctype::OutputFormat::Full;
+    return RunOnBigStack([&] { return asynctype::RunCheckCommand(check_options, std::cout, std::cerr); });
+  }
+  if (rules->parsed()) {
+    for (const asynctype::RuleInfo& info : asynctype::AllRules()) {
+      std::cout << info.name << " (" << asynctype::SeverityName(info.default_severity) << ")"
+                << (info.is_lint ? "" : " [always on]") << ": " << info.summary << "\n";
+    }
+    return 0;
+  }
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "error: internal failure: " << e.what() << "\n";
+    return 2;
+  }
+}
