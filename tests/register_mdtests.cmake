@@ -1,0 +1,21 @@
+# Writes OUTPUT: one add_test() per section of each markdown file under MDTEST_DIR, by asking
+# the built binary for the section names.
+file(GLOB_RECURSE FILES ${MDTEST_DIR}/*.md)
+list(SORT FILES)
+set(content "")
+foreach(file ${FILES})
+  execute_process(COMMAND ${ASYNCTYPE} mdtest --list ${file}
+                  OUTPUT_VARIABLE names RESULT_VARIABLE result)
+  if(NOT result EQUAL 0)
+    string(APPEND content "add_test([==[mdtest-parse ${file}]==] ${ASYNCTYPE} mdtest [==[${file}]==])\n")
+    continue()
+  endif()
+  string(REPLACE "\n" ";" names "${names}")
+  foreach(name ${names})
+    if(name STREQUAL "")
+      continue()
+    endif()
+    string(APPEND content "add_test([==[${name}]==] ${ASYNCTYPE} mdtest [==[${file}]==] --exact [==[${name}]==])\n")
+  endforeach()
+endforeach()
+file(WRITE ${OUTPUT} "${content}")
