@@ -72,9 +72,17 @@ BindResult BindArguments(const Signature& sig, llvm::ArrayRef<Argument> args) {
         }
         break;
       }
-      case Argument::Kind::Star:
+      case Argument::Kind::Star: {
+        // Its elements fill `*args` once no positional parameter is left to take them first.
+        bool slots_left = false;
+        for (size_t p = next_positional; p < sig.params.size(); ++p) slots_left |= IsPositionalParam(sig.params[p].kind);
+        int var = find_kind(ParamKind::VarArgs);
+        if (!unknown_positional && !slots_left && var >= 0 && arg.element.valid()) {
+          out.pairs.push_back({sig.params[var].type, arg.element, i});
+        }
         unknown_positional = true;
         break;
+      }
       case Argument::Kind::DoubleStar:
         unknown_keywords = true;
         break;
@@ -665,6 +673,18 @@ CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef
   CollectTypeVars(store, sig.return_type, &typevars);
   Substitution subst = solver.Finish(typevars);
   std::vector<CallError> found = std::move(bound.errors);
+  if (check_types && outcome.matched) {
+    // An overload whose TypeVar would be solved outside its bound does not apply
+    // (`ensure_future(coro)` is not the `_FT: Future[Any]` overload).
+    for (TypeId tv : typevars) {
+      if (store.kind(tv) != TypeKind::TypeVar) continue;
+      const TypeVarInfo& info = store.typevar(TypeVarId(store.data(tv).a));
+      if (!info.bound.valid() || info.flavor != TypeVarFlavor::TypeVar) continue;
+      TypeId value = subst.Lookup(tv);
+      if (!value.valid() || HasDynamicPart(store, value)) continue;
+      if (!IsAssignable(program, value, Substitute(store, info.bound, subst))) outcome.matched = false;
+    }
+  }
   if ((check_types && outcome.matched) || errors) {
     for (const BoundPair& pair : bound.pairs) {
       if (!pair.param_type.valid() || !pair.arg_type.valid()) continue;
@@ -717,12 +737,21 @@ CallOutcome CallOverloads(Program& program, llvm::ArrayRef<Signature> sigs, llvm
                           Substitution* solved = nullptr, llvm::ArrayRef<TypeId> extra_typevars = {},
                           bool* partially = nullptr) {
   TypeStore& store = program.types();
-  for (const Signature& sig : sigs) {
-    Substitution subst;
-    CallOutcome r = CallSignature(program, sig, args, /*check_types=*/true, nullptr, {}, &subst, extra_typevars);
-    if (r.matched) {
-      if (solved) *solved = std::move(subst);
-      return r;
+  // `*xs` of unknown length fits fixed-arity overloads only by luck: those taking `*args` are
+  // tried first (`gather(*coros)` is `list[T]`, not `tuple[T]`).
+  bool unknown_length = false;
+  for (const Argument& arg : args) unknown_length |= arg.kind == Argument::Kind::Star;
+  for (int pass = unknown_length ? 0 : 1; pass < 2; ++pass) {
+    for (const Signature& sig : sigs) {
+      bool variadic = std::any_of(sig.params.begin(), sig.params.end(),
+                                  [](const Param& p) { return p.kind == ParamKind::VarArgs; });
+      if (pass == 0 && !variadic) continue;
+      Substitution subst;
+      CallOutcome r = CallSignature(program, sig, args, /*check_types=*/true, nullptr, {}, &subst, extra_typevars);
+      if (r.matched) {
+        if (solved) *solved = std::move(subst);
+        return r;
+      }
     }
   }
   CallOutcome failed;
@@ -809,15 +838,53 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
     return SubstituteSignature(store, sig, self_subst);
   };
   bool all_functions = cd.kind == TypeKind::Overloaded;
+  bool all_bound_functions = all_functions;
   if (all_functions) {
-    for (TypeId f : store.list(TypeListId(cd.a))) all_functions &= store.kind(f) == TypeKind::Function;
+    for (TypeId f : store.list(TypeListId(cd.a))) {
+      all_functions &= store.kind(f) == TypeKind::Function;
+      all_bound_functions &= store.kind(f) == TypeKind::BoundMethod && store.kind(TypeId(store.data(f).a)) == TypeKind::Function;
+    }
   }
+  // `__init__` as a constructor: its result is the instance, `self`'s annotation when it names
+  // the class (`def __init__(self: nullcontext[None])`), so solving the call solves the class's
+  // type parameters.
+  auto init_signature = [&](TypeId bound_init) {
+    Signature sig = BoundSignature(program, bound_init);
+    sig.return_type = receiver;
+    FunctionId fn(store.data(TypeId(store.data(bound_init).a)).a);
+    const Signature& unbound = GetSignature(program, fn);
+    if (!unbound.params.empty() && unbound.params.front().type.valid()) {
+      TypeId self_type = unbound.params.front().type;
+      if (store.kind(self_type) == TypeKind::Instance && store.ClassOf(self_type) == cls) sig.return_type = self_type;
+    }
+    return sig;
+  };
   if (!use_new && cd.kind == TypeKind::BoundMethod && store.kind(TypeId(cd.a)) == TypeKind::Function) {
-    Signature sig = BoundSignature(program, ctor.type);
     std::vector<CallError>* errs = errors && TrustedCallee(program, ctor.type) ? errors : nullptr;
-    CallOutcome r = CallSignature(program, sig, args, false, errs, Describe(store, ctor.type), &solved,
-                                  info.type_params);
+    CallOutcome r = CallSignature(program, init_signature(ctor.type), args, false, errs, Describe(store, ctor.type),
+                                  &solved, info.type_params);
     outcome.matched = r.matched;
+    outcome.type = r.type;
+    return outcome;
+  } else if (!use_new && all_bound_functions) {
+    std::vector<CallError>* errs = errors && TrustedCallee(program, ctor.type) ? errors : nullptr;
+    std::vector<Signature> sigs;
+    for (TypeId f : store.list(TypeListId(cd.a))) sigs.push_back(init_signature(f));
+    bool partially = false;
+    CallOutcome r = CallOverloads(program, sigs, args, &solved, info.type_params, &partially);
+    bool dynamic_argument = false;
+    for (const Argument& arg : args) dynamic_argument |= arg.type.valid() && HasUnmodelledPart(program, arg.type);
+    if (!r.matched && errs && !dynamic_argument && !partially) {
+      CallError e{CallError::Kind::NoMatchingOverload};
+      e.callee = CallError::Callee::Class;
+      e.callee_name = info.name;
+      auto overloads = store.list(TypeListId(cd.a));
+      e.overloads.assign(overloads.begin(), overloads.end());
+      errs->push_back(std::move(e));
+    }
+    outcome.matched = r.matched;
+    if (r.matched) outcome.type = r.type;
+    return outcome;
   } else if (use_new && (cd.kind == TypeKind::Function || all_functions)) {
     std::vector<CallError>* errs = errors && TrustedCallee(program, ctor.type) ? errors : nullptr;
     CallOutcome r;

@@ -533,10 +533,20 @@ TypeId FileInference::InferCall(NodeId call) {
   for (NodeId arg : ast_.tail(call, 1)) {
     Argument a;
     switch (ast_.kind(arg)) {
-      case NodeKind::Starred:
+      case NodeKind::Starred: {
         a.kind = Argument::Kind::Star;
         a.type = ExprType(arg);
+        TypeId value = ExprType(ast_.child(arg, 0));
+        if (const TypeData vd = store_.data(value); vd.kind == TypeKind::Tuple && vd.b == 0) {
+          // `*(a, b)`: exactly these positional arguments.
+          for (TypeId element : store_.list(TypeListId(vd.a))) {
+            args.push_back(Argument{Argument::Kind::Positional, "", element, {}});
+          }
+          continue;
+        }
+        if (std::optional<TypeId> element = IterationType(program_, value, false)) a.element = *element;
         break;
+      }
       case NodeKind::Keyword:
         a.kind = ast_.Has(arg, kStar) ? Argument::Kind::DoubleStar : Argument::Kind::Keyword;
         a.name = ast_.str(arg);

@@ -52,6 +52,9 @@ struct Argument {
   enum class Kind : uint8_t { Positional, Keyword, Star, DoubleStar } kind = Kind::Positional;
   llvm::StringRef name;
   TypeId type;
+  // For `*xs` of unknown length: what iterating `xs` gives (None when not known). An unpacked
+  // tuple of known length is passed as positional arguments instead.
+  TypeId element;
 };
 
 // Why a call does not fit its callee, as data: CheckCall collects these and the caller (who
