@@ -48,6 +48,18 @@ constexpr RuleInfo kRules[] = {
      "implement the (async) iteration protocol"},
     {Rule::UnusedAwaitable, "unused-awaitable", Severity::Warning, true,
      "An expression statement that drops a coroutine or other awaitable without awaiting it"},
+    {Rule::InvalidYield, "invalid-yield", Severity::Error, true,
+     "A yielded value (or the elements and send type of `yield from`) that does not match the "
+     "generator's annotation"},
+    {Rule::InvalidTypeForm, "invalid-type-form", Severity::Error, true,
+     "An expression that is not valid in a type annotation (e.g. `await` or `yield`)"},
+    {Rule::InvalidAsyncProtocolMethod, "invalid-async-protocol-method", Severity::Error, true,
+     "A hand-written `__await__`, `__aiter__`, `__anext__`, `__aenter__` or `__aexit__` whose "
+     "declared return type breaks its protocol"},
+    {Rule::UnusedIgnoreComment, "unused-ignore-comment", Severity::Warning, true,
+     "A suppression comment that suppresses nothing"},
+    {Rule::UnknownRule, "unknown-rule", Severity::Warning, true,
+     "A suppression comment or configuration naming a rule that does not exist"},
     {Rule::Io, "io", Severity::Error, false,
      "A file could not be read, is not valid UTF-8, or is binary"},
 };

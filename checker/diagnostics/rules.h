@@ -33,6 +33,11 @@ enum class Rule : uint8_t {
   InvalidContextManager,
   NotIterable,
   UnusedAwaitable,
+  InvalidYield,
+  InvalidTypeForm,
+  InvalidAsyncProtocolMethod,
+  UnusedIgnoreComment,
+  UnknownRule,
   Io,  // a file could not be read or decoded
 };
 
