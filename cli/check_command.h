@@ -1,22 +1,35 @@
-// `asynctype check [PATH...]`: finds the Python files under the given paths, checks them, prints
-// the diagnostics and a summary, and returns the exit code (0: no errors, 1: errors found,
-// 2: usage or internal failure, e.g. a path that does not exist).
+// `asynctype check [PATH...]`: reads the project configuration, finds the Python files under the
+// given paths (or the configured `src`, or the current folder), checks them on a pool of threads
+// (one Program per thread; output does not depend on the thread count), applies rule levels,
+// suppression comments and the baseline, and writes the report. Exit codes: 0 no errors (and no
+// warnings with --error-on-warning), 1 errors found, 2 usage, configuration or internal failure
+// (e.g. a path that does not exist; the other paths are still checked).
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "cli/render.h"
 #include "checker/program/python_version.h"
+#include "cli/report.h"
 
 namespace asynctype {
 
+enum class ColorMode { Auto, Always, Never };
+
 struct CheckOptions {
   std::vector<std::string> paths;
-  PythonVersion python_version;
+  std::optional<PythonVersion> python_version;  // overrides the configuration
   OutputFormat format = OutputFormat::Full;
   bool parse_only = false;  // benchmark aid: parse every file, report only syntax errors
+  std::string config_file;  // empty: discovered from the working directory
+  std::vector<std::string> error_rules, warn_rules, ignore_rules;
+  std::vector<std::string> exclude;
+  unsigned threads = 0;  // 0: all cores
+  ColorMode color = ColorMode::Auto;
+  bool error_on_warning = false;
+  std::string baseline, write_baseline;
 };
 
 int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream& err);

@@ -34,13 +34,26 @@ int Main(int argc, char** argv) {
   app.require_subcommand(1);
 
   asynctype::CheckOptions check_options;
-  std::string python_version = "3.12";
+  std::string python_version;
   std::string format = "full";
-  CLI::App* check = app.add_subcommand("check", "Check Python files (default: the current folder)");
+  std::string color = "auto";
+  CLI::App* check = app.add_subcommand("check", "Check Python files (default: the configured `src`, or the current folder)");
   check->add_option("paths", check_options.paths, "Files or folders to check");
-  check->add_option("--python-version", python_version, "Target Python version (3.9 - 3.14)");
+  check->add_option("--python-version", python_version, "Target Python version (3.9 - 3.14; default 3.12)");
+  check->add_option("--config-file", check_options.config_file,
+                    "Configuration file (default: the nearest asynctype.toml or pyproject.toml with [tool.asynctype])");
   check->add_option("--output-format", format, "Diagnostic format")
-      ->check(CLI::IsMember({"full", "concise"}));
+      ->check(CLI::IsMember({"full", "concise", "json", "sarif", "github", "gitlab"}));
+  check->add_option("--color", color, "Colour in the full format (auto: on a terminal, unless NO_COLOR is set)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_option("--error", check_options.error_rules, "Report RULE as an error (or `all`)")->type_name("RULE");
+  check->add_option("--warn", check_options.warn_rules, "Report RULE as a warning (or `all`)")->type_name("RULE");
+  check->add_option("--ignore", check_options.ignore_rules, "Do not report RULE (or `all`)")->type_name("RULE");
+  check->add_option("--exclude", check_options.exclude, "Leave out files matching GLOB")->type_name("GLOB");
+  check->add_option("--threads", check_options.threads, "Files checked in parallel (default: all cores)");
+  check->add_flag("--error-on-warning", check_options.error_on_warning, "Exit 1 on warnings too");
+  check->add_option("--baseline", check_options.baseline, "Report only diagnostics not recorded in FILE")->type_name("FILE");
+  check->add_option("--write-baseline", check_options.write_baseline, "Record today's diagnostics in FILE")->type_name("FILE");
   check->add_flag("--parse-only", check_options.parse_only,
                   "Only parse the files and report syntax errors (benchmark aid)");
 
@@ -55,13 +68,24 @@ int Main(int argc, char** argv) {
   }
 
   if (check->parsed()) {
-    auto version = asynctype::PythonVersion::Parse(python_version);
-    if (!version || version->minor < 9 || version->minor > 14) {
-      std::cerr << "error: invalid --python-version `" << python_version << "` (expected 3.9 - 3.14)\n";
-      return 2;
+    if (!python_version.empty()) {
+      auto version = asynctype::PythonVersion::Parse(python_version);
+      if (!version || version->major != 3 || version->minor < 9 || version->minor > 14) {
+        std::cerr << "error: invalid --python-version `" << python_version << "` (expected 3.9 - 3.14)\n";
+        return 2;
+      }
+      check_options.python_version = *version;
     }
-    check_options.python_version = *version;
-    check_options.format = format == "concise" ? asynctype::OutputFormat::Concise : asynctype::OutputFormat::Full;
+    using asynctype::OutputFormat;
+    check_options.format = format == "concise" ? OutputFormat::Concise
+                           : format == "json"  ? OutputFormat::Json
+                           : format == "sarif" ? OutputFormat::Sarif
+                           : format == "github" ? OutputFormat::Github
+                           : format == "gitlab" ? OutputFormat::Gitlab
+                                                : OutputFormat::Full;
+    check_options.color = color == "always" ? asynctype::ColorMode::Always
+                          : color == "never" ? asynctype::ColorMode::Never
+                                             : asynctype::ColorMode::Auto;
     return RunOnBigStack([&] { return asynctype::RunCheckCommand(check_options, std::cout, std::cerr); });
   }
   if (rules->parsed()) {

@@ -17,11 +17,12 @@
 #include <utility>
 #include <vector>
 
+#include "checker/config/rule_levels.h"
 #include "checker/program/python_version.h"
 
 namespace asynctype::mdtest {
 
-enum class RuleLevel : uint8_t { Ignore, Warn, Error };
+using ::asynctype::RuleLevel;
 
 // A section's configuration (ty's `MarkdownTestConfig`). Unknown keys are rejected at parse
 // time; the keys the runner cannot act on are validated and kept for completeness.

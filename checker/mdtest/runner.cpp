@@ -4,6 +4,7 @@
 #include <exception>
 #include <memory>
 
+#include "checker/config/suppressions.h"
 #include "checker/mdtest/assertions.h"
 #include "checker/mdtest/matcher.h"
 #include "checker/module/filesystem.h"
@@ -174,6 +175,11 @@ class TestRunner {
     ApplyRuleLevels(config_, &diagnostics);
     const SourceFile& source = program.source(*id);
     const ParsedFile& parsed = program.parsed(*id);
+    {
+      RuleLevels levels;
+      for (const auto& [name, level] : config_.rules) levels.Set(name, level);
+      ApplySuppressions(parsed.ast, source, levels, &diagnostics);
+    }
     FileMatchResult match =
         MatchFile(diagnostics, parsed.ast.comments(), source.text(), source.lines());
     for (const MatchFailure& failure : match.failures) {
@@ -276,40 +282,9 @@ std::string SuiteTitle(std::string_view md_path) {
 }
 
 void ApplyRuleLevels(const MdtestConfig& config, std::vector<Diagnostic>* diagnostics) {
-  // As in ty's mdtests, rules that are off by default run at severity info.
-  for (Diagnostic& d : *diagnostics) {
-    if (!GetRuleInfo(d.rule).enabled_by_default) d.severity = Severity::Info;
-  }
-  if (config.rules.empty()) return;
-  // Finds the level for a lint: its own entry, else the "all" entry.
-  auto level_of = [&](std::string_view rule, RuleLevel* out) {
-    bool found_all = false;
-    RuleLevel all = RuleLevel::Error;
-    for (const auto& [name, level] : config.rules) {
-      if (name == rule) {
-        *out = level;
-        return true;
-      }
-      if (name == "all") {
-        found_all = true;
-        all = level;
-      }
-    }
-    *out = all;
-    return found_all;
-  };
-  std::vector<Diagnostic> kept;
-  kept.reserve(diagnostics->size());
-  for (Diagnostic& diagnostic : *diagnostics) {
-    const RuleInfo& info = GetRuleInfo(diagnostic.rule);
-    RuleLevel level = RuleLevel::Error;
-    if (info.is_lint && level_of(info.name, &level)) {
-      if (level == RuleLevel::Ignore) continue;
-      diagnostic.severity = level == RuleLevel::Warn ? Severity::Warning : Severity::Error;
-    }
-    kept.push_back(std::move(diagnostic));
-  }
-  *diagnostics = std::move(kept);
+  RuleLevels levels;
+  for (const auto& [name, level] : config.rules) levels.Set(name, level);
+  levels.Apply(diagnostics, /*disabled_as_info=*/true);
 }
 
 TestResult RunTest(const MarkdownSuite& suite, const MarkdownTest& test,

@@ -70,7 +70,11 @@ bool ModuleResolver::IsUntypedStdlib(const std::string& name) {
   ModuleId parent = Resolve(top.str());
   if (!parent.valid()) return false;
   FileId file = program_.types().module(parent).file;
-  return !file.valid() || !llvm::StringRef(program_.source(file).path()).startswith(kStubPrefix);
+  if (!file.valid()) return true;
+  llvm::StringRef path = program_.source(file).path();
+  const std::string& typeshed = program_.options().typeshed;
+  bool from_stubs = path.startswith(kStubPrefix) || (!typeshed.empty() && path.startswith(JoinPath(typeshed, "stdlib")));
+  return !from_stubs;
 }
 
 std::optional<FileId> ModuleResolver::FindInRoots(const std::string& name, bool* is_package) {
@@ -98,6 +102,17 @@ std::optional<FileId> ModuleResolver::FindInRoots(const std::string& name, bool*
 
 std::optional<FileId> ModuleResolver::FindInStubs(const std::string& name, bool* is_package) {
   std::string rel = DottedToPath(name);
+  if (const std::string& typeshed = program_.options().typeshed; !typeshed.empty()) {
+    for (bool package : {false, true}) {
+      std::string path = JoinPath(JoinPath(typeshed, "stdlib"), package ? rel + "/__init__.pyi" : rel + ".pyi");
+      if (program_.fs().Stat(path) != PathKind::File) continue;
+      std::string error;
+      FileId file = program_.LoadFile(path, &error);
+      if (!file.valid()) continue;
+      *is_package = package;
+      return file;
+    }
+  }
   auto stubs = EmbeddedStubs();
   for (bool package : {false, true}) {
     std::string path = package ? rel + "/__init__.pyi" : rel + ".pyi";

@@ -29,6 +29,9 @@ struct ProgramOptions {
   PythonVersion python_version;
   // First-party import roots, searched before the bundled stubs.
   std::vector<std::string> roots;
+  // A custom typeshed directory (its `stdlib/` replaces the bundled stubs where it has a
+  // module); empty: only the bundled stubs.
+  std::string typeshed;
 };
 
 class Program {

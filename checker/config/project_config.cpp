@@ -1,0 +1,220 @@
+#include "checker/config/project_config.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+namespace asynctype {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string Located(const std::string& path, const toml::source_region& where, const std::string& message) {
+  return path + ":" + std::to_string(where.begin.line) + ":" + std::to_string(where.begin.column) + ": " + message;
+}
+
+class Reader {
+ public:
+  Reader(std::string path, std::string root, std::string prefix)
+      : path_(std::move(path)), root_(std::move(root)), prefix_(std::move(prefix)) {}
+
+  bool Read(const toml::table& table, ProjectConfig* config, std::string* error) {
+    for (const auto& [key, node] : table) {
+      std::string k(key.str());
+      const toml::source_region& where = node.source();
+      if (k == "python-version") {
+        auto text = node.value<std::string>();
+        auto version = text ? PythonVersion::Parse(*text) : std::nullopt;
+        if (!version || version->major != 3 || version->minor < 9 || version->minor > 14) {
+          return Fail(error, where, "`python-version` must be a string \"3.9\" to \"3.14\"");
+        }
+        config->python_version = *version;
+      } else if (k == "src" || k == "extra-paths" || k == "include" || k == "exclude") {
+        std::vector<std::string> values;
+        if (!Strings(node, &values)) return Fail(error, where, "`" + k + "` must be an array of strings");
+        bool paths = k == "src" || k == "extra-paths";
+        for (std::string& v : values) {
+          if (paths) v = Resolve(v);
+        }
+        std::vector<std::string>& into = k == "src" ? config->src
+                                         : k == "extra-paths" ? config->extra_paths
+                                         : k == "include"     ? config->include
+                                                              : config->exclude;
+        into = std::move(values);
+      } else if (k == "typeshed") {
+        auto text = node.value<std::string>();
+        if (!text) return Fail(error, where, "`typeshed` must be a string (a folder)");
+        config->typeshed = Resolve(*text);
+      } else if (k == "rules") {
+        const toml::table* rules = node.as_table();
+        if (!rules) return Fail(error, where, "`rules` must be a table of rule = \"error\" | \"warn\" | \"ignore\"");
+        for (const auto& [rule_key, level_node] : *rules) {
+          std::string rule(rule_key.str());
+          if (!IsKnownRuleSelector(rule)) {
+            return Fail(error, level_node.source(), "unknown rule `" + rule + "` (see `asynctype rules`)");
+          }
+          auto text = level_node.value<std::string>();
+          auto level = text ? ParseRuleLevel(*text) : std::nullopt;
+          if (!level) {
+            return Fail(error, level_node.source(), "the level of `" + rule + "` must be \"error\", \"warn\" or \"ignore\"");
+          }
+          config->rules.Set(rule, *level);
+        }
+      } else {
+        return Fail(error, where, "unknown key `" + prefix_ + k + "`");
+      }
+    }
+    return true;
+  }
+
+ private:
+  bool Fail(std::string* error, const toml::source_region& where, const std::string& message) {
+    *error = Located(path_, where, message);
+    return false;
+  }
+  static bool Strings(const toml::node& node, std::vector<std::string>* out) {
+    const toml::array* array = node.as_array();
+    if (!array) return false;
+    for (const toml::node& element : *array) {
+      auto text = element.value<std::string>();
+      if (!text) return false;
+      out->push_back(*text);
+    }
+    return true;
+  }
+  std::string Resolve(const std::string& p) const {
+    if (p.empty() || p[0] == '/') return p;
+    return root_ == "." ? fs::path(p).lexically_normal().string() : (fs::path(root_) / p).lexically_normal().string();
+  }
+
+  std::string path_, root_, prefix_;
+};
+
+std::optional<std::string> ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+bool IsPyproject(const std::string& path) { return fs::path(path).filename() == "pyproject.toml"; }
+
+bool MatchSegments(const std::vector<std::string>& pat, size_t pi, const std::vector<std::string>& parts, size_t si);
+
+bool MatchComponent(std::string_view pat, std::string_view text) {
+  size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
+  while (t < text.size()) {
+    if (p < pat.size() && (pat[p] == '?' || pat[p] == text[t])) {
+      ++p, ++t;
+    } else if (p < pat.size() && pat[p] == '*') {
+      star = p++;
+      mark = t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pat.size() && pat[p] == '*') ++p;
+  return p == pat.size();
+}
+
+// Whether the pattern segments from `pi` match a prefix of the path parts from `si` (a match
+// of a folder covers everything below it).
+bool MatchSegments(const std::vector<std::string>& pat, size_t pi, const std::vector<std::string>& parts, size_t si) {
+  if (pi == pat.size()) return true;
+  if (pat[pi] == "**") {
+    for (size_t k = si; k <= parts.size(); ++k) {
+      if (MatchSegments(pat, pi + 1, parts, k)) return true;
+    }
+    return false;
+  }
+  if (si == parts.size()) return false;
+  return MatchComponent(pat[pi], parts[si]) && MatchSegments(pat, pi + 1, parts, si + 1);
+}
+
+std::vector<std::string> Split(const std::string& path) {
+  std::vector<std::string> parts;
+  std::string current;
+  for (char c : path) {
+    if (c == '/') {
+      if (!current.empty() && current != ".") parts.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty() && current != ".") parts.push_back(current);
+  return parts;
+}
+
+}  // namespace
+
+bool MatchesGlob(const std::string& pattern, const std::string& relative_path) {
+  std::vector<std::string> pat = Split(pattern);
+  std::vector<std::string> parts = Split(relative_path);
+  if (pat.empty()) return false;
+  bool anchored = pattern.find('/') != std::string::npos && pattern.find('/') + 1 != pattern.size();
+  if (anchored) return MatchSegments(pat, 0, parts, 0);
+  for (size_t start = 0; start < parts.size(); ++start) {
+    if (MatchSegments(pat, 0, parts, start)) return true;
+  }
+  return false;
+}
+
+std::optional<ProjectConfig> LoadProjectConfig(const std::string& path, std::string* error) {
+  std::optional<std::string> text = ReadText(path);
+  if (!text) {
+    *error = "cannot read configuration file `" + path + "`";
+    return std::nullopt;
+  }
+  toml::table document;
+  try {
+    document = toml::parse(*text, path);
+  } catch (const toml::parse_error& e) {
+    *error = Located(path, e.source(), std::string(e.description()));
+    return std::nullopt;
+  }
+  ProjectConfig config;
+  config.path = path;
+  std::string parent = fs::path(path).parent_path().string();
+  config.root = parent.empty() ? "." : parent;
+  const toml::table* table = &document;
+  std::string prefix;
+  if (IsPyproject(path)) {
+    table = document["tool"]["asynctype"].as_table();
+    prefix = "tool.asynctype.";
+    if (!table) return config;  // a pyproject.toml without our table: nothing configured
+  }
+  Reader reader(path, config.root, prefix);
+  if (!reader.Read(*table, &config, error)) return std::nullopt;
+  return config;
+}
+
+std::string FindProjectConfig(const std::string& start_dir) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start_dir, ec);
+  for (int guard = 0; guard < 256 && !dir.empty(); ++guard) {
+    if (fs::is_regular_file(dir / "asynctype.toml", ec)) return (dir / "asynctype.toml").string();
+    fs::path pyproject = dir / "pyproject.toml";
+    if (fs::is_regular_file(pyproject, ec)) {
+      if (std::optional<std::string> text = ReadText(pyproject.string())) {
+        try {
+          toml::table document = toml::parse(*text);
+          if (document["tool"]["asynctype"].as_table()) return pyproject.string();
+        } catch (const toml::parse_error&) {
+          return pyproject.string();  // reported when it is loaded
+        }
+      }
+    }
+    if (dir == dir.parent_path()) break;
+    dir = dir.parent_path();
+  }
+  return {};
+}
+
+}  // namespace asynctype
