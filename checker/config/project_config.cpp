@@ -53,7 +53,7 @@ class Reader {
         for (const auto& [rule_key, level_node] : *rules) {
           std::string rule(rule_key.str());
           if (!IsKnownRuleSelector(rule)) {
-            return Fail(error, level_node.source(), "unknown rule `" + rule + "` (see `asynctype rules`)");
+            return Fail(error, rule_key.source(), "unknown rule `" + rule + "` (see `asynctype rules`)");
           }
           auto text = level_node.value<std::string>();
           auto level = text ? ParseRuleLevel(*text) : std::nullopt;
@@ -63,7 +63,7 @@ class Reader {
           config->rules.Set(rule, *level);
         }
       } else {
-        return Fail(error, where, "unknown key `" + prefix_ + k + "`");
+        return Fail(error, key.source(), "unknown key `" + prefix_ + k + "`");
       }
     }
     return true;
@@ -98,6 +98,14 @@ std::optional<std::string> ReadText(const std::string& path) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+// A found file as shown to the user (and as the base of the paths it configures): relative to
+// the working directory.
+std::string Shown(const fs::path& found) {
+  std::error_code ec;
+  fs::path rel = fs::relative(found, fs::current_path(ec), ec);
+  return ec || rel.empty() ? found.string() : rel.string();
 }
 
 bool IsPyproject(const std::string& path) { return fs::path(path).filename() == "pyproject.toml"; }
@@ -197,17 +205,18 @@ std::optional<ProjectConfig> LoadProjectConfig(const std::string& path, std::str
 
 std::string FindProjectConfig(const std::string& start_dir) {
   std::error_code ec;
-  fs::path dir = fs::absolute(start_dir, ec);
+  fs::path dir = fs::absolute(start_dir, ec).lexically_normal();
+  if (!dir.has_filename()) dir = dir.parent_path();
   for (int guard = 0; guard < 256 && !dir.empty(); ++guard) {
-    if (fs::is_regular_file(dir / "asynctype.toml", ec)) return (dir / "asynctype.toml").string();
+    if (fs::is_regular_file(dir / "asynctype.toml", ec)) return Shown(dir / "asynctype.toml");
     fs::path pyproject = dir / "pyproject.toml";
     if (fs::is_regular_file(pyproject, ec)) {
       if (std::optional<std::string> text = ReadText(pyproject.string())) {
         try {
           toml::table document = toml::parse(*text);
-          if (document["tool"]["asynctype"].as_table()) return pyproject.string();
+          if (document["tool"]["asynctype"].as_table()) return Shown(pyproject);
         } catch (const toml::parse_error&) {
-          return pyproject.string();  // reported when it is loaded
+          return Shown(pyproject);  // reported when it is loaded
         }
       }
     }
