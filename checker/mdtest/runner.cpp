@@ -59,11 +59,11 @@ std::string RewritePth(const std::string& code) {
 }
 
 std::vector<std::string> ImportRoots(const MdtestConfig& config) {
-  // ty's search order: extra paths, the project root, the (custom) stdlib, site-packages.
+  // ty's search order: extra paths, the project root, site-packages (a custom typeshed is searched
+  // after them, through ProgramOptions::typeshed).
   std::vector<std::string> roots;
   for (const std::string& extra : config.extra_paths) roots.push_back(AbsolutePath(extra, config));
   roots.emplace_back(kProjectRoot);
-  if (config.typeshed) roots.push_back(JoinPath(AbsolutePath(*config.typeshed, config), "stdlib"));
   if (config.python) {
     roots.push_back(JoinPath(AbsolutePath(*config.python, config), SitePackagesPath(config)));
   }
@@ -151,6 +151,7 @@ class TestRunner {
     ProgramOptions options;
     options.python_version = config_.python_version;
     options.roots = ImportRoots(config_);
+    if (config_.typeshed) options.typeshed = AbsolutePath(*config_.typeshed, config_);
     Program program(std::move(options), *fs);
 
     auto files = Files();

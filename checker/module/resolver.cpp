@@ -35,9 +35,9 @@ ModuleId ModuleResolver::Resolve(const std::string& name) {
   llvm::StringRef top = llvm::StringRef(name).split('.').first;
   bool core = top == "typing" || top == "typing_extensions" || top == "builtins" || top == "types" ||
               top == "_typeshed" || top == "abc" || top == "sys" || name == "collections.abc";
-  std::optional<FileId> file = core ? FindInStubs(name, &is_package) : std::nullopt;
+  std::optional<FileId> file = core ? FindInStubs(name, &is_package, /*custom=*/false) : std::nullopt;
   if (!file) file = FindInRoots(name, &is_package);
-  if (!file) file = FindInStubs(name, &is_package);
+  if (!file) file = FindInStubs(name, &is_package, /*custom=*/!core);
   ModuleId id;
   if (file) {
     id = program_.types().AddModule(ModuleInfo{name, *file, is_package});
@@ -100,9 +100,9 @@ std::optional<FileId> ModuleResolver::FindInRoots(const std::string& name, bool*
   return std::nullopt;
 }
 
-std::optional<FileId> ModuleResolver::FindInStubs(const std::string& name, bool* is_package) {
+std::optional<FileId> ModuleResolver::FindInStubs(const std::string& name, bool* is_package, bool custom) {
   std::string rel = DottedToPath(name);
-  if (const std::string& typeshed = program_.options().typeshed; !typeshed.empty()) {
+  if (const std::string& typeshed = program_.options().typeshed; custom && !typeshed.empty()) {
     for (bool package : {false, true}) {
       std::string path = JoinPath(JoinPath(typeshed, "stdlib"), package ? rel + "/__init__.pyi" : rel + ".pyi");
       if (program_.fs().Stat(path) != PathKind::File) continue;

@@ -1,6 +1,6 @@
 // Module resolution: a dotted module name -> the file that defines it. First-party roots are
-// searched first (`pkg/mod.pyi` before `pkg/mod.py`, packages through `__init__`), then the
-// bundled stubs. Results (including misses) are cached per name; each module gets one ModuleId.
+// searched first (`pkg/mod.pyi` before `pkg/mod.py`, packages through `__init__`), then a custom
+// typeshed folder if configured, then the bundled stubs. Results (including misses) are cached per name; each module gets one ModuleId.
 #pragma once
 
 #include <optional>
@@ -31,7 +31,9 @@ class ModuleResolver {
   bool IsUntypedStdlib(const std::string& name);
   bool IsNamespacePackage(const std::string& name);
   std::optional<FileId> FindInRoots(const std::string& name, bool* is_package);
-  std::optional<FileId> FindInStubs(const std::string& name, bool* is_package);
+  // The bundled stubs; with `custom`, a configured typeshed folder first (the modules the type
+  // system is built from, typing/builtins/types..., always come from the bundled stubs).
+  std::optional<FileId> FindInStubs(const std::string& name, bool* is_package, bool custom);
 
   Program& program_;
   llvm::StringMap<ModuleId> cache_;
