@@ -4,6 +4,7 @@
 
 #include <limits>
 
+#include "checker/syntax/bracket_guard.h"
 #include "checker/syntax/lower.h"
 
 namespace asynctype {
@@ -18,9 +19,21 @@ ParsedFile Parse(const SourceFile& source) {
     out.ast.SetModule({0, 0}, {});
     return out;
   }
+  // Brackets nested beyond any real program's depth are hidden from tree-sitter (see
+  // bracket_guard.h); the copy is made only when needed.
+  std::string guarded;
+  const std::string* parsed_text = &text;
+  if (std::optional<uint32_t> first = FindOverDeepBracket(text)) {
+    guarded = text;
+    BlankOverDeepBrackets(guarded);
+    parsed_text = &guarded;
+    out.syntax_errors.push_back(MakeDiagnostic(
+        Rule::InvalidSyntax, source.id(), {*first, *first + 1},
+        "Too deeply nested: brackets exceed the nesting limit of " + std::to_string(kMaxBracketDepth)));
+  }
   TSParser* parser = ts_parser_new();
   ts_parser_set_language(parser, tree_sitter_python());
-  TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), size);
+  TSTree* tree = ts_parser_parse_string(parser, nullptr, parsed_text->data(), size);
   if (tree == nullptr) {
     out.syntax_errors.push_back(
         MakeDiagnostic(Rule::InvalidSyntax, source.id(), {0, 0}, "The parser failed"));

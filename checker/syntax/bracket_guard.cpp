@@ -1,0 +1,66 @@
+#include "checker/syntax/bracket_guard.h"
+
+namespace asynctype {
+namespace {
+
+// Skips the string literal whose opening quote is at `i`; returns the offset after it.
+size_t SkipString(const std::string& text, size_t i) {
+  char quote = text[i];
+  bool triple = i + 2 < text.size() && text[i + 1] == quote && text[i + 2] == quote;
+  size_t p = i + (triple ? 3 : 1);
+  while (p < text.size()) {
+    char c = text[p];
+    if (c == '\\') {
+      p += 2;
+      continue;
+    }
+    if (!triple && c == '\n') return p;  // unterminated: the line ends it
+    if (c == quote) {
+      if (!triple) return p + 1;
+      if (p + 2 < text.size() && text[p + 1] == quote && text[p + 2] == quote) return p + 3;
+    }
+    ++p;
+  }
+  return p;
+}
+
+// Scans `text`; with `blank`, writes spaces over the brackets beyond the limit.
+std::optional<uint32_t> Scan(const std::string& text, std::string* blank) {
+  std::optional<uint32_t> first;
+  uint32_t depth = 0;
+  for (size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (c == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      // A prefix (`rb"..."`) was skipped as identifier characters: the literal starts here.
+      i = SkipString(text, i);
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+      if (depth > kMaxBracketDepth) {
+        if (!first) first = static_cast<uint32_t>(i);
+        if (blank) (*blank)[i] = ' ';
+      }
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (depth > kMaxBracketDepth && blank) (*blank)[i] = ' ';
+      if (depth > 0) --depth;
+    }
+    ++i;
+  }
+  return first;
+}
+
+}  // namespace
+
+std::optional<uint32_t> FindOverDeepBracket(const std::string& text) { return Scan(text, nullptr); }
+
+void BlankOverDeepBrackets(std::string& text) {
+  std::string copy = text;
+  Scan(copy, &text);
+}
+
+}  // namespace asynctype
