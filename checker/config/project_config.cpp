@@ -180,9 +180,13 @@ std::optional<ProjectConfig> LoadProjectConfig(const std::string& path, std::str
     *error = "cannot read configuration file `" + path + "`";
     return std::nullopt;
   }
+  return ParseProjectConfig(*text, path, error);
+}
+
+std::optional<ProjectConfig> ParseProjectConfig(std::string_view text, const std::string& path, std::string* error) {
   toml::table document;
   try {
-    document = toml::parse(*text, path);
+    document = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
     *error = Located(path, e.source(), std::string(e.description()));
     return std::nullopt;

@@ -32,6 +32,8 @@ struct ProjectConfig {
 // Reads the configuration at `path` (a pyproject.toml or asynctype.toml). On failure returns
 // nullopt and sets `error` to a located message.
 std::optional<ProjectConfig> LoadProjectConfig(const std::string& path, std::string* error);
+// The same from text already read (`path` names it in messages and decides the format).
+std::optional<ProjectConfig> ParseProjectConfig(std::string_view text, const std::string& path, std::string* error);
 
 // The configuration file governing `start_dir`: the nearest asynctype.toml, or pyproject.toml with
 // a `[tool.asynctype]` table, in it or a parent folder. Empty when there is none.

@@ -1,0 +1,38 @@
+// Fuzz target: arbitrary bytes as a Python file (and as a stub next to it) through parse, index,
+// inference and checks, with the type of every expression node pulled.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "checker/infer/file_inference.h"
+#include "checker/module/filesystem.h"
+#include "checker/program/program.h"
+#include "checker/syntax/parse.h"
+
+namespace {
+bool IsExpression(asynctype::NodeKind k) {
+  return k >= asynctype::NodeKind::BoolOp && k <= asynctype::NodeKind::EllipsisLiteral &&
+         k != asynctype::NodeKind::Comprehension;
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string text(reinterpret_cast<const char*>(data), size);
+  asynctype::MemoryFileSystem fs;
+  fs.Write("/project/main.py", text);
+  fs.Write("/project/helper.pyi", text);
+  asynctype::ProgramOptions options;
+  options.roots = {"/project"};
+  asynctype::Program program(options, fs);
+  std::string error;
+  asynctype::FileId file = program.LoadFile("/project/main.py", &error);
+  if (!file.valid()) return 0;  // not UTF-8, binary: an io diagnostic in the CLI
+  program.CheckFile(file);
+  const asynctype::Ast& ast = program.parsed(file).ast;
+  asynctype::FileInference& inference = program.inference(file);
+  for (size_t i = 0; i < ast.size(); ++i) {
+    asynctype::NodeId id(static_cast<uint32_t>(i));
+    if (IsExpression(ast.kind(id))) inference.ExprType(id);
+  }
+  return 0;
+}
