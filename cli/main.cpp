@@ -10,6 +10,7 @@
 #include "cli/check_command.h"
 #include "cli/mdtest_command.h"
 #include "llvm/Support/thread.h"
+#include "server/server.h"
 
 namespace {
 
@@ -27,6 +28,11 @@ int Main(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "mdtest") {
     std::vector<std::string> args(argv + 2, argv + argc);
     return RunOnBigStack([&] { return asynctype::RunMdtestCommand(args, std::cout, std::cerr); });
+  }
+  // `server`: the language server on stdin / stdout (LSP 3.17).
+  if (argc >= 2 && std::string(argv[1]) == "server") {
+    std::ios::sync_with_stdio(false);
+    return RunOnBigStack([&] { return asynctype::lsp::RunLanguageServer(std::cin, std::cout, ASYNCTYPE_VERSION); });
   }
 
   CLI::App app{"asynctype: a static type checker for Python's async/await semantics"};
@@ -58,6 +64,7 @@ int Main(int argc, char** argv) {
                   "Only parse the files and report syntax errors (benchmark aid)");
 
   app.add_subcommand("mdtest", "Run markdown tests (ty's mdtest format)");
+  app.add_subcommand("server", "Run the language server (LSP over stdio)");
   CLI::App* rules = app.add_subcommand("rules", "List the diagnostic rules");
 
   try {

@@ -1,0 +1,52 @@
+// One analysis of one document: a fresh Program over a snapshot of the open documents (layered
+// over the disk), configured exactly like `asynctype check` (nearest asynctype.toml /
+// pyproject.toml, rule levels, suppressions, import roots). The document's diagnostics are
+// computed when the analysis is created, before any feature asks the inference for types.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "checker/config/rule_levels.h"
+#include "checker/diagnostics/diagnostic.h"
+#include "checker/program/program.h"
+#include "server/overlay_fs.h"
+
+namespace asynctype::lsp {
+
+class Analysis {
+ public:
+  // `path`: the document's absolute path; `documents`: every open document (path -> text);
+  // `workspace_roots`: the client's workspace folders (extra import roots). Configuration
+  // problems are described in `log` (the analysis then runs with the defaults).
+  Analysis(const std::string& path, std::map<std::string, std::string> documents,
+           const std::vector<std::string>& workspace_roots, std::string* log,
+           std::map<std::string, std::string> uris = {});
+  ~Analysis();
+
+  const std::string& path() const { return path_; }
+  Program& program() { return *program_; }
+  // None when the document could not be loaded (not UTF-8 text, unreadable): then
+  // diagnostics() holds one `io` diagnostic.
+  FileId file() const { return file_; }
+  bool ok() const { return file_.valid(); }
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  // The URI of a file: the client's URI for open documents, else a `file://` URI.
+  std::string UriFor(const std::string& path) const;
+
+ private:
+  std::string path_;
+  std::map<std::string, std::string> uris_;  // open document path -> URI
+  OverlayFileSystem fs_;
+  std::unique_ptr<Program> program_;
+  FileId file_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// The import root for a file: the nearest folder at or above it that is not a package (as in
+// `asynctype check`).
+std::string ImportRootFor(const FileSystem& fs, const std::string& file_path);
+
+}  // namespace asynctype::lsp

@@ -1,0 +1,40 @@
+#include "server/overlay_fs.h"
+
+#include <algorithm>
+
+namespace asynctype::lsp {
+
+PathKind OverlayFileSystem::Stat(const std::string& path) const {
+  std::string p = NormalizePath(path);
+  if (documents_.count(p)) return PathKind::File;
+  PathKind kind = os_.Stat(p);
+  if (kind != PathKind::Missing) return kind;
+  // A folder holding only unsaved documents.
+  std::string prefix = p == "/" ? p : p + "/";
+  auto it = documents_.lower_bound(prefix);
+  if (it != documents_.end() && it->first.compare(0, prefix.size(), prefix) == 0) return PathKind::Directory;
+  return PathKind::Missing;
+}
+
+std::optional<std::string> OverlayFileSystem::Read(const std::string& path, std::string* error) const {
+  auto it = documents_.find(NormalizePath(path));
+  if (it != documents_.end()) return it->second;
+  return os_.Read(path, error);
+}
+
+std::vector<std::string> OverlayFileSystem::List(const std::string& dir) const {
+  std::vector<std::string> names = os_.List(dir);
+  std::string d = NormalizePath(dir);
+  std::string prefix = d == "/" ? d : d + "/";
+  for (auto it = documents_.lower_bound(prefix); it != documents_.end(); ++it) {
+    if (it->first.compare(0, prefix.size(), prefix) != 0) break;
+    std::string rest = it->first.substr(prefix.size());
+    std::string name = rest.substr(0, rest.find('/'));
+    if (!name.empty()) names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+}  // namespace asynctype::lsp
