@@ -270,7 +270,16 @@ void LanguageServer::Publish(const Document& document) {
 }
 
 void LanguageServer::PublishAll() {
-  for (const auto& [uri, doc] : documents_) Publish(doc);
+  for (const auto& [uri, doc] : documents_) SchedulePublish(uri);
+}
+
+void LanguageServer::FlushDiagnostics() {
+  std::set<std::string> due;
+  due.swap(pending_publish_);
+  for (const std::string& uri : due) {
+    auto it = documents_.find(uri);
+    if (it != documents_.end()) Publish(it->second);
+  }
 }
 
 void LanguageServer::DidOpen(const json& params) {
@@ -282,7 +291,7 @@ void LanguageServer::DidOpen(const json& params) {
   doc.version = item.contains("version") && item["version"].is_number_integer() ? item["version"].get<int64_t>() : 0;
   documents_[doc.uri] = doc;
   Invalidate();
-  Publish(documents_[doc.uri]);
+  SchedulePublish(doc.uri);
 }
 
 void LanguageServer::DidChange(const json& params) {
@@ -302,12 +311,13 @@ void LanguageServer::DidChange(const json& params) {
   }
   if (item.contains("version") && item["version"].is_number_integer()) doc.version = item["version"].get<int64_t>();
   Invalidate();
-  Publish(doc);
+  SchedulePublish(uri);
 }
 
 void LanguageServer::DidClose(const json& params) {
   std::string uri = params.at("textDocument").at("uri").get<std::string>();
   if (documents_.erase(uri) == 0) return;
+  pending_publish_.erase(uri);
   Invalidate();
   if (push_diagnostics_) Notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
 }
@@ -326,6 +336,8 @@ int RunLanguageServer(std::istream& in, std::ostream& out, const std::string& ve
       continue;
     }
     if (!server.HandleMessage(body)) return server.exit_code();
+    // More messages already buffered (a burst of keystrokes): check once, after the last one.
+    if (in.rdbuf()->in_avail() <= 0) server.FlushDiagnostics();
   }
 }
 

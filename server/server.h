@@ -5,13 +5,15 @@
 // Every analysis builds a fresh Program over the open documents layered on the disk (see
 // analysis.h), configured like `asynctype check`. Diagnostics are pushed
 // (`textDocument/publishDiagnostics`) after open, change, save and watched-file changes, unless
-// the client supports pull diagnostics (`textDocument/diagnostic`, always answered).
+// the client supports pull diagnostics (`textDocument/diagnostic`, always answered). Pushes wait
+// until no further message is buffered, so a burst of edits is checked once.
 #pragma once
 
 #include <istream>
 #include <map>
 #include <memory>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,9 @@ class LanguageServer {
   void HandleEof();
   // Reports an unreadable header block (a Parse error response with a null id).
   void HandleBadHeader();
+  // Publishes the diagnostics of the documents changed since the last call. The loop calls it
+  // when no further message is already buffered, so a burst of edits is checked once.
+  void FlushDiagnostics();
   // 0 after `shutdown` then `exit` (or EOF after `shutdown`), 1 otherwise.
   int exit_code() const { return shutdown_ ? 0 : 1; }
 
@@ -54,6 +59,7 @@ class LanguageServer {
   void Invalidate();
   void Publish(const Document& document);
   void PublishAll();
+  void SchedulePublish(const std::string& uri) { pending_publish_.insert(uri); }
 
   // The path analysed for a URI: the file's path, or a synthetic one for other schemes.
   std::string PathOf(const std::string& uri) const;
@@ -71,6 +77,7 @@ class LanguageServer {
   std::map<std::string, Document> documents_;                   // by URI
   std::map<std::string, std::unique_ptr<Analysis>> analyses_;  // by path; dropped on any change
   std::string last_log_;
+  std::set<std::string> pending_publish_;  // URIs whose diagnostics are due
 };
 
 // Runs the server on `in` / `out` until `exit` or end of input; returns the exit code.
