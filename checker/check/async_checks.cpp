@@ -120,13 +120,80 @@ bool UnreliableValue(FileInference& inference, NodeId expr, int depth = 0) {
   return false;
 }
 
+// A module-level name that functions rebind (`global x; x = ...`), read where the flow analysis
+// cannot see those calls: `if cache is None: build_cache()` leaves `cache` typed `None` there.
+bool GlobalReboundElsewhere(FileInference& inference, NodeId expr, int depth = 0) {
+  const Ast& ast = inference.ast();
+  const SemanticIndex& index = inference.index();
+  if (!expr.valid() || ast.kind(expr) != NodeKind::Name || depth > 4) return false;
+  llvm::StringRef name = ast.str(expr);
+  // `alias = the_global` copies the doubt.
+  if (const UseRecord* use = index.UseOf(expr)) {
+    for (const Binding& b : use->bindings) {
+      if (!b.def.valid()) continue;
+      const Definition& def = index.definition(b.def);
+      if (def.kind != DefinitionKind::Assignment || ast.kind(def.node) != NodeKind::Assign) continue;
+      NodeId value = ast.child(def.node, 0);
+      if (value.valid() && ast.kind(value) == NodeKind::Name && GlobalReboundElsewhere(inference, value, depth + 1)) {
+        return true;
+      }
+    }
+  }
+  SymbolId module_symbol = index.LookupSymbol(index.module_scope(), name);
+  if (!module_symbol.valid() || index.symbol(module_symbol).nested_definitions.empty()) return false;
+  for (ScopeId s = index.ScopeOf(expr); s.valid() && s != index.module_scope(); s = index.scope(s).parent) {
+    SymbolId local = index.LookupSymbol(s, name);
+    if (!local.valid()) continue;
+    const Symbol& symbol = index.symbol(local);
+    if (symbol.is_global) return true;
+    if (!symbol.definitions.empty() && index.scope(s).kind != ScopeKind::Class) return false;
+  }
+  return true;
+}
+
+// `self` in a method of a class that has subclasses in its module: a mixin or abstract base
+// whose subclasses provide the protocol (`for x in self` in a mixin of named tuples).
+bool SelfOfOpenClass(FileInference& inference, NodeId expr, TypeId type) {
+  const Ast& ast = inference.ast();
+  const SemanticIndex& index = inference.index();
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  if (!expr.valid() || ast.kind(expr) != NodeKind::Name || store.kind(type) != TypeKind::Instance) return false;
+  const UseRecord* use = index.UseOf(expr);
+  if (!use || use->bindings.empty()) return false;
+  for (const Binding& b : use->bindings) {
+    if (!b.def.valid()) return false;
+    const Definition& def = index.definition(b.def);
+    if (def.kind != DefinitionKind::Parameter) return false;
+    const Scope& fn_scope = index.scope(def.scope);
+    if (!fn_scope.parent.valid() || index.scope(fn_scope.parent).kind != ScopeKind::Class) return false;
+    NodeId params = FunctionDefView{ast, fn_scope.node}.parameters();
+    if (!params.valid() || ast.children(params).empty() || ast.children(params)[0] != def.node) return false;
+  }
+  ClassId cls = store.ClassOf(type);
+  const ClassInfo& info = store.cls(cls);
+  if (!info.file.valid()) return false;
+  FileInference& owner = program.inference(info.file);
+  const Ast& owner_ast = owner.ast();
+  for (size_t i = 0; i < owner_ast.size(); ++i) {
+    NodeId node(static_cast<uint32_t>(i));
+    if (owner_ast.kind(node) != NodeKind::ClassDef || node == info.node) continue;
+    const ClassInfo& sub = ResolvedClass(program, owner.ClassFor(node));
+    for (TypeId base : sub.mro) {
+      if (store.kind(base) == TypeKind::Instance && store.ClassOf(base) == cls) return true;
+    }
+  }
+  return false;
+}
+
 // The gate of the `with` and iteration checks: a fully known type, not a bare `None` (in practice
 // a `x = None` placeholder whose real assignments the inference did not see), and not an
 // unreliable value.
 bool Reportable(FileInference& inference, NodeId expr, TypeId type) {
   Program& program = inference.program();
   if (!FullyKnown(program, type) || program.types().kind(type) == TypeKind::NoneType) return false;
-  return !UnreliableValue(inference, expr);
+  return !UnreliableValue(inference, expr) && !GlobalReboundElsewhere(inference, expr) &&
+         !SelfOfOpenClass(inference, expr, type);
 }
 
 // A union where only some members fail is reported when those members are `None` (an optional
@@ -408,22 +475,13 @@ std::optional<IterationFailure> CheckIterator(FileInference& inference, TypeId i
     case DunderState::Ok: {
       if (!is_async) return std::nullopt;
       AwaitResult awaited = TryAwait(program, next.result);
-      switch (awaited.error) {
-        case AwaitError::None: return std::nullopt;
-        // ty reports an `__anext__` whose result has an invalid `__await__` this way.
-        case AwaitError::NotIterator: f.reason = "It has no `__aiter__` method"; return f;
-        case AwaitError::Missing: f.reason = prefix + "has no `__anext__` method"; return f;
-        case AwaitError::PossiblyMissing:
-          f.certain = false;
-          f.reason = prefix + "may not have a `__anext__` method";
-          return f;
-        case AwaitError::NotCallable: f.reason = prefix + "has a `__anext__` attribute that is not callable"; return f;
-        case AwaitError::NeedsArguments:
-          f.reason = prefix + "has an invalid `__anext__` method";
-          f.infos.push_back("Expected signature for `__anext__` is `def __anext__(self): ...`");
-          return f;
-      }
-      return std::nullopt;
+      if (awaited.error == AwaitError::None) return std::nullopt;
+      // `__anext__` is there and callable, but what it returns cannot be awaited.
+      f.certain = awaited.error != AwaitError::PossiblyMissing;
+      f.reason = prefix + (f.certain ? "has an invalid `__anext__` method" : "may have an invalid `__anext__` method");
+      f.infos.push_back("`__anext__` returns " + Code(inference.Display(next.result)) +
+                        (f.certain ? ", which is not awaitable" : ", which may not be awaitable"));
+      return f;
     }
     case DunderState::Uncertain: *uncertain = true; return std::nullopt;
     case DunderState::Missing: f.reason = prefix + "has no " + Code(next_name) + " method"; return f;

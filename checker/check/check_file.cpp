@@ -25,7 +25,7 @@ class Checker {
 
  private:
   void Statement(NodeId stmt) {
-    if (!stmt.valid() || index_.IsUnreachable(stmt)) return;
+    if (!stmt.valid() || index_.IsUnreachable(stmt) || !inference_.StatementReachable(stmt)) return;
     switch (ast_.kind(stmt)) {
       case NodeKind::FunctionDef: {
         FunctionDefView fn{ast_, stmt};

@@ -89,7 +89,7 @@ void CheckImplicitReturn(FileInference& inference, NodeId function_def) {
   if (!view.returns().valid() || IsStubBody(ast, view.body())) return;
   const SemanticIndex& index = inference.index();
   ScopeId scope = index.ScopeOpenedBy(function_def);
-  if (!scope.valid() || !index.scope(scope).end_reachable) return;
+  if (!scope.valid() || !inference.EndReachable(scope)) return;
   std::optional<TypeId> expected = inference.DeclaredReturnType(function_def);
   if (!expected) return;
   Program& program = inference.program();

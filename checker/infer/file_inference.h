@@ -72,6 +72,16 @@ class FileInference {
   // The declared send type of the function enclosing `node` (for `yield`).
   TypeId EnclosingSendType(NodeId node);
 
+  // names.cpp: whether a `with` / `async with` statement may swallow an exception raised in its
+  // block (some manager's `__exit__` / awaited `__aexit__` returns `bool` or `Literal[True]`).
+  // `dynamic_suppresses`: the answer when the manager or its exit result is dynamic (ty: no).
+  bool WithSuppresses(NodeId with_statement, bool dynamic_suppresses = false);
+  // names.cpp: whether control can reach the end of a function scope's body.
+  bool EndReachable(ScopeId function_scope);
+  // names.cpp: whether a statement the index found reachable is reached when the calls it
+  // depends on return and the `with` statements it depends on swallow exceptions.
+  bool StatementReachable(NodeId statement);
+
   // Displays a type after making sure everything it mentions is resolved.
   std::string Display(TypeId type);
 
@@ -117,7 +127,8 @@ class FileInference {
   bool NamesTarget(NodeId node, llvm::StringRef name) const;
   // names.cpp: the type of a name at a use, through the bindings that reach it.
   TypeId FlowNameType(NodeId name, const UseRecord& use, bool* handled);
-  bool PathReturns(const Binding& binding);
+  // `lenient`: count `with` statements whose suppression is not known as suppressing.
+  bool PathReturns(const Binding& binding, bool lenient = false);
   TypeId OutwardNameType(NodeId use, llvm::StringRef name, ScopeId scope, bool report);
 
   // annotations.cpp
@@ -143,6 +154,7 @@ class FileInference {
   llvm::DenseMap<uint32_t, TypeVarId> typevars_;    // defining node -> TypeVarId
   std::vector<Diagnostic> diagnostics_;
   int alias_depth_ = 0;
+  llvm::DenseMap<uint32_t, uint8_t> with_suppresses_;  // With node -> names.cpp's Suppression
 };
 
 }  // namespace asynctype

@@ -17,12 +17,120 @@ TypeId FileInference::OutwardNameType(NodeId use, llvm::StringRef name, ScopeId 
   return TypeOfNameInScope(use, name, sc.parent, ast_.range(use).start, false, /*public_view=*/true, report);
 }
 
-bool FileInference::PathReturns(const Binding& binding) {
+bool FileInference::PathReturns(const Binding& binding, bool lenient) {
   for (uint32_t c : binding.constraints) {
     const Constraint& constraint = index_.constraint(c);
-    if (constraint.reachability && store_.kind(ExprType(constraint.predicate)) == TypeKind::Never) return false;
+    if (!constraint.reachability) continue;
+    if (constraint.suppression) {
+      if (!WithSuppresses(constraint.predicate, lenient)) return false;
+      continue;
+    }
+    if (store_.kind(ExprType(constraint.predicate)) == TypeKind::Never) return false;
   }
   return true;
+}
+
+bool FileInference::EndReachable(ScopeId function_scope) {
+  const Scope& scope = index_.scope(function_scope);
+  if (!scope.end_reachable) return false;
+  if (scope.end_paths.empty()) return true;
+  for (const Binding& path : scope.end_paths) {
+    if (PathReturns(path)) return true;
+  }
+  return false;
+}
+
+bool FileInference::StatementReachable(NodeId statement) {
+  const Bindings* paths = index_.ReachPaths(statement);
+  if (!paths) return true;
+  // Code is left unchecked only when it is certainly unreachable: a manager the checker does not
+  // understand may swallow exceptions.
+  for (const Binding& path : *paths) {
+    if (PathReturns(path, /*lenient=*/true)) return true;
+  }
+  return false;
+}
+
+namespace {
+
+enum Suppression : uint8_t { kNo = 0, kYes = 1, kInProgress = 2, kDynamic = 3 };
+
+Suppression Either(Suppression a, Suppression b) {
+  if (a == kYes || b == kYes) return kYes;
+  if (a == kDynamic || b == kDynamic) return kDynamic;
+  return kNo;
+}
+
+// Whether the result of `__exit__` (or the awaited result of `__aexit__`) tells that the manager
+// may swallow the exception: `bool` and `Literal[True]` do; `None`, `Literal[False]` and any union
+// with `None` (`bool | None`) do not; nor do dynamic types, though they might (kDynamic).
+Suppression SuppressingExitResult(Program& program, TypeId result) {
+  TypeStore& store = program.types();
+  if (store.IsDynamic(result)) return kDynamic;
+  switch (store.kind(result)) {
+    case TypeKind::BoolLiteral: return store.data(result).a != 0 ? kYes : kNo;
+    case TypeKind::Instance: return result == KnownInstance(program, KnownClass::Bool) ? kYes : kNo;
+    case TypeKind::Union: {
+      Suppression suppressing = kNo;
+      for (TypeId m : store.UnionMembers(result)) {
+        if (store.kind(m) == TypeKind::NoneType) return kNo;
+        suppressing = Either(suppressing, SuppressingExitResult(program, m));
+      }
+      return suppressing;
+    }
+    default: return kNo;
+  }
+}
+
+// Whether `manager` (the value of a `with` item) may swallow an exception.
+Suppression ManagerSuppresses(Program& program, TypeId manager, bool is_async, int depth = 0) {
+  TypeStore& store = program.types();
+  if (!manager.valid() || store.IsDynamic(manager) || depth > 8) return kDynamic;
+  if (store.kind(manager) == TypeKind::Union) {
+    Suppression any = kNo;
+    for (TypeId m : store.UnionMembers(manager)) any = Either(any, ManagerSuppresses(program, m, is_async, depth + 1));
+    return any;
+  }
+  Member exit = LookupDunder(program, manager, is_async ? "__aexit__" : "__exit__");
+  if (!exit.type.valid()) return kNo;
+  if (store.IsDynamic(exit.type)) return kDynamic;
+  // The call that matters is the one with an exception (it picks the overload that takes one).
+  TypeId exception = KnownInstance(program, KnownClass::BaseException);
+  const Argument args[] = {Argument{Argument::Kind::Positional, "", store.SubclassOf(exception)},
+                           Argument{Argument::Kind::Positional, "", exception},
+                           Argument{Argument::Kind::Positional, "", store.Unknown()}};
+  CallOutcome outcome = CallType(program, exit.type, args);
+  if (!outcome.callable || !outcome.type.valid()) return kNo;
+  TypeId result = outcome.type;
+  if (is_async) {
+    AwaitResult awaited = TryAwait(program, result);
+    if (awaited.error != AwaitError::None) return kNo;
+    result = awaited.type;
+  }
+  return SuppressingExitResult(program, result);
+}
+
+}  // namespace
+
+bool FileInference::WithSuppresses(NodeId with_statement, bool dynamic_suppresses) {
+  auto it = with_suppresses_.find(with_statement.index());
+  if (it == with_suppresses_.end()) {
+    with_suppresses_[with_statement.index()] = kInProgress;  // a cycle answers "no"
+    bool is_async = ast_.Has(with_statement, kAsync);
+    Suppression suppresses = kNo;
+    NodeId items = ast_.child(with_statement, 0);
+    if (items.valid()) {
+      for (NodeId item : ast_.children(items)) {
+        if (!item.valid() || ast_.kind(item) != NodeKind::WithItem) continue;
+        NodeId context_expr = ast_.child(item, 0);
+        if (!context_expr.valid()) continue;
+        suppresses = Either(suppresses, ManagerSuppresses(program_, ExprType(context_expr), is_async));
+      }
+    }
+    with_suppresses_[with_statement.index()] = suppresses;
+    it = with_suppresses_.find(with_statement.index());
+  }
+  return it->second == kYes || (dynamic_suppresses && it->second == kDynamic);
 }
 
 TypeId FileInference::FlowNameType(NodeId name, const UseRecord& use, bool* handled) {
@@ -59,12 +167,13 @@ TypeId FileInference::FlowNameType(NodeId name, const UseRecord& use, bool* hand
     // Unbound here on some path: the enclosing scopes and builtins may still provide it.
     TypeId outer = OutwardNameType(name, text, use.scope, /*report=*/types.empty());
     if (types.empty()) return outer;
-    bool found_outside = index_.ResolveName(index_.scope(use.scope).parent.valid()
-                                                ? index_.scope(use.scope).parent
-                                                : use.scope,
-                                            text, 0, false, true)
-                             .kind == SemanticIndex::Resolution::Kind::Found ||
-                         BuiltinSymbol(text).valid();
+    // Outside a module: star imports, builtins and the implicit module attributes (dunders).
+    bool found_outside = BuiltinSymbol(text).valid() || StarImportedSymbol(text).has_value() ||
+                         (text.startswith("__") && text.endswith("__"));
+    if (kind == ScopeKind::Class) {
+      found_outside |= index_.ResolveName(index_.scope(use.scope).parent, text, 0, false, true).kind ==
+                       SemanticIndex::Resolution::Kind::Found;
+    }
     if (!found_outside) {
       Report(MakeDiagnostic(Rule::PossiblyUnresolvedReference, file_, ast_.range(name),
                             "Name `" + text.str() + "` used when possibly not defined"));

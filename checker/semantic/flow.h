@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "checker/base/id.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -20,6 +21,10 @@ namespace asynctype {
 inline constexpr DefinitionId kPlaceDefault = DefinitionId(0xFFFFFFFEu);
 
 inline bool IsPlaceKey(llvm::StringRef key) { return key.contains('.'); }
+
+// A pseudo-name whose bindings (all "unbound") are the alternative paths reaching a point, each
+// with the reachability constraints it depends on: a point is reached if one of them holds.
+inline constexpr const char* kReachKey = "<reach>";
 
 struct Binding {
   DefinitionId def;
@@ -38,7 +43,9 @@ struct ConstraintKey {
 
 class FlowState {
  public:
-  explicit FlowState(const std::vector<ConstraintKey>* constraints = nullptr) : constraints_(constraints) {}
+  explicit FlowState(const std::vector<ConstraintKey>* constraints = nullptr) : constraints_(constraints) {
+    names_[kReachKey] = Bindings{Binding{}};
+  }
 
   bool reachable() const { return reachable_; }
   void SetUnreachable() { reachable_ = false; }
@@ -73,6 +80,22 @@ class FlowState {
   // This path continues only if the call / await `constraint` names returns (it may be a
   // `NoReturn` call); recorded on the bindings when paths merge.
   void RequireReturn(uint32_t constraint) { reach_.push_back(constraint); }
+  // The paths reaching this point, each with the reachability constraints it depends on
+  // (see kReachKey); a single unconstrained path when the point is reached unconditionally.
+  Bindings ReachPaths() const {
+    Bindings paths = Lookup(kReachKey);
+    for (Binding& b : paths) b.constraints.append(reach_.begin(), reach_.end());
+    return paths;
+  }
+  // Whether every path reaching this point depends on some reachability constraint.
+  bool ReachedConditionally() const {
+    if (!reachable_) return false;
+    if (!reach_.empty()) return true;
+    for (const Binding& b : Lookup(kReachKey)) {
+      if (b.constraints.empty()) return false;
+    }
+    return true;
+  }
 
   // Adds a narrowing constraint to every binding of `name`.
   void Narrow(llvm::StringRef name, uint32_t constraint) {
@@ -114,8 +137,9 @@ class FlowState {
       // they bring (a binding reaching on both paths needs no condition).
       other_copy = other_in;
       llvm::StringMap<Bindings> mine = names_;
-      other_copy.SettleReach(mine);
-      SettleReach(other_in.names_);
+      bool mine_conditional = !reach_.empty();
+      other_copy.SettleReach(mine, mine_conditional);
+      SettleReach(other_in.names_, !other_in.reach_.empty());
       other_ptr = &other_copy;
     }
     const FlowState& other = *other_ptr;
@@ -145,7 +169,9 @@ class FlowState {
 
   // Moves this path's pending return conditions onto its bindings (including the implicit
   // default bindings of names only the other path knows).
-  void SettleReach(const llvm::StringMap<Bindings>& other_names) {
+  // A binding the other path brings too needs no condition, unless that path is conditional as
+  // well: for kReachKey both alternatives are kept then (reached if either condition holds).
+  void SettleReach(const llvm::StringMap<Bindings>& other_names, bool other_conditional = false) {
     if (reach_.empty()) return;
     for (const auto& entry : other_names) {
       if (!names_.count(entry.getKey())) names_[entry.getKey()] = Default(entry.getKey());
@@ -153,8 +179,9 @@ class FlowState {
     for (auto& entry : names_) {
       auto it = other_names.find(entry.getKey());
       Bindings theirs = it == other_names.end() ? Default(entry.getKey()) : it->second;
+      bool keep_both = other_conditional && entry.getKey() == kReachKey;
       for (Binding& b : entry.second) {
-        if (std::find(theirs.begin(), theirs.end(), b) != theirs.end()) continue;
+        if (!keep_both && std::find(theirs.begin(), theirs.end(), b) != theirs.end()) continue;
         b.constraints.append(reach_.begin(), reach_.end());
       }
     }

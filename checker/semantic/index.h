@@ -43,6 +43,10 @@ struct Scope {
   bool has_await = false;
   bool has_metaclass = false;  // class scopes: `class C(..., metaclass=M)`
   bool end_reachable = true;  // control can reach the end of the body (implicit `return None`)
+  // ... but only along one of these paths, each depending on reachability constraints (calls
+  // that must return, `with` statements that must swallow an exception); the inference decides
+  // (EndReachable). Empty when the end is reached unconditionally.
+  Bindings end_paths;
   bool has_value_return = false;  // contains `return <value>`
 };
 
@@ -93,6 +97,9 @@ struct Constraint {
   NodeId predicate;
   bool positive;
   bool reachability = false;  // "the call / await `predicate` returns" (not `NoReturn`)
+  // With `reachability`: "the `with` statement `predicate` swallows an exception raised in its
+  // block" (a context manager whose `__exit__` / awaited `__aexit__` returns `bool`).
+  bool suppression = false;
 };
 
 // What reaches one use of a name: the scope whose binding of the name is used (the use's own
@@ -118,6 +125,14 @@ class SemanticIndex {
   DefinitionId DefinitionOf(NodeId target) const;
   // Code that is statically unreachable for the configured Python version.
   bool IsUnreachable(NodeId statement) const { return unreachable_.test(statement.index()); }
+  // The paths a statement is reached along when each depends on reachability constraints (after
+  // a call that may never return, or after a `with` block that always exits, when its manager
+  // may swallow exceptions); the inference decides (FileInference::StatementReachable). Null for
+  // statements reached unconditionally.
+  const Bindings* ReachPaths(NodeId statement) const {
+    auto it = conditional_statements_.find(statement.index());
+    return it == conditional_statements_.end() ? nullptr : &it->second;
+  }
 
   SymbolId LookupSymbol(ScopeId scope, llvm::StringRef name) const;
 
@@ -170,6 +185,7 @@ class SemanticIndex {
   std::vector<DefinitionId> node_definition_;
   llvm::DenseMap<uint32_t, ScopeId> opened_scopes_;
   llvm::BitVector unreachable_;
+  llvm::DenseMap<uint32_t, Bindings> conditional_statements_;
   llvm::BitVector in_loop_;
   llvm::BitVector store_targets_;
   llvm::StringSet<> assigned_attributes_;

@@ -356,10 +356,21 @@ class IndexBuilder {
     Mark(stmt);
     RecordDunderAll(stmt);
     if (!flow().reachable()) index_.unreachable_.set(stmt.index());
+    if (flow().ReachedConditionally()) index_.conditional_statements_[stmt.index()] = flow().ReachPaths();
     NodeId saved_statement = current_statement_;
     current_statement_ = stmt;
     VisitStatementKind(stmt);
     current_statement_ = saved_statement;
+    NoteExceptionalExit();
+  }
+
+  // An exception raised in a `with` block may be swallowed by its context managers: every state
+  // reached after a statement of the block (at any depth, in the same scope) may continue after
+  // the `with` statement.
+  void NoteExceptionalExit() {
+    for (auto& [level, state] : with_exits_) {
+      if (level == flows_.size()) state.Merge(flow());
+    }
   }
 
   void VisitStatementKind(NodeId stmt) {
@@ -492,7 +503,19 @@ class IndexBuilder {
             }
           }
         }
+        with_exits_.emplace_back(flows_.size(), flow());
         VisitList(ast_.child(stmt, 1));
+        FlowState exceptional = std::move(with_exits_.back().second);
+        with_exits_.pop_back();
+        if (exceptional.reachable()) {
+          // The exceptional paths continue after the statement only if a manager swallows the
+          // exception; they come first, so that earlier bindings keep their order.
+          index_.constraints_.push_back({stmt, true, /*reachability=*/true, /*suppression=*/true});
+          constraint_keys_.push_back({stmt.value, true});
+          exceptional.RequireReturn(static_cast<uint32_t>(index_.constraints_.size() - 1));
+          exceptional.Merge(flow());
+          flow() = std::move(exceptional);
+        }
         break;
       }
       case NodeKind::Match: {
@@ -734,6 +757,7 @@ class IndexBuilder {
     }
     VisitList(fn.body());
     scope(fn_scope).end_reachable = flow().reachable();
+    if (flow().ReachedConditionally()) scope(fn_scope).end_paths = flow().ReachPaths();
     loop_depth_ = saved_loop;
     loops_ = std::move(saved_loops);
     flows_.pop_back();
@@ -1217,6 +1241,9 @@ class IndexBuilder {
   int loop_depth_ = 0;
   bool in_annotation_ = false;
   std::vector<NodeId> star_imports_;
+  // The `with` blocks being visited: the flows_ depth they belong to, and the union of the states
+  // an exception in the block may leave from.
+  std::vector<std::pair<size_t, FlowState>> with_exits_;
 };
 
 SemanticIndex BuildIndex(const Ast& ast, FileId file, const IndexOptions& options) {
