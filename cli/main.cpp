@@ -52,10 +52,10 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"full", "concise", "json", "sarif", "github", "gitlab"}));
   check->add_option("--color", color, "Colour in the full format (auto: on a terminal, unless NO_COLOR is set)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  check->add_option("--error", check_options.error_rules, "Report RULE as an error (or `all`)")->type_name("RULE");
-  check->add_option("--warn", check_options.warn_rules, "Report RULE as a warning (or `all`)")->type_name("RULE");
-  check->add_option("--ignore", check_options.ignore_rules, "Do not report RULE (or `all`)")->type_name("RULE");
-  check->add_option("--exclude", check_options.exclude, "Leave out files matching GLOB")->type_name("GLOB");
+  check->add_option("--error", check_options.error_rules, "Report RULE as an error (or `all`)")->allow_extra_args(false)->type_name("RULE");
+  check->add_option("--warn", check_options.warn_rules, "Report RULE as a warning (or `all`)")->allow_extra_args(false)->type_name("RULE");
+  check->add_option("--ignore", check_options.ignore_rules, "Do not report RULE (or `all`)")->allow_extra_args(false)->type_name("RULE");
+  check->add_option("--exclude", check_options.exclude, "Leave out files matching GLOB")->allow_extra_args(false)->type_name("GLOB");
   check->add_option("--threads", check_options.threads, "Files checked in parallel (default: all cores)");
   check->add_flag("--error-on-warning", check_options.error_on_warning, "Exit 1 on warnings too");
   check->add_option("--baseline", check_options.baseline, "Report only diagnostics not recorded in FILE")->type_name("FILE");

@@ -25,8 +25,9 @@ size_t SkipString(const std::string& text, size_t i) {
 }
 
 // Scans `text`; with `blank`, writes spaces over the brackets beyond the limit.
-std::optional<uint32_t> Scan(const std::string& text, std::string* blank) {
+std::optional<TextRange> Scan(const std::string& text, std::string* blank) {
   std::optional<uint32_t> first;
+  uint32_t last = 0;
   uint32_t depth = 0;
   for (size_t i = 0; i < text.size();) {
     char c = text[i];
@@ -43,20 +44,25 @@ std::optional<uint32_t> Scan(const std::string& text, std::string* blank) {
       ++depth;
       if (depth > kMaxBracketDepth) {
         if (!first) first = static_cast<uint32_t>(i);
+        last = static_cast<uint32_t>(i);
         if (blank) (*blank)[i] = ' ';
       }
     } else if (c == ')' || c == ']' || c == '}') {
-      if (depth > kMaxBracketDepth && blank) (*blank)[i] = ' ';
+      if (depth > kMaxBracketDepth) {
+        last = static_cast<uint32_t>(i);
+        if (blank) (*blank)[i] = ' ';
+      }
       if (depth > 0) --depth;
     }
     ++i;
   }
-  return first;
+  if (!first) return std::nullopt;
+  return TextRange{*first, last + 1};
 }
 
 }  // namespace
 
-std::optional<uint32_t> FindOverDeepBracket(const std::string& text) { return Scan(text, nullptr); }
+std::optional<TextRange> FindOverDeepBrackets(const std::string& text) { return Scan(text, nullptr); }
 
 void BlankOverDeepBrackets(std::string& text) {
   std::string copy = text;

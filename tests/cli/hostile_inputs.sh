@@ -12,7 +12,8 @@ fail() { echo "FAIL: $*"; exit 1; }
 # run NAME PATH EXPECTED_GREP: checks PATH within limits; the output must contain the pattern.
 run() {
   local name=$1 path=$2 pattern=$3 start=$SECONDS
-  ( ulimit -v 8000000; timeout 300 "$bin" check --output-format concise "$path" ) >"$tmp/out" 2>"$tmp/err"
+  # (ASan reserves terabytes of address space: no virtual memory limit under the sanitizers.)
+  ( [ -n "${ASAN_OPTIONS:-}" ] || ulimit -v 8000000; timeout 300 "$bin" check --output-format concise "$path" ) >"$tmp/out" 2>"$tmp/err"
   local rc=$?
   echo "$name: exit $rc, $((SECONDS - start)) s"
   if [ $rc -ne 0 ] && [ $rc -ne 1 ]; then
@@ -63,7 +64,7 @@ run "100,000 nested lists" "$tmp/lists.py" "invalid-syntax"
 run "100,000 unclosed parentheses" "$tmp/unclosed.py" "invalid-syntax"
 run "5,000 nested functions" "$tmp/functions.py" ""
 run "5,000 nested classes" "$tmp/classes.py" ""
-run "a 50 MB file" "$tmp/big.py" "big.py"
+[ -n "${HOSTILE_QUICK:-}" ] || run "a 50 MB file" "$tmp/big.py" "big.py"
 run "a 9 MB line" "$tmp/longline.py" ""
 run "null bytes" "$tmp/nulls.py" "error\[io\]"
 run "a binary file" "$tmp/binary.py" "error\[io\]"

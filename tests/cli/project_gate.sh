@@ -52,6 +52,9 @@ grep -q "warning\[unused-awaitable\]" "$tmp/out" || { cat "$tmp/out"; fail "--wa
 grep -q "invalid-await" "$tmp/out" && fail "--ignore"
 (cd "$proj" && "$bin" check --ignore invalid-await --warn unused-awaitable --error-on-warning) >/dev/null 2>&1; rc=$?
 [ $rc -eq 1 ] || fail "--error-on-warning exited $rc"
+# A repeatable option takes one value per occurrence: the path after it stays a path.
+(cd "$proj" && "$bin" check --exclude generated --ignore invalid-await app --output-format concise) >"$tmp/out" 2>"$tmp/err"
+grep -q "unused-awaitable" "$tmp/out" || { cat "$tmp/out" "$tmp/err"; fail "--exclude swallowed the path"; }
 (cd "$proj" && "$bin" check --ignore no-such-rule) >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] || fail "unknown rule flag exited $rc"
 grep -q "unknown rule \`no-such-rule\`" "$tmp/err" || { cat "$tmp/err"; fail "unknown rule message"; }
