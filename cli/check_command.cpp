@@ -241,7 +241,14 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
   bool color = options.format == OutputFormat::Full &&
                (options.color == ColorMode::Always ||
                 (options.color == ColorMode::Auto && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")));
-  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Each worker loads (parses, indexes) the modules its files import, so a worker pays off only
+  // with enough files of its own: by default one per 100 files, up to the number of cores.
+  constexpr size_t kFilesPerDefaultWorker = 100;
+  unsigned threads = options.threads;
+  if (threads == 0) {
+    size_t wanted = std::max<size_t>(1, files.size() / kFilesPerDefaultWorker);
+    threads = static_cast<unsigned>(std::min<size_t>(wanted, std::max(1u, std::thread::hardware_concurrency())));
+  }
   bool progress = human && isatty(STDERR_FILENO) && files.size() >= 200;
   CheckPool pool(files, program_options, levels, options.parse_only, color);
   std::vector<FileResult> results = pool.Run(threads, err, progress);

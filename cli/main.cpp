@@ -56,7 +56,7 @@ int Main(int argc, char** argv) {
   check->add_option("--warn", check_options.warn_rules, "Report RULE as a warning (or `all`)")->allow_extra_args(false)->type_name("RULE");
   check->add_option("--ignore", check_options.ignore_rules, "Do not report RULE (or `all`)")->allow_extra_args(false)->type_name("RULE");
   check->add_option("--exclude", check_options.exclude, "Leave out files matching GLOB")->allow_extra_args(false)->type_name("GLOB");
-  check->add_option("--threads", check_options.threads, "Files checked in parallel (default: all cores)");
+  check->add_option("--threads", check_options.threads, "Files checked in parallel (default: one per 100 files, up to all cores)");
   check->add_flag("--error-on-warning", check_options.error_on_warning, "Exit 1 on warnings too");
   check->add_option("--baseline", check_options.baseline, "Report only diagnostics not recorded in FILE")->type_name("FILE");
   check->add_option("--write-baseline", check_options.write_baseline, "Record today's diagnostics in FILE")->type_name("FILE");
