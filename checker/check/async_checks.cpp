@@ -723,6 +723,21 @@ bool IsAwaitableInstance(Program& program, TypeId type) {
   return TryAwait(program, type).error == AwaitError::None;
 }
 
+// A call of a method of `asyncio.TaskGroup` (`tg.create_task(...)`).
+bool IsTaskGroupCall(FileInference& inference, NodeId expr) {
+  const Ast& ast = inference.ast();
+  if (ast.kind(expr) != NodeKind::Call) return false;
+  TypeStore& store = inference.program().types();
+  TypeId callee = inference.ExprType(ast.child(expr, 0));
+  if (store.kind(callee) != TypeKind::BoundMethod) return false;
+  TypeId fn = TypeId(store.data(callee).a);
+  if (store.kind(fn) != TypeKind::Function) return false;
+  ClassId owner = store.function(FunctionId(store.data(fn).a)).owner;
+  if (!owner.valid()) return false;
+  const ClassInfo& info = store.cls(owner);
+  return info.name == "TaskGroup" && (info.module == "asyncio.taskgroups" || info.module == "asyncio");
+}
+
 // `reveal_type(...)` and `assert_type(...)` return their argument: using them as statements is
 // the point.
 bool IsTypeDebuggingCall(FileInference& inference, NodeId expr) {
@@ -782,12 +797,17 @@ void CheckUnusedAwaitable(FileInference& inference, NodeId expr_statement) {
     if (!IsAwaitableInstance(program, m)) return;
     any_future |= IsFuture(program, m);
   }
-  // A call returning a Future or Task has scheduled its work already (`create_task`,
-  // `ensure_future`, `run_in_executor`, ...): dropping the handle is fire-and-forget.
-  if (any_future && ast.kind(value) == NodeKind::Call) return;
+  // `TaskGroup.create_task(...)`: the group keeps the task and awaits it on exit, so dropping the
+  // handle is the intended use.
+  if (any_future && IsTaskGroupCall(inference, value)) return;
   if (IsTypeDebuggingCall(inference, value)) return;
   Diagnostic d = MakeDiagnostic(Rule::UnusedAwaitable, inference.file(), ast.range(value),
                                 "Object of type " + Code(inference.Display(type)) + " is not awaited");
+  if (any_future && ast.kind(value) == NodeKind::Call) {
+    // The event loop keeps only weak references to tasks: a dropped one may be collected
+    // before it finishes, and its exception is never seen.
+    d.infos.push_back("The event loop keeps only a weak reference to a task; keep a reference, await it, or use a `TaskGroup`");
+  }
   inference.Report(std::move(d));
 }
 
