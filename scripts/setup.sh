@@ -7,7 +7,7 @@ build=${1:-$root/build}
 
 # Tools are looked up as commands (they may come from elsewhere than apt, e.g. node/npm);
 # libraries as Debian packages.
-tools=(cmake:cmake g++:g++ make:make pkg-config:pkg-config npm:npm openssl:openssl)
+tools=(cmake:cmake g++:g++ make:make pkg-config:pkg-config npm:npm openssl:openssl nvim:neovim)
 libraries=(llvm-14-dev libtree-sitter-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev
            libgtest-dev googletest)
 missing=()
