@@ -4,6 +4,7 @@
 
 #include "checker/check/async_checks.h"
 #include "checker/check/checks.h"
+#include "checker/check/generator_checks.h"
 #include "checker/infer/file_inference.h"
 #include "checker/program/program.h"
 
@@ -40,6 +41,7 @@ class Checker {
         Annotation(fn.returns());
         Block(fn.body());
         if (!is_stub_) CheckImplicitReturn(inference_, stmt);
+        if (!is_stub_) CheckGeneratorFunction(inference_, stmt);
         return;
       }
       case NodeKind::ClassDef: {
@@ -195,7 +197,8 @@ class Checker {
     }
     inference_.ExprType(expr);
     if (!is_stub_ && ast_.kind(expr) == NodeKind::Comprehension) CheckComprehensionClause(inference_, expr);
-    if (!is_stub_ && ast_.kind(expr) == NodeKind::YieldFrom) CheckYieldFrom(inference_, expr);
+    if (!is_stub_ && ast_.kind(expr) == NodeKind::YieldFrom && !inference_.DelegatesToCoroutine(expr)) CheckYieldFrom(inference_, expr);
+    if (!is_stub_) CheckYieldExpression(inference_, expr);
   }
 
   FileInference& inference_;

@@ -1,5 +1,6 @@
 #include "checker/check/checks.h"
 
+#include "checker/check/generator_checks.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
 #include "checker/program/program.h"
@@ -67,6 +68,7 @@ void CheckReturn(FileInference& inference, NodeId statement) {
   NodeId function = EnclosingFunctionDef(inference, statement);
   if (!function.valid()) return;
   std::optional<TypeId> expected = inference.DeclaredReturnType(function);
+  if (!expected) expected = GeneratorReturnExpectation(inference, function);
   if (!expected) return;
   Program& program = inference.program();
   TypeStore& store = program.types();
@@ -91,6 +93,7 @@ void CheckImplicitReturn(FileInference& inference, NodeId function_def) {
   ScopeId scope = index.ScopeOpenedBy(function_def);
   if (!scope.valid() || !inference.EndReachable(scope)) return;
   std::optional<TypeId> expected = inference.DeclaredReturnType(function_def);
+  if (!expected) expected = GeneratorReturnExpectation(inference, function_def);
   if (!expected) return;
   Program& program = inference.program();
   TypeStore& store = program.types();

@@ -4,6 +4,7 @@
 // `__next__` (async: `__aiter__`, then the awaited `__anext__`).
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
+#include "checker/module/resolver.h"
 #include "checker/program/program.h"
 
 namespace asynctype {
@@ -125,7 +126,17 @@ std::optional<GeneratorTypes> GetGeneratorTypes(Program& program, TypeId annotat
     return GeneratorTypes{store.Union(y), store.Union(s), store.Union(r)};
   }
   if (store.kind(annotation) != TypeKind::Instance) return std::nullopt;
-  ResolvedClass(program, store.ClassOf(annotation));
+  // Only the protocols a generator object implements (and the `types` classes themselves) describe
+  // one: `str` is iterable, but a generator function annotated `-> str` is an error, not an
+  // `Iterable[str]` generator.
+  switch (ResolvedClass(program, store.ClassOf(annotation)).known) {
+    case KnownClass::Generator: case KnownClass::AsyncGenerator: case KnownClass::Iterator:
+    case KnownClass::Iterable: case KnownClass::AsyncIterator: case KnownClass::AsyncIterable:
+    case KnownClass::GeneratorType: case KnownClass::AsyncGeneratorType:
+      break;
+    default:
+      return std::nullopt;
+  }
   struct Shape {
     KnownClass cls;
     int yield, send, ret;  // argument indices, -1: None
@@ -145,6 +156,80 @@ std::optional<GeneratorTypes> GetGeneratorTypes(Program& program, TypeId annotat
     return GeneratorTypes{at(shape.yield), at(shape.send), at(shape.ret)};
   }
   return std::nullopt;
+}
+
+namespace {
+
+// One iterator `iter(e)` gave: its Generator send and return types, or None / Unknown.
+bool AddDelegate(Program& program, TypeId iterator, DelegationTypes& out, std::vector<TypeId>& results) {
+  TypeStore& store = program.types();
+  if (store.IsDynamic(iterator)) {
+    results.push_back(iterator);
+    return true;
+  }
+  if (store.kind(iterator) == TypeKind::Union) {
+    for (TypeId m : store.UnionMembers(iterator)) {
+      if (!AddDelegate(program, m, out, results)) return false;
+    }
+    return true;
+  }
+  if (store.kind(iterator) == TypeKind::Instance) {
+    ResolvedClass(program, store.ClassOf(iterator));
+    ClassId generator = GetKnownClass(program, KnownClass::Generator);
+    if (generator.valid()) {
+      if (TypeId up = Upcast(store, iterator, generator); up.valid()) {
+        auto args = store.TypeArgs(up);
+        if (args.size() != 3) return false;
+        results.push_back(args[2]);
+        if (!store.IsDynamic(args[1])) out.send_types.push_back(args[1]);
+        return true;
+      }
+    }
+  }
+  if (!LookupDunder(program, iterator, "__next__").type.valid()) return false;
+  results.push_back(store.Unknown());
+  out.send_types.push_back(store.None());
+  return true;
+}
+
+}  // namespace
+
+std::optional<DelegationTypes> GetDelegationTypes(Program& program, TypeId operand) {
+  TypeStore& store = program.types();
+  DelegationTypes out;
+  if (store.IsDynamic(operand) || store.kind(operand) == TypeKind::Never) {
+    out.result = operand;
+    return out;
+  }
+  std::vector<TypeId> members;
+  if (store.kind(operand) == TypeKind::Union) {
+    members.assign(store.UnionMembers(operand).begin(), store.UnionMembers(operand).end());
+  } else {
+    members.push_back(operand);
+  }
+  std::vector<TypeId> results;
+  for (TypeId m : members) {
+    if (store.IsDynamic(m)) {
+      results.push_back(m);
+      continue;
+    }
+    if (store.kind(m) == TypeKind::Tuple) {  // a tuple iterator
+      results.push_back(store.Unknown());
+      out.send_types.push_back(store.None());
+      continue;
+    }
+    std::optional<TypeId> iterator = CallDunder(program, m, "__iter__");
+    if (iterator) {
+      if (!AddDelegate(program, *iterator, out, results)) return std::nullopt;
+      continue;
+    }
+    // The old sequence protocol: `__getitem__` with int indexes, through a plain iterator.
+    if (!LookupDunder(program, m, "__getitem__").type.valid()) return std::nullopt;
+    results.push_back(store.Unknown());
+    out.send_types.push_back(store.None());
+  }
+  out.result = store.Union(results);
+  return out;
 }
 
 std::optional<TypeId> IterationType(Program& program, TypeId iterable, bool is_async) {
@@ -179,6 +264,56 @@ std::optional<TypeId> IterationType(Program& program, TypeId iterable, bool is_a
   AwaitResult awaited = TryAwait(program, *next);
   if (awaited.error != AwaitError::None) return std::nullopt;
   return awaited.type;
+}
+
+NodeId FileInference::EnclosingFunction(NodeId node) {
+  ScopeId scope = index_.ScopeOf(node);
+  while (scope.valid() && index_.scope(scope).kind == ScopeKind::Comprehension) {
+    scope = index_.scope(scope).parent;
+  }
+  if (!scope.valid() || index_.scope(scope).kind != ScopeKind::Function) return NodeId::None();
+  NodeId fn = index_.scope(scope).node;
+  return fn.valid() && ast_.kind(fn) == NodeKind::FunctionDef ? fn : NodeId::None();
+}
+
+bool FileInference::IsIterableCoroutine(NodeId function_def) {
+  FunctionDefView view{ast_, function_def};
+  if (view.is_async() || !view.decorators().valid()) return false;
+  if (!store_.function(FunctionFor(function_def)).is_generator) return false;
+  for (NodeId dec : ast_.children(view.decorators())) {
+    TypeId type = ExprType(dec);
+    const TypeData d = store_.data(type);
+    FunctionId fn;
+    if (d.kind == TypeKind::Function) fn = FunctionId(d.a);
+    if (d.kind == TypeKind::Overloaded) {
+      auto items = store_.list(TypeListId(d.a));
+      if (!items.empty() && store_.kind(items[0]) == TypeKind::Function) fn = FunctionId(store_.data(items[0]).a);
+    }
+    if (!fn.valid()) continue;
+    const FunctionInfo& info = store_.function(fn);
+    if (info.name == "coroutine" && program_.resolver().ModuleNameOf(info.file) == "types") return true;
+  }
+  return false;
+}
+
+bool FileInference::DelegatesToCoroutine(NodeId yield_from) {
+  NodeId fn = EnclosingFunction(yield_from);
+  if (!fn.valid() || !IsIterableCoroutine(fn)) return false;
+  TypeId operand = ExprType(ast_.child(yield_from, 0));
+  ClassId coroutine = GetKnownClass(program_, KnownClass::Coroutine);
+  if (!coroutine.valid() || store_.IsDynamic(operand)) return false;
+  std::vector<TypeId> members;
+  if (store_.kind(operand) == TypeKind::Union) {
+    members.assign(store_.UnionMembers(operand).begin(), store_.UnionMembers(operand).end());
+  } else {
+    members.push_back(operand);
+  }
+  for (TypeId m : members) {
+    if (store_.kind(m) != TypeKind::Instance) return false;
+    ResolvedClass(program_, store_.ClassOf(m));
+    if (!Upcast(store_, m, coroutine).valid()) return false;
+  }
+  return true;
 }
 
 }  // namespace asynctype

@@ -88,9 +88,12 @@ TypeId FileInference::InferExpr(NodeId expr) {
       ExprType(ast_.child(expr, 0));
       return EnclosingSendType(expr);
     case NodeKind::YieldFrom: {
+      // `yield from e` evaluates to what `iter(e)` returns at its end; an iterable coroutine
+      // (`@types.coroutine`) delegates to a native coroutine through `__await__`.
       TypeId operand = ExprType(ast_.child(expr, 0));
-      TypeId r = GeneratorReturnType(program_, operand);
-      return r.valid() ? r : store_.Unknown();
+      if (DelegatesToCoroutine(expr)) return TryAwait(program_, operand).type;
+      std::optional<DelegationTypes> delegation = GetDelegationTypes(program_, operand);
+      return delegation ? delegation->result : store_.Unknown();
     }
     case NodeKind::BinOp: return InferBinOp(expr);
     case NodeKind::UnaryOp: {
@@ -155,9 +158,15 @@ TypeId FileInference::InferExpr(NodeId expr) {
       return store_.Unknown();
     case NodeKind::Keyword:
       return ExprType(ast_.child(expr, 0));
-    case NodeKind::Slice:
+    case NodeKind::Slice: {
       for (NodeId child : ast_.children(expr)) ExprType(child);
+      // A `slice` object, so that `__getitem__` overloads pick their slice form.
+      TypeId slice = BuiltinSymbol("slice");
+      if (slice.valid() && store_.kind(slice) == TypeKind::ClassLiteral) {
+        return DefaultInstance(program_, store_.ClassOf(slice));
+      }
       return store_.Unknown();
+    }
     default:
       for (NodeId child : ast_.children(expr)) {
         if (child.valid() && ast_.kind(child) != NodeKind::Identifier && ast_.kind(child) != NodeKind::List) {
@@ -287,16 +296,57 @@ TypeId FileInference::InferDict(NodeId expr) {
   return KnownInstance(program_, KnownClass::Dict, {k, v});
 }
 
+namespace {
+
+size_t FirstGenerator(const Ast& ast, NodeId comprehension) {
+  return ast.kind(comprehension) == NodeKind::DictComp ? 2 : 1;
+}
+
+// Whether evaluating `node` in a comprehension's own scope suspends: an `await`, or an
+// asynchronous list / set / dict comprehension (which runs right there). A nested generator
+// expression only evaluates its first iterable here; a lambda body runs later.
+bool Suspends(const Ast& ast, NodeId node, int depth = 0) {
+  if (!node.valid() || depth > 200) return false;
+  switch (ast.kind(node)) {
+    case NodeKind::Await: return true;
+    case NodeKind::Lambda: return false;
+    case NodeKind::GeneratorExp: {
+      auto gens = ast.tail(node, 1);
+      return !gens.empty() && Suspends(ast, ast.child(gens[0], 1), depth + 1);
+    }
+    case NodeKind::ListComp: case NodeKind::SetComp: case NodeKind::DictComp:
+      for (NodeId gen : ast.tail(node, FirstGenerator(ast, node))) {
+        if (ast.Has(gen, kAsync)) return true;
+      }
+      break;
+    default: break;
+  }
+  for (NodeId child : ast.children(node)) {
+    if (Suspends(ast, child, depth + 1)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 TypeId FileInference::InferComprehension(NodeId expr) {
   NodeKind kind = ast_.kind(expr);
-  size_t first_generator = kind == NodeKind::DictComp ? 2 : 1;
+  size_t first_generator = FirstGenerator(ast_, expr);
   bool is_async = false;
+  bool first = true;
   for (NodeId gen : ast_.tail(expr, first_generator)) {
     if (ast_.Has(gen, kAsync)) is_async = true;
     ExprType(ast_.child(gen, 1));
     ExprType(ast_.child(gen, 0));
     for (NodeId cond : ast_.tail(gen, 2)) ExprType(cond);
+    // The first iterable is evaluated in the enclosing scope; everything else runs inside.
+    if (kind == NodeKind::GeneratorExp && !is_async) {
+      if (!first && Suspends(ast_, ast_.child(gen, 1))) is_async = true;
+      for (NodeId cond : ast_.tail(gen, 2)) is_async |= Suspends(ast_, cond);
+    }
+    first = false;
   }
+  if (kind == NodeKind::GeneratorExp && !is_async) is_async = Suspends(ast_, ast_.child(expr, 0));
   TypeId elt = PromoteLiteral(program_, ExprType(ast_.child(expr, 0)));
   switch (kind) {
     case NodeKind::ListComp: return KnownInstance(program_, KnownClass::List, {elt});

@@ -71,6 +71,13 @@ class FileInference {
 
   // The declared send type of the function enclosing `node` (for `yield`).
   TypeId EnclosingSendType(NodeId node);
+  // await.cpp: the function (FunctionDef) whose body holds `node`, looking through comprehension
+  // scopes; None at module or class level and in lambdas.
+  NodeId EnclosingFunction(NodeId node);
+  // A generator function decorated with `@types.coroutine` (CPython's iterable coroutine).
+  bool IsIterableCoroutine(NodeId function_def);
+  // `yield from` a native coroutine inside an iterable coroutine: delegated through `__await__`.
+  bool DelegatesToCoroutine(NodeId yield_from);
 
   // names.cpp: whether a `with` / `async with` statement may swallow an exception raised in its
   // block (some manager's `__exit__` / awaited `__aexit__` returns `bool` or `Literal[True]`).

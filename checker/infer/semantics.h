@@ -135,6 +135,17 @@ struct GeneratorTypes {
 // variants, unions thereof). None when the annotation cannot describe a generator.
 std::optional<GeneratorTypes> GetGeneratorTypes(Program& program, TypeId annotation);
 
+// What `yield from e` delegates to: the iterator `iter(e)` (per union alternative). `result` is
+// the value of the expression (the iterator's Generator return type; Unknown for any other
+// iterator or the `__getitem__` protocol), `send_types` what each alternative accepts through
+// `send()` (None for iterators that are not generators; dynamic alternatives are left out).
+// None when `e` is not iterable.
+struct DelegationTypes {
+  TypeId result;
+  std::vector<TypeId> send_types;
+};
+std::optional<DelegationTypes> GetDelegationTypes(Program& program, TypeId operand);
+
 // Element type of `for x in iterable` / `async for`; None when not (async-)iterable.
 std::optional<TypeId> IterationType(Program& program, TypeId iterable, bool is_async);
 
