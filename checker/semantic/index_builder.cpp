@@ -236,6 +236,13 @@ class IndexBuilder {
       auto it = loop_end.names().find(name);
       if (it == loop_end.names().end()) continue;
       UseRecord& record = index_.use_records_[index_.use_index_[node.index()]];
+      // A use that every path from the loop's start reaches through an assignment in the body
+      // (`v = f(); if v is not None: use(v)`) cannot see the previous iteration's bindings.
+      bool sees_loop_start = record.bindings.empty();
+      for (const Binding& b : record.bindings) {
+        sees_loop_start |= !b.def.valid() || b.def == kPlaceDefault || b.def.index() < first_def;
+      }
+      if (!sees_loop_start) continue;
       for (const Binding& b : it->second) {
         if (b.def.valid() && b.def.index() >= first_def &&
             std::find(record.bindings.begin(), record.bindings.end(), b) == record.bindings.end()) {
