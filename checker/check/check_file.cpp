@@ -4,6 +4,7 @@
 
 #include "checker/check/async_checks.h"
 #include "checker/check/checks.h"
+#include "checker/check/declaration_checks.h"
 #include "checker/check/generator_checks.h"
 #include "checker/infer/file_inference.h"
 #include "checker/program/program.h"
@@ -41,6 +42,7 @@ class Checker {
         Annotation(fn.returns());
         Block(fn.body());
         if (!is_stub_) CheckImplicitReturn(inference_, stmt);
+        CheckAsyncProtocolMethod(inference_, stmt);
         if (!is_stub_) CheckGeneratorFunction(inference_, stmt);
         return;
       }

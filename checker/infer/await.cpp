@@ -88,12 +88,18 @@ AwaitResult TryAwait(Program& program, TypeId awaitable) {
   Member method = LookupDunder(program, awaitable, "__await__");
   if (!method.type.valid()) {
     result.error = AwaitError::Missing;
+    if (kind == TypeKind::Instance) result.owner = store.ClassOf(awaitable);
     return result;
   }
   if (store.IsDynamic(method.type)) return result;
+  result.owner = method.owner;
+  result.method = method.type;
   CallOutcome call = CallType(program, method.type, {});
   if (!call.callable) {
     result.error = AwaitError::NotCallable;
+    if (store.kind(method.type) == TypeKind::Union) {
+      for (TypeId m : store.UnionMembers(method.type)) result.possibly |= CallType(program, m, {}).callable;
+    }
     return result;
   }
   if (!call.matched) {

@@ -547,6 +547,65 @@ TypeId FileInference::InferBinOp(NodeId expr) {
   return store_.Unknown();
 }
 
+namespace {
+
+// Secondary annotations of `invalid-await`: where the awaited type, or its `__await__`, is defined.
+void AddClassSite(Program& program, ClassId cls, const char* message, Diagnostic& d) {
+  if (!cls.valid()) return;
+  const ClassInfo& info = program.types().cls(cls);
+  if (!info.file.valid() || !info.node.valid()) return;
+  const Ast& ast = program.parsed(info.file).ast;
+  if (ast.kind(info.node) != NodeKind::ClassDef) return;
+  NodeId name = ClassDefView{ast, info.node}.name();
+  if (name.valid()) d.secondary.push_back({info.file, ast.range(name), message});
+}
+
+// The `def` behind a function, bound method or overloaded function type (its first overload).
+FunctionId FunctionOfType(TypeStore& store, TypeId t) {
+  if (!t.valid()) return FunctionId::None();
+  switch (store.kind(t)) {
+    case TypeKind::Function: return FunctionId(store.data(t).a);
+    case TypeKind::BoundMethod: return FunctionOfType(store, TypeId(store.data(t).a));
+    case TypeKind::Overloaded: {
+      auto overloads = store.list(TypeListId(store.data(t).a));
+      return overloads.empty() ? FunctionId::None() : FunctionOfType(store, overloads.front());
+    }
+    default: return FunctionId::None();
+  }
+}
+
+// `parameters`: point at the parameter list rather than the name.
+bool AddMethodSite(Program& program, TypeId method, bool parameters, const char* message, Diagnostic& d) {
+  FunctionId fn = FunctionOfType(program.types(), method);
+  if (!fn.valid()) return false;
+  const FunctionInfo& info = program.types().function(fn);
+  if (!info.file.valid() || !info.node.valid()) return false;
+  const Ast& ast = program.parsed(info.file).ast;
+  if (ast.kind(info.node) != NodeKind::FunctionDef) return false;
+  FunctionDefView view{ast, info.node};
+  NodeId at = parameters && view.parameters().valid() ? view.parameters() : view.name();
+  if (!at.valid()) return false;
+  d.secondary.push_back({info.file, ast.range(at), message});
+  return true;
+}
+
+// A non-function `__await__` attribute: its binding in the owner's class body.
+void AddAttributeSite(Program& program, ClassId cls, Diagnostic& d) {
+  if (!cls.valid()) return;
+  const ClassInfo& info = program.types().cls(cls);
+  if (!info.file.valid() || !info.node.valid()) return;
+  const SemanticIndex& index = program.index(info.file);
+  ScopeId body = index.ScopeOpenedBy(info.node);
+  if (!body.valid()) return;
+  SymbolId symbol = index.LookupSymbol(body, "__await__");
+  if (!symbol.valid() || index.symbol(symbol).definitions.empty()) return;
+  const Definition& def = index.definition(index.symbol(symbol).definitions.front());
+  NodeId at = def.target.valid() ? def.target : def.node;
+  if (at.valid()) d.secondary.push_back({info.file, program.parsed(info.file).ast.range(at), "attribute defined here"});
+}
+
+}  // namespace
+
 TypeId FileInference::InferAwait(NodeId expr) {
   NodeId operand = ast_.child(expr, 0);
   TypeId value = ExprType(operand);
@@ -555,20 +614,29 @@ TypeId FileInference::InferAwait(NodeId expr) {
   Diagnostic d = MakeDiagnostic(Rule::InvalidAwait, file_, ast_.range(operand),
                                 "`" + Display(value) + "` is not awaitable");
   switch (result.error) {
-    case AwaitError::Missing: d.infos.push_back("`__await__` is missing"); break;
+    case AwaitError::Missing:
+      d.infos.push_back("`__await__` is missing");
+      AddClassSite(program_, result.owner, "type defined here", d);
+      break;
     case AwaitError::PossiblyMissing:
       d.infos.push_back("`__await__` may be missing");
       for (TypeId m : result.failing_members) {
         d.infos.push_back("`" + Display(m) + "` does not implement `__await__`");
+        if (store_.kind(m) == TypeKind::Instance) AddClassSite(program_, store_.ClassOf(m), "type defined here", d);
       }
       break;
-    case AwaitError::NotCallable: d.infos.push_back("`__await__` is not callable"); break;
+    case AwaitError::NotCallable:
+      d.infos.push_back(result.possibly ? "`__await__` is possibly not callable" : "`__await__` is not callable");
+      AddAttributeSite(program_, result.owner, d);
+      break;
     case AwaitError::NeedsArguments:
       d.infos.push_back("`__await__` requires arguments and cannot be called implicitly");
+      AddMethodSite(program_, result.method, /*parameters=*/true, "parameters here", d);
       break;
     case AwaitError::NotIterator:
       d.infos.push_back("`__await__` returns `" + Display(result.await_return) +
                         "`, which is not a valid iterator");
+      AddMethodSite(program_, result.method, /*parameters=*/false, "method defined here", d);
       break;
     case AwaitError::None: break;
   }

@@ -121,6 +121,11 @@ struct AwaitResult {
   AwaitError error = AwaitError::None;
   TypeId await_return;                 // for NotIterator: what `__await__` returned
   std::vector<TypeId> failing_members;  // for PossiblyMissing
+  // Where to point: the awaited instance's class (Missing), the class defining `__await__` and
+  // the member's type (NotCallable, NeedsArguments, NotIterator).
+  ClassId owner;
+  TypeId method;
+  bool possibly = false;  // NotCallable: only some members of a union `__await__` are not callable
 };
 AwaitResult TryAwait(Program& program, TypeId awaitable);
 

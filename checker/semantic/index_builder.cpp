@@ -8,6 +8,7 @@
 
 #include "checker/semantic/flow.h"
 #include "checker/semantic/index.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace asynctype {
@@ -388,6 +389,7 @@ class IndexBuilder {
         if (!InFunction()) Error(ast_.range(stmt), "`return` statement outside of a function");
         if (ast_.child(stmt, 0).valid() && scope(current_).kind == ScopeKind::Function) {
           scope(current_).has_value_return = true;
+          first_value_return_.try_emplace(current_.index(), stmt);
         }
         VisitExpr(ast_.child(stmt, 0));
         flow().SetUnreachable();
@@ -439,7 +441,7 @@ class IndexBuilder {
           scope(current_).owner = stmt;
           VisitTypeParams(ast_.child(stmt, 1));
         }
-        VisitExpr(ast_.child(stmt, 2));
+        VisitAnnotation(ast_.child(stmt, 2), "type alias values");
         current_ = outer;
         break;
       }
@@ -730,7 +732,7 @@ class IndexBuilder {
     if (params.valid()) {
       for (NodeId p : ast_.children(params)) {
         Mark(p);
-        VisitAnnotation(ast_.child(p, 0));
+        VisitAnnotation(ast_.child(p, 0), "parameter annotations");
         // Defaults are evaluated in the enclosing scope.
         ScopeId saved = current_;
         current_ = outer;
@@ -763,6 +765,11 @@ class IndexBuilder {
       }
     }
     VisitList(fn.body());
+    if (scope(fn_scope).is_async && scope(fn_scope).is_generator) {
+      if (auto it = first_value_return_.find(fn_scope.index()); it != first_value_return_.end()) {
+        Error(ast_.range(it->second), "`return` with value in async generator");
+      }
+    }
     scope(fn_scope).end_reachable = flow().reachable();
     if (flow().ReachedConditionally()) scope(fn_scope).end_paths = flow().ReachPaths();
     loop_depth_ = saved_loop;
@@ -836,12 +843,22 @@ class IndexBuilder {
     }
   }
 
-  void VisitAnnotation(NodeId expr) {
+  // `position` names the place in `invalid-type-form` messages for `await` / `yield` in it.
+  void VisitAnnotation(NodeId expr, const char* position = "type expressions") {
     if (!expr.valid()) return;
     bool saved = in_annotation_;
+    const char* saved_position = annotation_position_;
     in_annotation_ = true;
+    annotation_position_ = position;
     VisitExpr(expr);
     in_annotation_ = saved;
+    annotation_position_ = saved_position;
+  }
+
+  void InvalidTypeForm(NodeId expr, const char* what) {
+    index_.diagnostics_.push_back(MakeDiagnostic(Rule::InvalidTypeForm, file_, ast_.range(expr),
+                                                 std::string(what) + " expressions are not allowed in " +
+                                                     annotation_position_));
   }
 
   // Binding targets: names bind; attribute/subscript targets are ordinary expressions.
@@ -971,7 +988,7 @@ class IndexBuilder {
       }
       case NodeKind::Await: {
         if (in_annotation_) {
-          // Reported by inference as invalid-type-form.
+          InvalidTypeForm(expr, "`await`");
         } else if (!AwaitAllowed()) {
           Error(ast_.range(expr), "`await` outside of an asynchronous function");
         }
@@ -982,9 +999,12 @@ class IndexBuilder {
       case NodeKind::Yield:
       case NodeKind::YieldFrom: {
         bool from = ast_.kind(expr) == NodeKind::YieldFrom;
-        if (!in_annotation_) {
+        if (in_annotation_) {
+          InvalidTypeForm(expr, from ? "`yield from`" : "`yield`");
+        } else {
           ScopeKind k = scope(current_).kind;
-          if (k == ScopeKind::Module || k == ScopeKind::Class) {
+          // A comprehension is a function of its own, but `yield` is not allowed there.
+          if (k == ScopeKind::Module || k == ScopeKind::Class || k == ScopeKind::Comprehension) {
             Error(ast_.range(expr), from ? "`yield from` statement outside of a function"
                                          : "`yield` statement outside of a function");
           } else if (k == ScopeKind::Function || k == ScopeKind::Lambda) {
@@ -1083,6 +1103,11 @@ class IndexBuilder {
       if (ast_.Has(gen, kAsync) && kind != NodeKind::GeneratorExp && !AsyncContextAllowed(outer)) {
         Error(ast_.range(gen), "asynchronous comprehension outside of an asynchronous function");
       }
+      if (ast_.Has(gen, kAsync) && kind != NodeKind::GeneratorExp &&
+          options_.python_version < PythonVersion{3, 11} && InSyncComprehension(outer)) {
+        Error(ast_.range(gen), "cannot use an asynchronous comprehension inside of a synchronous comprehension on Python " +
+                                   options_.python_version.ToString() + " (syntax was added in 3.11)");
+      }
       if (i > 0) VisitExpr(ast_.child(gen, 1));
       VisitTarget(ast_.child(gen, 0), DefinitionKind::Comprehension, gen, 0);
       for (NodeId cond : ast_.tail(gen, 2)) VisitExpr(cond);
@@ -1136,6 +1161,18 @@ class IndexBuilder {
       return sc.kind == ScopeKind::Function && sc.is_async;
     }
     return false;
+  }
+
+  // Before 3.11 a comprehension without `async for` (generator expressions included) cannot
+  // contain an asynchronous list / set / dict comprehension, even inside an `async def`.
+  // (An asynchronous enclosing comprehension is itself a coroutine: its own check decides.)
+  bool InSyncComprehension(ScopeId from) const {
+    if (!from.valid() || index_.scopes_[from.index()].kind != ScopeKind::Comprehension) return false;
+    NodeId comp = index_.scopes_[from.index()].node;
+    for (NodeId gen : ast_.tail(comp, ast_.kind(comp) == NodeKind::DictComp ? 2 : 1)) {
+      if (gen.valid() && ast_.Has(gen, kAsync)) return false;
+    }
+    return true;
   }
 
   void CheckAsyncStatement(NodeId stmt, const char* what) {
@@ -1247,6 +1284,8 @@ class IndexBuilder {
   llvm::StringRef self_name_;
   int loop_depth_ = 0;
   bool in_annotation_ = false;
+  const char* annotation_position_ = "type expressions";
+  llvm::DenseMap<uint32_t, NodeId> first_value_return_;  // function scope -> its first `return <value>`
   std::vector<NodeId> star_imports_;
   // The `with` blocks being visited: the flows_ depth they belong to, and the union of the states
   // an exception in the block may leave from.
