@@ -103,16 +103,17 @@ class TypeStore {
     static bool isEqual(const TypeData& x, const TypeData& y) { return x == y; }
   };
 
-  std::vector<TypeData> types_;
+  // Deques: references stay valid while new entries are added (a `const Signature&` held across
+  // a call that interns more types must not dangle).
+  std::deque<TypeData> types_;
   llvm::DenseMap<TypeData, TypeId, TypeDataInfo> type_ids_;
   std::vector<std::vector<TypeId>> lists_;
   llvm::DenseMap<unsigned, llvm::SmallVector<uint32_t, 1>> list_ids_;  // hash -> list indices
   std::deque<std::string> string_storage_;
   std::vector<llvm::StringRef> strings_;
   llvm::StringMap<uint32_t> string_ids_;
-  std::vector<Signature> signatures_;
+  std::deque<Signature> signatures_;
   llvm::DenseMap<unsigned, llvm::SmallVector<uint32_t, 1>> signature_ids_;
-  // Deques: references stay valid while new entries are added.
   std::deque<ClassInfo> classes_;
   std::deque<FunctionInfo> functions_;
   std::deque<TypeVarInfo> typevars_;
