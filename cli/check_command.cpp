@@ -157,7 +157,12 @@ class CheckPool {
     std::vector<Diagnostic> diagnostics = parse_only_ ? program.parsed(file).syntax_errors : program.CheckFile(file);
     levels_.Apply(&diagnostics);
     if (!parse_only_) ApplySuppressions(program.parsed(file).ast, program.source(file), levels_, &diagnostics);
-    for (const Diagnostic& d : diagnostics) result.diagnostics.push_back(Report(d, path, &program.source(file), color_));
+    SourceLookup lookup = [&](FileId other) -> const SourceFile* {
+      return other.valid() && other.index() < program.file_count() ? &program.source(other) : nullptr;
+    };
+    for (const Diagnostic& d : diagnostics) {
+      result.diagnostics.push_back(Report(d, path, &program.source(file), color_, lookup));
+    }
   }
 
   const std::vector<std::string>& files_;

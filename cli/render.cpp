@@ -2,6 +2,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace asynctype {
 namespace {
@@ -38,7 +39,39 @@ std::string Trim(std::string_view s) {
 
 }  // namespace
 
-ReportedDiagnostic Report(const Diagnostic& d, const std::string& display_path, const SourceFile* source, bool color) {
+// One snippet: the source line of `range` with an underline of `mark` and its message.
+void Snippet(std::ostringstream& out, const Palette& p, const SourceFile& source, TextRange range, char mark,
+             const std::string& color, const std::string& message, const std::string& gutter) {
+  const LineIndex& lines = source.lines();
+  LineCol start = lines.CharLineCol(range.start);
+  uint32_t line_start = lines.LineStart(start.line);
+  uint32_t line_end = lines.LineEnd(start.line);
+  std::string_view text(source.text());
+  std::string_view line = text.substr(line_start, line_end - line_start);
+  std::string number = std::to_string(start.line + 1);
+  // Very long lines are cut around the caret.
+  constexpr size_t kMaxShown = 200;
+  size_t caret_col = start.column;
+  std::string shown(line);
+  if (CharCount(line) > kMaxShown) {
+    std::string_view prefix = text.substr(line_start, std::min(range.start, line_end) - line_start);
+    shown = std::string(prefix.substr(prefix.size() > 60 ? prefix.size() - 60 : 0)) + "…";
+    caret_col = CharCount(prefix.substr(prefix.size() > 60 ? prefix.size() - 60 : 0));
+  }
+  uint32_t stop = std::min(range.end, line_end);
+  size_t width = range.end > range.start && stop > range.start ? CharCount(text.substr(range.start, stop - range.start)) : 1;
+  if (width == 0) width = 1;
+  std::string pad(gutter.size() > number.size() ? gutter.size() - number.size() : 0, ' ');
+  out << gutter << p.blue() << " |" << p.reset() << "\n";
+  out << p.blue() << pad << number << " |" << p.reset() << " " << shown << "\n";
+  out << gutter << p.blue() << " |" << p.reset() << " " << std::string(caret_col, ' ') << color << std::string(width, mark);
+  if (!message.empty()) out << " " << message;
+  out << p.reset() << "\n";
+  out << gutter << p.blue() << " |" << p.reset() << "\n";
+}
+
+ReportedDiagnostic Report(const Diagnostic& d, const std::string& display_path, const SourceFile* source, bool color,
+                          const SourceLookup& lookup) {
   Palette p{color};
   ReportedDiagnostic r;
   r.path = display_path;
@@ -66,34 +99,27 @@ ReportedDiagnostic Report(const Diagnostic& d, const std::string& display_path, 
   uint32_t line_start = lines.LineStart(start.line);
   uint32_t line_end = lines.LineEnd(start.line);
   std::string_view text(source->text());
-  std::string_view line = text.substr(line_start, line_end - line_start);
-  r.line_text = Trim(line);
+  r.line_text = Trim(text.substr(line_start, line_end - line_start));
 
-  std::string location = display_path + ":" + std::to_string(r.line) + ":" + std::to_string(r.column);
-  std::string number = std::to_string(r.line);
-  std::string gutter(number.size(), ' ');
-  out << gutter << p.blue() << "-->" << p.reset() << " " << location << "\n";
-  // Very long lines are cut around the caret.
-  constexpr size_t kMaxShown = 200;
-  size_t caret_col = start.column;
-  std::string shown(line);
-  if (CharCount(line) > kMaxShown) {
-    std::string_view prefix = text.substr(line_start, std::min(d.range.start, line_end) - line_start);
-    shown = std::string(prefix.substr(prefix.size() > 60 ? prefix.size() - 60 : 0)) + "…";
-    caret_col = CharCount(prefix.substr(prefix.size() > 60 ? prefix.size() - 60 : 0));
+  // The gutter is as wide as the largest line number shown.
+  std::vector<std::pair<const SourceFile*, const Annotation*>> secondary;
+  size_t widest = std::to_string(r.line).size();
+  for (const Annotation& a : d.secondary) {
+    const SourceFile* other = a.file == source->id() ? source : (lookup ? lookup(a.file) : nullptr);
+    if (!other || a.range.start > other->text().size()) continue;
+    secondary.emplace_back(other, &a);
+    widest = std::max(widest, std::to_string(other->lines().CharLineCol(a.range.start).line + 1).size());
   }
-  uint32_t stop = std::min(d.range.end, line_end);
-  size_t width = d.range.end > d.range.start && stop > d.range.start
-                     ? CharCount(text.substr(d.range.start, stop - d.range.start))
-                     : 1;
-  if (width == 0) width = 1;
-  out << gutter << p.blue() << " |" << p.reset() << "\n";
-  out << p.blue() << number << " |" << p.reset() << " " << shown << "\n";
-  out << gutter << p.blue() << " |" << p.reset() << " " << std::string(caret_col, ' ') << p.severity(d.severity)
-      << std::string(width, '^');
-  if (!d.primary_message.empty()) out << " " << d.primary_message;
-  out << p.reset() << "\n";
-  out << gutter << p.blue() << " |" << p.reset() << "\n";
+  std::string gutter(widest, ' ');
+  std::string location = display_path + ":" + std::to_string(r.line) + ":" + std::to_string(r.column);
+  out << gutter << p.blue() << "-->" << p.reset() << " " << location << "\n";
+  Snippet(out, p, *source, d.range, '^', p.severity(d.severity), d.primary_message, gutter);
+  for (const auto& [other, a] : secondary) {
+    LineCol at = other->lines().CharLineCol(a->range.start);
+    std::string path = other == source ? display_path : other->path();
+    out << gutter << p.blue() << ":::" << p.reset() << " " << path << ":" << at.line + 1 << ":" << at.column + 1 << "\n";
+    Snippet(out, p, *other, a->range, '-', p.blue(), a->message, gutter);
+  }
   for (const std::string& info : d.infos) out << p.bold() << "info" << p.reset() << ": " << info << "\n";
   out << "\n";
   r.full_text = out.str();
