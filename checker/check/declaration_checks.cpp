@@ -23,7 +23,7 @@ class DeclarationChecker {
         program_(inference.program()),
         store_(program_.types()),
         ast_(inference.ast()),
-        fn_(ast_, function_def) {}
+        fn_{ast_, function_def} {}
 
   void Run() {
     NodeId name_node = fn_.name();
