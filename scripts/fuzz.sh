@@ -3,13 +3,13 @@
 # (default 600), seeded from mdtests/ and examples/. A crashing input is kept in
 # tests/fuzz_regressions/<target>/ (where tests/cli/fuzz_regressions.sh replays it on every test
 # run) and the script exits 1.
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: check_file mdtest_parser config_loader)
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: check_file mdtest_parser config_loader lsp_server)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(check_file mdtest_parser config_loader)
+[ ${#targets[@]} -gt 0 ] || targets=(check_file mdtest_parser config_loader lsp_server)
 build="$root/build-fuzz"
 if [ ! -f "$build/CMakeCache.txt" ]; then
   mkdir -p "$build/_deps"
@@ -26,6 +26,11 @@ for target in "${targets[@]}"; do
   case $target in
     check_file) find "$root/examples" "$root/typeshed_subset" -name '*.py*' -size -64k -exec cp {} "$corpus/" \; ;;
     mdtest_parser) cp "$root"/mdtests/*.md "$corpus/" ;;
+    lsp_server)
+      body='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+      printf 'Content-Length: %d\r\n\r\n%s' "${#body}" "$body" >"$corpus/initialize"
+      body='{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///tmp/a.py","languageId":"python","version":1,"text":"async def f():\n    g()\n"}}}'
+      printf '%s' "$body" >"$corpus/didopen.json" ;;
     config_loader) printf '[tool.asynctype]\npython-version = "3.12"\nsrc = ["src"]\n[tool.asynctype.rules]\nall = "warn"\n' >"$corpus/pyproject.toml" ;;
   esac
   artifacts="$build/artifacts/$target/"

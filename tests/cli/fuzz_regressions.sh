@@ -30,4 +30,8 @@ for f in "$src"/tests/fuzz_regressions/config_loader/*; do
   [ -f "$f" ] || continue
   timeout 120 "$bin" check --config-file "$f" "$tmp/empty" >/dev/null 2>&1; check "$f" $?
 done
+for f in "$src"/tests/fuzz_regressions/lsp_server/*; do
+  [ -f "$f" ] || continue
+  timeout 120 "$bin" server <"$f" >/dev/null 2>&1; check "$f" $?
+done
 echo "ok ($count inputs)"
