@@ -72,12 +72,12 @@ TypeId FileInference::ImplicitAliasType(DefinitionId def_id, const TypeContext& 
   if (!value.valid() || def.target != ast_.child(def.node, def.kind == DefinitionKind::AnnAssignment ? 0 : 1)) {
     return TypeId::None();
   }
-  if (alias_depth_ > 16) return store_.Unknown();  // a recursive alias
-  ++alias_depth_;
+  if (alias_stack_.size() > 16 || llvm::is_contained(alias_stack_, def_id)) return store_.Unknown();  // recursive
+  alias_stack_.push_back(def_id);
   TypeContext alias_context;  // an alias's TypeVars stay free
   alias_context.cls = context.cls;
   TypeId t = InferTypeExpr(value, alias_context);
-  --alias_depth_;
+  alias_stack_.pop_back();
   return t;
 }
 

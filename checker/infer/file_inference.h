@@ -160,7 +160,9 @@ class FileInference {
   llvm::DenseMap<uint32_t, ClassId> classes_;       // ClassDef node -> ClassId
   llvm::DenseMap<uint32_t, TypeVarId> typevars_;    // defining node -> TypeVarId
   std::vector<Diagnostic> diagnostics_;
-  int alias_depth_ = 0;
+  // Implicit aliases being expanded: a reference back to one of them is a recursive alias
+  // (Unknown at once, so expansion stays linear instead of exponential in the nesting).
+  llvm::SmallVector<DefinitionId, 4> alias_stack_;
   llvm::DenseMap<uint32_t, uint8_t> with_suppresses_;  // With node -> names.cpp's Suppression
 };
 
