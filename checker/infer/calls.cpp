@@ -797,6 +797,24 @@ CallOutcome CallOverloads(Program& program, llvm::ArrayRef<Signature> sigs, llvm
   return outcome;
 }
 
+// Reports that no overload of `overloads` (an Overloaded type) accepts `args`, unless an argument
+// is not fully modelled or some member of a union argument fits (narrowing the inference does
+// not see may have excluded the others).
+void ReportNoMatchingOverload(Program& program, const CallOutcome& r, bool partially, llvm::ArrayRef<Argument> args,
+                              TypeId overloads, CallError::Callee kind, llvm::StringRef name,
+                              std::vector<CallError>* errs) {
+  if (r.matched || !errs || partially) return;
+  for (const Argument& arg : args) {
+    if (arg.type.valid() && HasUnmodelledPart(program, arg.type)) return;
+  }
+  CallError e{CallError::Kind::NoMatchingOverload};
+  e.callee = kind;
+  e.callee_name = name.str();
+  auto list = program.types().list(TypeListId(program.types().data(overloads).a));
+  e.overloads.assign(list.begin(), list.end());
+  errs->push_back(std::move(e));
+}
+
 CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, bool check_types,
                     int depth, std::vector<CallError>* errors);
 
@@ -872,16 +890,7 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
     for (TypeId f : store.list(TypeListId(cd.a))) sigs.push_back(init_signature(f));
     bool partially = false;
     CallOutcome r = CallOverloads(program, sigs, args, &solved, info.type_params, &partially);
-    bool dynamic_argument = false;
-    for (const Argument& arg : args) dynamic_argument |= arg.type.valid() && HasUnmodelledPart(program, arg.type);
-    if (!r.matched && errs && !dynamic_argument && !partially) {
-      CallError e{CallError::Kind::NoMatchingOverload};
-      e.callee = CallError::Callee::Class;
-      e.callee_name = info.name;
-      auto overloads = store.list(TypeListId(cd.a));
-      e.overloads.assign(overloads.begin(), overloads.end());
-      errs->push_back(std::move(e));
-    }
+    ReportNoMatchingOverload(program, r, partially, args, ctor.type, CallError::Callee::Class, info.name, errs);
     outcome.matched = r.matched;
     if (r.matched) outcome.type = r.type;
     return outcome;
@@ -896,16 +905,7 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
       for (TypeId f : store.list(TypeListId(cd.a))) sigs.push_back(new_signature(FunctionId(store.data(f).a)));
       bool partially = false;
       r = CallOverloads(program, sigs, args, &solved, info.type_params, &partially);
-      bool dynamic_argument = false;
-      for (const Argument& arg : args) dynamic_argument |= arg.type.valid() && HasUnmodelledPart(program, arg.type);
-      if (!r.matched && errs && !dynamic_argument && !partially) {
-        CallError e{CallError::Kind::NoMatchingOverload};
-        e.callee = CallError::Callee::Class;
-        e.callee_name = info.name;
-        auto overloads = store.list(TypeListId(cd.a));
-        e.overloads.assign(overloads.begin(), overloads.end());
-        errs->push_back(std::move(e));
-      }
+      ReportNoMatchingOverload(program, r, partially, args, ctor.type, CallError::Callee::Class, info.name, errs);
     }
     outcome.matched = r.matched;
     // A `__new__` returning another type decides the result.
@@ -978,18 +978,9 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
       }
       bool partially = false;
       CallOutcome r = CallOverloads(program, sigs, args, nullptr, {}, &partially);
-      bool dynamic_argument = false;
-      for (const Argument& arg : args) dynamic_argument |= arg.type.valid() && HasUnmodelledPart(program, arg.type);
-      if (!r.matched && !dynamic_argument && !partially) {
-        if (std::vector<CallError>* errs = trusted()) {
-          CallError e{CallError::Kind::NoMatchingOverload};
-          Description desc = Describe(store, callee);
-          e.callee = desc.kind;
-          e.callee_name = desc.name;
-          auto overloads = store.list(TypeListId(d.a));
-          e.overloads.assign(overloads.begin(), overloads.end());
-          errs->push_back(std::move(e));
-        }
+      if (std::vector<CallError>* errs = r.matched ? nullptr : trusted()) {
+        Description desc = Describe(store, callee);
+        ReportNoMatchingOverload(program, r, partially, args, callee, desc.kind, desc.name, errs);
       }
       return r;
     }
