@@ -21,6 +21,9 @@ done
 count=$(grep -c '^error\[' "$tmp/out")
 [ "$count" -eq 4 ] || { cat "$tmp/out"; fail "examples: expected exactly 4 errors, got $count"; }
 grep -q "Found 4 errors" "$tmp/err" || { cat "$tmp/err"; fail "examples: summary"; }
+# Secondary annotations are rendered as further snippets, also in the bundled stubs.
+grep -q "::: vendored://stdlib/builtins.pyi:[0-9]*:7" "$tmp/out" || { cat "$tmp/out"; fail "secondary annotation"; }
+grep -q -- "--- type defined here" "$tmp/out" || { cat "$tmp/out"; fail "secondary annotation message"; }
 
 # A missing path: clear message, exit 2, other paths still checked.
 "$bin" check "$tmp/missing.py" "$src/examples/clean.py" >"$tmp/out" 2>"$tmp/err"; rc=$?
