@@ -104,6 +104,19 @@ std::string RelativeTo(const std::string& root, const std::string& path) {
   return ec ? path : rel.generic_string();
 }
 
+// The top-level module a checked file belongs to under its import root: `lib/asyncio/tasks.py`
+// under `lib` is `asyncio`.
+std::string TopLevelModuleUnder(const std::string& root, const std::string& path) {
+  std::string rel = RelativeTo(root, path);
+  if (rel.empty() || rel == ".") return "";
+  std::string top = rel.substr(0, rel.find('/'));
+  for (llvm::StringRef ext : {".pyi", ".py"}) {
+    if (llvm::StringRef(top).endswith(ext)) top.resize(top.size() - ext.size());
+  }
+  return top;
+}
+
+
 struct FileResult {
   std::vector<ReportedDiagnostic> diagnostics;
 };
@@ -201,6 +214,7 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
   bool usage_error = false;
   std::vector<std::string> files;
   std::vector<std::string> roots;
+  std::vector<std::string> checked_packages;
   std::error_code ec;
   for (const std::string& path : paths) {
     if (!fs::exists(path, ec)) {
@@ -209,7 +223,8 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
       continue;
     }
     bool explicit_file = !fs::is_directory(path, ec);
-    for (std::string& f : FindPythonFiles(path)) {
+    std::vector<std::string> found = FindPythonFiles(path);
+    for (const std::string& f : found) {
       std::string rel = RelativeTo(config.root, f);
       // Files named on the command line are checked even when a glob would leave them out.
       if (!explicit_file) {
@@ -223,6 +238,10 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
     }
     std::string root = ImportRootFor(path);
     if (std::find(roots.begin(), roots.end(), root) == roots.end()) roots.push_back(root);
+    for (const std::string& f : found) {
+      std::string top = TopLevelModuleUnder(root, f);
+      if (!top.empty()) checked_packages.push_back(top);
+    }
   }
   for (const std::string& root : config.src) {
     if (std::find(roots.begin(), roots.end(), root) == roots.end()) roots.push_back(root);
@@ -236,6 +255,7 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
   ProgramOptions program_options;
   program_options.python_version = options.python_version.value_or(config.python_version.value_or(PythonVersion{3, 12}));
   program_options.roots = roots;
+  program_options.checked_packages = checked_packages;
   program_options.typeshed = config.typeshed;
   if (!config.typeshed.empty() && !fs::is_directory(fs::path(config.typeshed) / "stdlib", ec)) {
     err << "error: " << config.path << ": `typeshed` folder `" << config.typeshed << "` has no `stdlib` folder\n";

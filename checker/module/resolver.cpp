@@ -23,6 +23,10 @@ ModuleResolver::ModuleResolver(Program& program) : program_(program) {
   auto stubs = EmbeddedStubs();
   for (size_t i = 0; i < stubs.size(); ++i) stub_index_[stubs[i].path] = i;
   for (const char* name : StdlibModuleNames()) stdlib_names_.insert(name);
+  if (const auto& checked = program.options().checked_packages) {
+    stubs_before_roots_ = true;
+    for (const std::string& name : *checked) checked_packages_.insert(name);
+  }
 }
 
 ModuleId ModuleResolver::Resolve(const std::string& name) {
@@ -36,13 +40,16 @@ ModuleId ModuleResolver::Resolve(const std::string& name) {
   bool core = top == "typing" || top == "typing_extensions" || top == "builtins" || top == "types" ||
               top == "_typeshed" || top == "abc" || top == "sys" || name == "collections.abc";
   std::optional<FileId> file = core ? FindInStubs(name, &is_package, /*custom=*/false) : std::nullopt;
-  if (!file) file = FindInRoots(name, &is_package);
+  // The sources of an unchecked standard-library module (found because a checked package sits
+  // in the stdlib folder) are not first-party code: its stub, or nothing, describes it.
+  bool stdlib_outside_checked = stubs_before_roots_ && stdlib_names_.count(top) && !checked_packages_.count(top);
+  if (!file && !stdlib_outside_checked) file = FindInRoots(name, &is_package);
   if (!file) file = FindInStubs(name, &is_package, /*custom=*/!core);
   ModuleId id;
   if (file) {
     id = program_.types().AddModule(ModuleInfo{name, *file, is_package});
     module_names_[file->index()] = name;
-  } else if (IsNamespacePackage(name)) {
+  } else if (!stdlib_outside_checked && IsNamespacePackage(name)) {
     // A folder without __init__ (PEP 420): its submodules resolve; nothing else is known.
     id = program_.types().AddModule(ModuleInfo{name, FileId::None(), true});
   } else if (IsUntypedStdlib(name)) {
@@ -65,16 +72,11 @@ bool ModuleResolver::IsUntypedStdlib(const std::string& name) {
   llvm::StringRef top = llvm::StringRef(name).split('.').first;
   if (!stdlib_names_.count(top)) return false;
   if (top == name) return true;
-  // A submodule is untyped unless its package comes from the bundled stubs, which list their
-  // modules (`os.path` exists although the source `os.py` is no package).
+  // A submodule is untyped only inside an untyped package: stubs list their package's modules,
+  // and a source package was already searched for the file.
   ModuleId parent = Resolve(top.str());
   if (!parent.valid()) return false;
-  FileId file = program_.types().module(parent).file;
-  if (!file.valid()) return true;
-  llvm::StringRef path = program_.source(file).path();
-  const std::string& typeshed = program_.options().typeshed;
-  bool from_stubs = path.startswith(kStubPrefix) || (!typeshed.empty() && path.startswith(JoinPath(typeshed, "stdlib")));
-  return !from_stubs;
+  return !program_.types().module(parent).file.valid();
 }
 
 std::optional<FileId> ModuleResolver::FindInRoots(const std::string& name, bool* is_package) {

@@ -1,6 +1,7 @@
 // Module resolution: a dotted module name -> the file that defines it. First-party roots are
 // searched first (`pkg/mod.pyi` before `pkg/mod.py`, packages through `__init__`), then a custom
-// typeshed folder if configured, then the bundled stubs. Results (including misses) are cached per name; each module gets one ModuleId.
+// typeshed folder if configured, then the bundled stubs (a stdlib module outside the checked
+// packages skips the roots when the program says which packages are checked). Results (including misses) are cached per name; each module gets one ModuleId.
 #pragma once
 
 #include <optional>
@@ -39,6 +40,8 @@ class ModuleResolver {
   llvm::StringMap<ModuleId> cache_;
   llvm::StringMap<size_t> stub_index_;  // stub path -> index into EmbeddedStubs()
   llvm::StringSet<> stdlib_names_;      // top-level stdlib modules, with or without stubs
+  llvm::StringSet<> checked_packages_;  // ProgramOptions::checked_packages
+  bool stubs_before_roots_ = false;     // whether checked_packages was set
   llvm::DenseMap<uint32_t, std::string> module_names_;  // FileId -> module name
 };
 

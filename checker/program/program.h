@@ -32,6 +32,11 @@ struct ProgramOptions {
   // A custom typeshed directory (its `stdlib/` replaces the bundled stubs where it has a
   // module); empty: only the bundled stubs.
   std::string typeshed;
+  // Top-level names of the packages and modules being checked. When set, a standard-library
+  // module outside them comes from the stubs even where a root holds a source of that name (as
+  // mypy does): checking `lib/python3.x/asyncio` reads `socket` from its stub, not `socket.py`.
+  // Unset: roots always come first.
+  std::optional<std::vector<std::string>> checked_packages;
 };
 
 class Program {
