@@ -9,6 +9,7 @@
 #include "checker/semantic/flow.h"
 #include "checker/semantic/index.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace asynctype {
@@ -991,6 +992,9 @@ class IndexBuilder {
           InvalidTypeForm(expr, "`await`");
         } else if (!AwaitAllowed()) {
           Error(ast_.range(expr), "`await` outside of an asynchronous function");
+        } else if (scope(current_).kind == ScopeKind::Comprehension) {
+          // The comprehension awaits, so it is asynchronous (PEP 530).
+          CheckAsyncInSyncComprehension(current_, ast_.range(expr));
         }
         if (ScopeId fn = EnclosingFunction(); fn.valid()) scope(fn).has_await = true;
         VisitExpr(ast_.child(expr, 0));
@@ -1103,11 +1107,7 @@ class IndexBuilder {
       if (ast_.Has(gen, kAsync) && kind != NodeKind::GeneratorExp && !AsyncContextAllowed(outer)) {
         Error(ast_.range(gen), "asynchronous comprehension outside of an asynchronous function");
       }
-      if (ast_.Has(gen, kAsync) && kind != NodeKind::GeneratorExp &&
-          options_.python_version < PythonVersion{3, 11} && InSyncComprehension(outer)) {
-        Error(ast_.range(gen), "cannot use an asynchronous comprehension inside of a synchronous comprehension on Python " +
-                                   options_.python_version.ToString() + " (syntax was added in 3.11)");
-      }
+      if (ast_.Has(gen, kAsync)) CheckAsyncInSyncComprehension(comprehension, ast_.range(gen));
       if (i > 0) VisitExpr(ast_.child(gen, 1));
       VisitTarget(ast_.child(gen, 0), DefinitionKind::Comprehension, gen, 0);
       for (NodeId cond : ast_.tail(gen, 2)) VisitExpr(cond);
@@ -1163,16 +1163,67 @@ class IndexBuilder {
     return false;
   }
 
-  // Before 3.11 a comprehension without `async for` (generator expressions included) cannot
-  // contain an asynchronous list / set / dict comprehension, even inside an `async def`.
-  // (An asynchronous enclosing comprehension is itself a coroutine: its own check decides.)
-  bool InSyncComprehension(ScopeId from) const {
+  // Before 3.11 a synchronous comprehension (generator expressions included) cannot contain an
+  // asynchronous list / set / dict comprehension, one with `async for` or one that awaits, even
+  // inside an `async def`. Reported once per comprehension, at `range` (its first `async for`
+  // clause or `await`).
+  void CheckAsyncInSyncComprehension(ScopeId comprehension, TextRange range) {
+    if (options_.python_version >= PythonVersion{3, 11}) return;
+    const Scope& sc = scope(comprehension);
+    if (ast_.kind(sc.node) == NodeKind::GeneratorExp || !InSyncComprehension(sc.parent)) return;
+    if (!async_nesting_reported_.insert(comprehension.index()).second) return;
+    Error(range, "cannot use an asynchronous comprehension inside of a synchronous comprehension on Python " +
+                     options_.python_version.ToString() + " (syntax was added in 3.11)");
+  }
+
+  // Whether `from` is a comprehension that is not itself a coroutine: it has no `async for`
+  // clause and no `await` of its own. (An asynchronous enclosing comprehension may contain
+  // asynchronous ones; its own check decides whether it may be there.)
+  bool InSyncComprehension(ScopeId from) {
     if (!from.valid() || index_.scopes_[from.index()].kind != ScopeKind::Comprehension) return false;
     NodeId comp = index_.scopes_[from.index()].node;
-    for (NodeId gen : ast_.tail(comp, ast_.kind(comp) == NodeKind::DictComp ? 2 : 1)) {
+    size_t first_generator = ast_.kind(comp) == NodeKind::DictComp ? 2 : 1;
+    auto generators = ast_.tail(comp, first_generator);
+    for (NodeId gen : generators) {
       if (gen.valid() && ast_.Has(gen, kAsync)) return false;
     }
-    return true;
+    auto [it, inserted] = awaits_directly_.try_emplace(from.index(), false);
+    if (inserted) {
+      bool awaits = false;
+      for (size_t i = 0; i < generators.size() && !awaits; ++i) {
+        NodeId gen = generators[i];
+        if (!gen.valid()) continue;
+        for (size_t c = 0; c < ast_.children(gen).size() && !awaits; ++c) {
+          if (i == 0 && c == 1) continue;  // the first iterable is evaluated outside
+          awaits = ContainsOwnAwait(ast_.child(gen, c));
+        }
+      }
+      for (size_t i = 0; i < first_generator && !awaits; ++i) awaits = ContainsOwnAwait(ast_.child(comp, i));
+      it->second = awaits;
+    }
+    return !it->second;
+  }
+
+  // Whether `expr` contains an `await` evaluated in the scope it is in: not inside a lambda, nor
+  // inside a nested comprehension other than its first iterable.
+  bool ContainsOwnAwait(NodeId expr) const {
+    if (!expr.valid()) return false;
+    switch (ast_.kind(expr)) {
+      case NodeKind::Await: return true;
+      case NodeKind::Lambda: return false;
+      case NodeKind::ListComp:
+      case NodeKind::SetComp:
+      case NodeKind::DictComp:
+      case NodeKind::GeneratorExp: {
+        auto generators = ast_.tail(expr, ast_.kind(expr) == NodeKind::DictComp ? 2 : 1);
+        return !generators.empty() && generators[0].valid() && ContainsOwnAwait(ast_.child(generators[0], 1));
+      }
+      default:
+        for (NodeId child : ast_.children(expr)) {
+          if (ContainsOwnAwait(child)) return true;
+        }
+        return false;
+    }
   }
 
   void CheckAsyncStatement(NodeId stmt, const char* what) {
@@ -1287,6 +1338,8 @@ class IndexBuilder {
   const char* annotation_position_ = "type expressions";
   llvm::DenseMap<uint32_t, NodeId> first_value_return_;  // function scope -> its first `return <value>`
   std::vector<NodeId> star_imports_;
+  llvm::DenseMap<uint32_t, bool> awaits_directly_;  // comprehension scope -> it awaits in its own scope
+  llvm::DenseSet<uint32_t> async_nesting_reported_;  // comprehension scopes reported as nested async
   // The `with` blocks being visited: the flows_ depth they belong to, and the union of the states
   // an exception in the block may leave from.
   std::vector<std::pair<size_t, FlowState>> with_exits_;
