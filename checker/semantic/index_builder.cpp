@@ -442,7 +442,7 @@ class IndexBuilder {
           scope(current_).owner = stmt;
           VisitTypeParams(ast_.child(stmt, 1));
         }
-        VisitAnnotation(ast_.child(stmt, 2), "type alias values");
+        InInvalidExpressionPosition("type alias", [&] { VisitAnnotation(ast_.child(stmt, 2), "type alias values"); });
         current_ = outer;
         break;
       }
@@ -729,11 +729,13 @@ class IndexBuilder {
       VisitTypeParams(fn.type_params());
     }
     ScopeId annotation_scope = current_;
+    // The annotations of a generic function are evaluated in its type parameter scope.
+    const char* generic = fn.type_params().valid() ? "generic definition" : nullptr;
     NodeId params = fn.parameters();
     if (params.valid()) {
       for (NodeId p : ast_.children(params)) {
         Mark(p);
-        VisitAnnotation(ast_.child(p, 0), "parameter annotations");
+        InInvalidExpressionPosition(generic, [&] { VisitAnnotation(ast_.child(p, 0), "parameter annotations"); });
         // Defaults are evaluated in the enclosing scope.
         ScopeId saved = current_;
         current_ = outer;
@@ -741,7 +743,7 @@ class IndexBuilder {
         current_ = saved;
       }
     }
-    VisitAnnotation(fn.returns());
+    InInvalidExpressionPosition(generic, [&] { VisitAnnotation(fn.returns()); });
     ScopeId fn_scope = NewScope(ScopeKind::Function, annotation_scope, stmt);
     scope(fn_scope).is_async = fn.is_async();
     // Methods: remember the first parameter's name to find `self.x = ...` assignments.
@@ -806,7 +808,10 @@ class IndexBuilder {
     NodeId args = cls.arguments();
     if (args.valid()) {
       Mark(args);
-      for (NodeId arg : ast_.children(args)) VisitExpr(arg);
+      // The bases and keywords of a generic class are evaluated in its type parameter scope.
+      InInvalidExpressionPosition(cls.type_params().valid() ? "generic definition" : nullptr, [&] {
+        for (NodeId arg : ast_.children(args)) VisitExpr(arg);
+      });
     }
     ScopeId class_scope = NewScope(ScopeKind::Class, current_, stmt);
     if (args.valid()) {
@@ -839,8 +844,14 @@ class IndexBuilder {
     for (NodeId tp : ast_.children(list)) {
       Mark(tp);
       Define(ast_.str(tp), DefinitionKind::TypeParam, tp, tp, 0);
-      VisitAnnotation(ast_.child(tp, 0));
-      VisitAnnotation(ast_.child(tp, 1));
+      InInvalidExpressionPosition("TypeVar bound", [&] { VisitAnnotation(ast_.child(tp, 0)); });
+      const char* default_position = "TypeVar default";
+      switch (static_cast<TypeParamKind>(ast_.node(tp).data)) {
+        case TypeParamKind::TypeVar: break;
+        case TypeParamKind::TypeVarTuple: default_position = "TypeVarTuple default"; break;
+        case TypeParamKind::ParamSpec: default_position = "ParamSpec default"; break;
+      }
+      InInvalidExpressionPosition(default_position, [&] { VisitAnnotation(ast_.child(tp, 1)); });
     }
   }
 
@@ -849,11 +860,39 @@ class IndexBuilder {
     if (!expr.valid()) return;
     bool saved = in_annotation_;
     const char* saved_position = annotation_position_;
+    ScopeId saved_scope = annotation_scope_;
     in_annotation_ = true;
     annotation_position_ = position;
+    annotation_scope_ = current_;
     VisitExpr(expr);
     in_annotation_ = saved;
     annotation_position_ = saved_position;
+    annotation_scope_ = saved_scope;
+  }
+
+  // PEP 695 type parameter bounds and defaults, `type` alias values and the annotations / bases
+  // of generic definitions are evaluated lazily in annotation scopes, where CPython rejects
+  // `await`, `yield` and `yield from`. `position` (nullptr: none) applies to the expressions
+  // `visit` reaches in the current scope, not inside nested lambdas or comprehensions.
+  template <class F>
+  void InInvalidExpressionPosition(const char* position, F&& visit) {
+    const char* saved = invalid_expression_position_;
+    ScopeId saved_scope = invalid_expression_scope_;
+    if (position) {
+      invalid_expression_position_ = position;
+      invalid_expression_scope_ = current_;
+    }
+    visit();
+    invalid_expression_position_ = saved;
+    invalid_expression_scope_ = saved_scope;
+  }
+
+  bool InInvalidExpressionPosition() const {
+    return invalid_expression_position_ && invalid_expression_scope_ == current_;
+  }
+
+  void InvalidExpression(NodeId expr, const char* what) {
+    Error(ast_.range(expr), std::string(what) + " cannot be used within a " + invalid_expression_position_);
   }
 
   void InvalidTypeForm(NodeId expr, const char* what) {
@@ -988,8 +1027,10 @@ class IndexBuilder {
         return;
       }
       case NodeKind::Await: {
-        if (in_annotation_) {
-          InvalidTypeForm(expr, "`await`");
+        if (in_annotation_) InvalidTypeForm(expr, "`await`");
+        if (InInvalidExpressionPosition()) {
+          InvalidExpression(expr, "await expression");
+        } else if (in_annotation_ && current_ == annotation_scope_) {
         } else if (!AwaitAllowed()) {
           Error(ast_.range(expr), "`await` outside of an asynchronous function");
         } else if (scope(current_).kind == ScopeKind::Comprehension) {
@@ -1003,9 +1044,11 @@ class IndexBuilder {
       case NodeKind::Yield:
       case NodeKind::YieldFrom: {
         bool from = ast_.kind(expr) == NodeKind::YieldFrom;
-        if (in_annotation_) {
-          InvalidTypeForm(expr, from ? "`yield from`" : "`yield`");
-        } else {
+        if (in_annotation_) InvalidTypeForm(expr, from ? "`yield from`" : "`yield`");
+        if (InInvalidExpressionPosition()) {
+          InvalidExpression(expr, "yield expression");
+        } else if (!in_annotation_ || current_ != annotation_scope_) {
+          // (A lambda or comprehension in an annotation is a scope of its own.)
           ScopeKind k = scope(current_).kind;
           // A comprehension is a function of its own, but `yield` is not allowed there.
           if (k == ScopeKind::Module || k == ScopeKind::Class || k == ScopeKind::Comprehension) {
@@ -1335,7 +1378,10 @@ class IndexBuilder {
   llvm::StringRef self_name_;
   int loop_depth_ = 0;
   bool in_annotation_ = false;
+  const char* invalid_expression_position_ = nullptr;  // see InInvalidExpressionPosition
+  ScopeId invalid_expression_scope_;
   const char* annotation_position_ = "type expressions";
+  ScopeId annotation_scope_;  // the scope the annotation being visited is evaluated in
   llvm::DenseMap<uint32_t, NodeId> first_value_return_;  // function scope -> its first `return <value>`
   std::vector<NodeId> star_imports_;
   llvm::DenseMap<uint32_t, bool> awaits_directly_;  // comprehension scope -> it awaits in its own scope
