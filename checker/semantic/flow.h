@@ -206,7 +206,9 @@ class FlowState {
 
 inline void FlowState::Simplify(Bindings& bindings) const {
   if (!constraints_ || bindings.size() < 2) return;
-  bool changed = true;
+  // Only constrained bindings can be joined (in pairs): most calls have none to look at.
+  size_t constrained = std::count_if(bindings.begin(), bindings.end(), [](const Binding& b) { return !b.constraints.empty(); });
+  bool changed = constrained >= 2;
   while (changed) {
     changed = false;
     for (size_t i = 0; i < bindings.size() && !changed; ++i) {
