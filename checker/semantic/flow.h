@@ -188,6 +188,15 @@ class FlowState {
     reach_.clear();
   }
 
+  // Adds `binding` to the bindings of `name` (an alternative, as if from another path).
+  void AddBinding(llvm::StringRef name, const Binding& binding) {
+    auto it = names_.find(name);
+    if (it == names_.end()) it = names_.insert({name, Default(name)}).first;
+    if (std::find(it->second.begin(), it->second.end(), binding) == it->second.end()) {
+      it->second.push_back(binding);
+    }
+  }
+
   // Every binding of every name (for loop back edges).
   const llvm::StringMap<Bindings>& names() const { return names_; }
 

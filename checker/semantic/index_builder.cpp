@@ -73,6 +73,7 @@ class IndexBuilder {
     if (FlowState* flow = FlowOf(scope_id)) {
       flow->Bind(name, id);
       flow->ResetPlacesOf(name);
+      if (kind != DefinitionKind::ExceptHandler) NoteRaisePoint(scope_id, name, Binding{id, {}});
     }
     // `global x` / `nonlocal x`: the binding also belongs to the outer symbol (its public view).
     const Symbol& sym = index_.symbols_[symbol.index()];
@@ -94,6 +95,45 @@ class IndexBuilder {
 
   // ----------------------------------------------------------------------- control flow
   FlowState& flow() { return flows_.back().second; }
+
+  // A `try` statement being visited: the flows_ depth it belongs to, and the union of the states
+  // an exception may leave its body from (or, while its `else` and handlers are visited, the
+  // states an exception may leave those from, for its `finally`).
+  struct RaiseContext {
+    size_t level;
+    FlowState raised;
+  };
+
+  // Almost anything can raise: `await`, `yield`, iteration, `with` entry and exit, unpacking,
+  // calls, attribute access... The state at a raise point differs from the state at the start of
+  // the `try` only in the bindings made (or deleted) since, so every binding of `name` in
+  // `scope_id` is added to the states of the enclosing `try` statements of that scope as an
+  // alternative. (Narrowing is not followed: the handler sees the binding unnarrowed, which is
+  // wider, never narrower.) Dead code raises nothing.
+  void NoteRaisePoint(ScopeId scope_id, llvm::StringRef name, const Binding& binding) {
+    if (raise_contexts_.empty()) return;
+    size_t level = 0;
+    for (size_t i = flows_.size(); i > 0; --i) {
+      if (flows_[i - 1].first == scope_id) {
+        level = i;
+        break;
+      }
+    }
+    if (level == 0 || !flows_[level - 1].second.reachable()) return;
+    for (RaiseContext& context : raise_contexts_) {
+      if (context.level != level) continue;
+      context.raised.AddBinding(name, binding);
+      // Narrowing of places rooted at a rebound name no longer holds.
+      if (!IsPlaceKey(name)) {
+        llvm::SmallVector<llvm::StringRef, 2> places;
+        for (const auto& entry : context.raised.names()) {
+          llvm::StringRef key = entry.getKey();
+          if (key.size() > name.size() && key.startswith(name) && key[name.size()] == '.') places.push_back(key);
+        }
+        for (llvm::StringRef key : places) context.raised.AddBinding(key, Binding{kPlaceDefault, {}});
+      }
+    }
+  }
 
   FlowState* FlowOf(ScopeId scope_id) {
     for (auto it = flows_.rbegin(); it != flows_.rend(); ++it) {
@@ -398,7 +438,10 @@ class IndexBuilder {
       case NodeKind::Delete:
         for (NodeId target : ast_.children(stmt)) {
           VisitExpr(target);
-          if (target.valid() && ast_.kind(target) == NodeKind::Name) flow().Unbind(ast_.str(target));
+          if (target.valid() && ast_.kind(target) == NodeKind::Name) {
+            flow().Unbind(ast_.str(target));
+            NoteRaisePoint(current_, ast_.str(target), Binding{});
+          }
         }
         break;
       case NodeKind::Assign: {
@@ -567,15 +610,27 @@ class IndexBuilder {
         flow().SetUnreachable();
         break;
       case NodeKind::Try: {
-        // An exception may leave the try body after any of its statements: the handlers (and a
-        // `finally`) start from the union of those states.
-        FlowState exceptional = flow();
+        // An exception may leave the try body at any point: the handlers (and a `finally`) start
+        // from the union of the states before the body, after each of its statements and at each
+        // raise point inside them (see NoteRaisePoint).
+        size_t context = raise_contexts_.size();
+        raise_contexts_.push_back({flows_.size(), flow()});
         NodeId body = ast_.child(stmt, 0);
         if (body.valid()) {
           for (NodeId s : ast_.children(body)) {
             VisitStatement(s);
-            exceptional.Merge(flow());
+            raise_contexts_[context].raised.Merge(flow());
           }
+        }
+        FlowState exceptional = std::move(raise_contexts_[context].raised);
+        raise_contexts_.pop_back();
+        // A `finally` also runs when the `else` block or a handler raises.
+        NodeId finalbody = ast_.child(stmt, 3);
+        bool has_finally = finalbody.valid() && !ast_.children(finalbody).empty();
+        if (has_finally) {
+          FlowState raised = exceptional;
+          raised.Merge(flow());
+          raise_contexts_.push_back({flows_.size(), std::move(raised)});
         }
         VisitList(ast_.child(stmt, 2));  // else: runs when the body completed
         FlowState after = flow();
@@ -593,15 +648,18 @@ class IndexBuilder {
                      handler_body.valid() ? ast_.range(handler_body).start : ast_.range(handler).end);
             }
             VisitList(handler_body);
-            if (name.valid()) flow().Unbind(ast_.str(name));  // deleted at the end of the handler
+            if (name.valid()) {  // deleted at the end of the handler, however it is left
+              flow().Unbind(ast_.str(name));
+              NoteRaisePoint(current_, ast_.str(name), Binding{});
+            }
             after.Merge(flow());
           }
         }
-        NodeId finalbody = ast_.child(stmt, 3);
-        if (finalbody.valid() && !ast_.children(finalbody).empty()) {
+        if (has_finally) {
           bool completes = after.reachable();
           FlowState entry = after;
-          entry.Merge(exceptional);
+          entry.Merge(raise_contexts_[context].raised);
+          raise_contexts_.pop_back();
           flow() = std::move(entry);
           VisitList(finalbody);
           if (!completes) flow().SetUnreachable();
@@ -922,7 +980,10 @@ class IndexBuilder {
         index_.store_targets_.set(target.index());
         if (ast_.child(target, 1).valid()) index_.assigned_attributes_.insert(ast_.str(ast_.child(target, 1)));
         VisitExpr(ast_.child(target, 0));
-        if (llvm::StringRef key = PlaceKey(target); !key.empty()) flow().ResetPlace(key);
+        if (llvm::StringRef key = PlaceKey(target); !key.empty()) {
+          flow().ResetPlace(key);
+          NoteRaisePoint(current_, key, Binding{kPlaceDefault, {}});
+        }
         break;
       default:
         VisitExpr(target);
@@ -1389,6 +1450,7 @@ class IndexBuilder {
   // The `with` blocks being visited: the flows_ depth they belong to, and the union of the states
   // an exception in the block may leave from.
   std::vector<std::pair<size_t, FlowState>> with_exits_;
+  std::vector<RaiseContext> raise_contexts_;  // the `try` statements being visited, innermost last
 };
 
 SemanticIndex BuildIndex(const Ast& ast, FileId file, const IndexOptions& options) {
