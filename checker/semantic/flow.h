@@ -188,6 +188,15 @@ class FlowState {
     reach_.clear();
   }
 
+  // Adds `binding` to the bindings of `name` (an alternative, as if from another path).
+  void AddBinding(llvm::StringRef name, const Binding& binding) {
+    auto it = names_.find(name);
+    if (it == names_.end()) it = names_.insert({name, Default(name)}).first;
+    if (std::find(it->second.begin(), it->second.end(), binding) == it->second.end()) {
+      it->second.push_back(binding);
+    }
+  }
+
   // Every binding of every name (for loop back edges).
   const llvm::StringMap<Bindings>& names() const { return names_; }
 
@@ -206,7 +215,9 @@ class FlowState {
 
 inline void FlowState::Simplify(Bindings& bindings) const {
   if (!constraints_ || bindings.size() < 2) return;
-  bool changed = true;
+  // Only constrained bindings can be joined (in pairs): most calls have none to look at.
+  size_t constrained = std::count_if(bindings.begin(), bindings.end(), [](const Binding& b) { return !b.constraints.empty(); });
+  bool changed = constrained >= 2;
   while (changed) {
     changed = false;
     for (size_t i = 0; i < bindings.size() && !changed; ++i) {

@@ -9,6 +9,7 @@
 #include "checker/semantic/flow.h"
 #include "checker/semantic/index.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace asynctype {
@@ -72,6 +73,7 @@ class IndexBuilder {
     if (FlowState* flow = FlowOf(scope_id)) {
       flow->Bind(name, id);
       flow->ResetPlacesOf(name);
+      if (kind != DefinitionKind::ExceptHandler) NoteRaisePoint(scope_id, name, Binding{id, {}});
     }
     // `global x` / `nonlocal x`: the binding also belongs to the outer symbol (its public view).
     const Symbol& sym = index_.symbols_[symbol.index()];
@@ -93,6 +95,45 @@ class IndexBuilder {
 
   // ----------------------------------------------------------------------- control flow
   FlowState& flow() { return flows_.back().second; }
+
+  // A `try` statement being visited: the flows_ depth it belongs to, and the union of the states
+  // an exception may leave its body from (or, while its `else` and handlers are visited, the
+  // states an exception may leave those from, for its `finally`).
+  struct RaiseContext {
+    size_t level;
+    FlowState raised;
+  };
+
+  // Almost anything can raise: `await`, `yield`, iteration, `with` entry and exit, unpacking,
+  // calls, attribute access... The state at a raise point differs from the state at the start of
+  // the `try` only in the bindings made (or deleted) since, so every binding of `name` in
+  // `scope_id` is added to the states of the enclosing `try` statements of that scope as an
+  // alternative. (Narrowing is not followed: the handler sees the binding unnarrowed, which is
+  // wider, never narrower.) Dead code raises nothing.
+  void NoteRaisePoint(ScopeId scope_id, llvm::StringRef name, const Binding& binding) {
+    if (raise_contexts_.empty()) return;
+    size_t level = 0;
+    for (size_t i = flows_.size(); i > 0; --i) {
+      if (flows_[i - 1].first == scope_id) {
+        level = i;
+        break;
+      }
+    }
+    if (level == 0 || !flows_[level - 1].second.reachable()) return;
+    for (RaiseContext& context : raise_contexts_) {
+      if (context.level != level) continue;
+      context.raised.AddBinding(name, binding);
+      // Narrowing of places rooted at a rebound name no longer holds.
+      if (!IsPlaceKey(name)) {
+        llvm::SmallVector<llvm::StringRef, 2> places;
+        for (const auto& entry : context.raised.names()) {
+          llvm::StringRef key = entry.getKey();
+          if (key.size() > name.size() && key.startswith(name) && key[name.size()] == '.') places.push_back(key);
+        }
+        for (llvm::StringRef key : places) context.raised.AddBinding(key, Binding{kPlaceDefault, {}});
+      }
+    }
+  }
 
   FlowState* FlowOf(ScopeId scope_id) {
     for (auto it = flows_.rbegin(); it != flows_.rend(); ++it) {
@@ -397,7 +438,10 @@ class IndexBuilder {
       case NodeKind::Delete:
         for (NodeId target : ast_.children(stmt)) {
           VisitExpr(target);
-          if (target.valid() && ast_.kind(target) == NodeKind::Name) flow().Unbind(ast_.str(target));
+          if (target.valid() && ast_.kind(target) == NodeKind::Name) {
+            flow().Unbind(ast_.str(target));
+            NoteRaisePoint(current_, ast_.str(target), Binding{});
+          }
         }
         break;
       case NodeKind::Assign: {
@@ -441,7 +485,7 @@ class IndexBuilder {
           scope(current_).owner = stmt;
           VisitTypeParams(ast_.child(stmt, 1));
         }
-        VisitAnnotation(ast_.child(stmt, 2), "type alias values");
+        InInvalidExpressionPosition("type alias", [&] { VisitAnnotation(ast_.child(stmt, 2), "type alias values"); });
         current_ = outer;
         break;
       }
@@ -566,15 +610,27 @@ class IndexBuilder {
         flow().SetUnreachable();
         break;
       case NodeKind::Try: {
-        // An exception may leave the try body after any of its statements: the handlers (and a
-        // `finally`) start from the union of those states.
-        FlowState exceptional = flow();
+        // An exception may leave the try body at any point: the handlers (and a `finally`) start
+        // from the union of the states before the body, after each of its statements and at each
+        // raise point inside them (see NoteRaisePoint).
+        size_t context = raise_contexts_.size();
+        raise_contexts_.push_back({flows_.size(), flow()});
         NodeId body = ast_.child(stmt, 0);
         if (body.valid()) {
           for (NodeId s : ast_.children(body)) {
             VisitStatement(s);
-            exceptional.Merge(flow());
+            raise_contexts_[context].raised.Merge(flow());
           }
+        }
+        FlowState exceptional = std::move(raise_contexts_[context].raised);
+        raise_contexts_.pop_back();
+        // A `finally` also runs when the `else` block or a handler raises.
+        NodeId finalbody = ast_.child(stmt, 3);
+        bool has_finally = finalbody.valid() && !ast_.children(finalbody).empty();
+        if (has_finally) {
+          FlowState raised = exceptional;
+          raised.Merge(flow());
+          raise_contexts_.push_back({flows_.size(), std::move(raised)});
         }
         VisitList(ast_.child(stmt, 2));  // else: runs when the body completed
         FlowState after = flow();
@@ -592,15 +648,18 @@ class IndexBuilder {
                      handler_body.valid() ? ast_.range(handler_body).start : ast_.range(handler).end);
             }
             VisitList(handler_body);
-            if (name.valid()) flow().Unbind(ast_.str(name));  // deleted at the end of the handler
+            if (name.valid()) {  // deleted at the end of the handler, however it is left
+              flow().Unbind(ast_.str(name));
+              NoteRaisePoint(current_, ast_.str(name), Binding{});
+            }
             after.Merge(flow());
           }
         }
-        NodeId finalbody = ast_.child(stmt, 3);
-        if (finalbody.valid() && !ast_.children(finalbody).empty()) {
+        if (has_finally) {
           bool completes = after.reachable();
           FlowState entry = after;
-          entry.Merge(exceptional);
+          entry.Merge(raise_contexts_[context].raised);
+          raise_contexts_.pop_back();
           flow() = std::move(entry);
           VisitList(finalbody);
           if (!completes) flow().SetUnreachable();
@@ -728,11 +787,13 @@ class IndexBuilder {
       VisitTypeParams(fn.type_params());
     }
     ScopeId annotation_scope = current_;
+    // The annotations of a generic function are evaluated in its type parameter scope.
+    const char* generic = fn.type_params().valid() ? "generic definition" : nullptr;
     NodeId params = fn.parameters();
     if (params.valid()) {
       for (NodeId p : ast_.children(params)) {
         Mark(p);
-        VisitAnnotation(ast_.child(p, 0), "parameter annotations");
+        InInvalidExpressionPosition(generic, [&] { VisitAnnotation(ast_.child(p, 0), "parameter annotations"); });
         // Defaults are evaluated in the enclosing scope.
         ScopeId saved = current_;
         current_ = outer;
@@ -740,7 +801,7 @@ class IndexBuilder {
         current_ = saved;
       }
     }
-    VisitAnnotation(fn.returns());
+    InInvalidExpressionPosition(generic, [&] { VisitAnnotation(fn.returns()); });
     ScopeId fn_scope = NewScope(ScopeKind::Function, annotation_scope, stmt);
     scope(fn_scope).is_async = fn.is_async();
     // Methods: remember the first parameter's name to find `self.x = ...` assignments.
@@ -805,7 +866,10 @@ class IndexBuilder {
     NodeId args = cls.arguments();
     if (args.valid()) {
       Mark(args);
-      for (NodeId arg : ast_.children(args)) VisitExpr(arg);
+      // The bases and keywords of a generic class are evaluated in its type parameter scope.
+      InInvalidExpressionPosition(cls.type_params().valid() ? "generic definition" : nullptr, [&] {
+        for (NodeId arg : ast_.children(args)) VisitExpr(arg);
+      });
     }
     ScopeId class_scope = NewScope(ScopeKind::Class, current_, stmt);
     if (args.valid()) {
@@ -838,8 +902,14 @@ class IndexBuilder {
     for (NodeId tp : ast_.children(list)) {
       Mark(tp);
       Define(ast_.str(tp), DefinitionKind::TypeParam, tp, tp, 0);
-      VisitAnnotation(ast_.child(tp, 0));
-      VisitAnnotation(ast_.child(tp, 1));
+      InInvalidExpressionPosition("TypeVar bound", [&] { VisitAnnotation(ast_.child(tp, 0)); });
+      const char* default_position = "TypeVar default";
+      switch (static_cast<TypeParamKind>(ast_.node(tp).data)) {
+        case TypeParamKind::TypeVar: break;
+        case TypeParamKind::TypeVarTuple: default_position = "TypeVarTuple default"; break;
+        case TypeParamKind::ParamSpec: default_position = "ParamSpec default"; break;
+      }
+      InInvalidExpressionPosition(default_position, [&] { VisitAnnotation(ast_.child(tp, 1)); });
     }
   }
 
@@ -848,11 +918,39 @@ class IndexBuilder {
     if (!expr.valid()) return;
     bool saved = in_annotation_;
     const char* saved_position = annotation_position_;
+    ScopeId saved_scope = annotation_scope_;
     in_annotation_ = true;
     annotation_position_ = position;
+    annotation_scope_ = current_;
     VisitExpr(expr);
     in_annotation_ = saved;
     annotation_position_ = saved_position;
+    annotation_scope_ = saved_scope;
+  }
+
+  // PEP 695 type parameter bounds and defaults, `type` alias values and the annotations / bases
+  // of generic definitions are evaluated lazily in annotation scopes, where CPython rejects
+  // `await`, `yield` and `yield from`. `position` (nullptr: none) applies to the expressions
+  // `visit` reaches in the current scope, not inside nested lambdas or comprehensions.
+  template <class F>
+  void InInvalidExpressionPosition(const char* position, F&& visit) {
+    const char* saved = invalid_expression_position_;
+    ScopeId saved_scope = invalid_expression_scope_;
+    if (position) {
+      invalid_expression_position_ = position;
+      invalid_expression_scope_ = current_;
+    }
+    visit();
+    invalid_expression_position_ = saved;
+    invalid_expression_scope_ = saved_scope;
+  }
+
+  bool InInvalidExpressionPosition() const {
+    return invalid_expression_position_ && invalid_expression_scope_ == current_;
+  }
+
+  void InvalidExpression(NodeId expr, const char* what) {
+    Error(ast_.range(expr), std::string(what) + " cannot be used within a " + invalid_expression_position_);
   }
 
   void InvalidTypeForm(NodeId expr, const char* what) {
@@ -882,7 +980,10 @@ class IndexBuilder {
         index_.store_targets_.set(target.index());
         if (ast_.child(target, 1).valid()) index_.assigned_attributes_.insert(ast_.str(ast_.child(target, 1)));
         VisitExpr(ast_.child(target, 0));
-        if (llvm::StringRef key = PlaceKey(target); !key.empty()) flow().ResetPlace(key);
+        if (llvm::StringRef key = PlaceKey(target); !key.empty()) {
+          flow().ResetPlace(key);
+          NoteRaisePoint(current_, key, Binding{kPlaceDefault, {}});
+        }
         break;
       default:
         VisitExpr(target);
@@ -987,10 +1088,15 @@ class IndexBuilder {
         return;
       }
       case NodeKind::Await: {
-        if (in_annotation_) {
-          InvalidTypeForm(expr, "`await`");
+        if (in_annotation_) InvalidTypeForm(expr, "`await`");
+        if (InInvalidExpressionPosition()) {
+          InvalidExpression(expr, "await expression");
+        } else if (in_annotation_ && current_ == annotation_scope_) {
         } else if (!AwaitAllowed()) {
           Error(ast_.range(expr), "`await` outside of an asynchronous function");
+        } else if (scope(current_).kind == ScopeKind::Comprehension) {
+          // The comprehension awaits, so it is asynchronous (PEP 530).
+          CheckAsyncInSyncComprehension(current_, ast_.range(expr));
         }
         if (ScopeId fn = EnclosingFunction(); fn.valid()) scope(fn).has_await = true;
         VisitExpr(ast_.child(expr, 0));
@@ -999,9 +1105,11 @@ class IndexBuilder {
       case NodeKind::Yield:
       case NodeKind::YieldFrom: {
         bool from = ast_.kind(expr) == NodeKind::YieldFrom;
-        if (in_annotation_) {
-          InvalidTypeForm(expr, from ? "`yield from`" : "`yield`");
-        } else {
+        if (in_annotation_) InvalidTypeForm(expr, from ? "`yield from`" : "`yield`");
+        if (InInvalidExpressionPosition()) {
+          InvalidExpression(expr, "yield expression");
+        } else if (!in_annotation_ || current_ != annotation_scope_) {
+          // (A lambda or comprehension in an annotation is a scope of its own.)
           ScopeKind k = scope(current_).kind;
           // A comprehension is a function of its own, but `yield` is not allowed there.
           if (k == ScopeKind::Module || k == ScopeKind::Class || k == ScopeKind::Comprehension) {
@@ -1103,11 +1211,7 @@ class IndexBuilder {
       if (ast_.Has(gen, kAsync) && kind != NodeKind::GeneratorExp && !AsyncContextAllowed(outer)) {
         Error(ast_.range(gen), "asynchronous comprehension outside of an asynchronous function");
       }
-      if (ast_.Has(gen, kAsync) && kind != NodeKind::GeneratorExp &&
-          options_.python_version < PythonVersion{3, 11} && InSyncComprehension(outer)) {
-        Error(ast_.range(gen), "cannot use an asynchronous comprehension inside of a synchronous comprehension on Python " +
-                                   options_.python_version.ToString() + " (syntax was added in 3.11)");
-      }
+      if (ast_.Has(gen, kAsync)) CheckAsyncInSyncComprehension(comprehension, ast_.range(gen));
       if (i > 0) VisitExpr(ast_.child(gen, 1));
       VisitTarget(ast_.child(gen, 0), DefinitionKind::Comprehension, gen, 0);
       for (NodeId cond : ast_.tail(gen, 2)) VisitExpr(cond);
@@ -1163,16 +1267,67 @@ class IndexBuilder {
     return false;
   }
 
-  // Before 3.11 a comprehension without `async for` (generator expressions included) cannot
-  // contain an asynchronous list / set / dict comprehension, even inside an `async def`.
-  // (An asynchronous enclosing comprehension is itself a coroutine: its own check decides.)
-  bool InSyncComprehension(ScopeId from) const {
+  // Before 3.11 a synchronous comprehension (generator expressions included) cannot contain an
+  // asynchronous list / set / dict comprehension, one with `async for` or one that awaits, even
+  // inside an `async def`. Reported once per comprehension, at `range` (its first `async for`
+  // clause or `await`).
+  void CheckAsyncInSyncComprehension(ScopeId comprehension, TextRange range) {
+    if (options_.python_version >= PythonVersion{3, 11}) return;
+    const Scope& sc = scope(comprehension);
+    if (ast_.kind(sc.node) == NodeKind::GeneratorExp || !InSyncComprehension(sc.parent)) return;
+    if (!async_nesting_reported_.insert(comprehension.index()).second) return;
+    Error(range, "cannot use an asynchronous comprehension inside of a synchronous comprehension on Python " +
+                     options_.python_version.ToString() + " (syntax was added in 3.11)");
+  }
+
+  // Whether `from` is a comprehension that is not itself a coroutine: it has no `async for`
+  // clause and no `await` of its own. (An asynchronous enclosing comprehension may contain
+  // asynchronous ones; its own check decides whether it may be there.)
+  bool InSyncComprehension(ScopeId from) {
     if (!from.valid() || index_.scopes_[from.index()].kind != ScopeKind::Comprehension) return false;
     NodeId comp = index_.scopes_[from.index()].node;
-    for (NodeId gen : ast_.tail(comp, ast_.kind(comp) == NodeKind::DictComp ? 2 : 1)) {
+    size_t first_generator = ast_.kind(comp) == NodeKind::DictComp ? 2 : 1;
+    auto generators = ast_.tail(comp, first_generator);
+    for (NodeId gen : generators) {
       if (gen.valid() && ast_.Has(gen, kAsync)) return false;
     }
-    return true;
+    auto [it, inserted] = awaits_directly_.try_emplace(from.index(), false);
+    if (inserted) {
+      bool awaits = false;
+      for (size_t i = 0; i < generators.size() && !awaits; ++i) {
+        NodeId gen = generators[i];
+        if (!gen.valid()) continue;
+        for (size_t c = 0; c < ast_.children(gen).size() && !awaits; ++c) {
+          if (i == 0 && c == 1) continue;  // the first iterable is evaluated outside
+          awaits = ContainsOwnAwait(ast_.child(gen, c));
+        }
+      }
+      for (size_t i = 0; i < first_generator && !awaits; ++i) awaits = ContainsOwnAwait(ast_.child(comp, i));
+      it->second = awaits;
+    }
+    return !it->second;
+  }
+
+  // Whether `expr` contains an `await` evaluated in the scope it is in: not inside a lambda, nor
+  // inside a nested comprehension other than its first iterable.
+  bool ContainsOwnAwait(NodeId expr) const {
+    if (!expr.valid()) return false;
+    switch (ast_.kind(expr)) {
+      case NodeKind::Await: return true;
+      case NodeKind::Lambda: return false;
+      case NodeKind::ListComp:
+      case NodeKind::SetComp:
+      case NodeKind::DictComp:
+      case NodeKind::GeneratorExp: {
+        auto generators = ast_.tail(expr, ast_.kind(expr) == NodeKind::DictComp ? 2 : 1);
+        return !generators.empty() && generators[0].valid() && ContainsOwnAwait(ast_.child(generators[0], 1));
+      }
+      default:
+        for (NodeId child : ast_.children(expr)) {
+          if (ContainsOwnAwait(child)) return true;
+        }
+        return false;
+    }
   }
 
   void CheckAsyncStatement(NodeId stmt, const char* what) {
@@ -1284,12 +1439,18 @@ class IndexBuilder {
   llvm::StringRef self_name_;
   int loop_depth_ = 0;
   bool in_annotation_ = false;
+  const char* invalid_expression_position_ = nullptr;  // see InInvalidExpressionPosition
+  ScopeId invalid_expression_scope_;
   const char* annotation_position_ = "type expressions";
+  ScopeId annotation_scope_;  // the scope the annotation being visited is evaluated in
   llvm::DenseMap<uint32_t, NodeId> first_value_return_;  // function scope -> its first `return <value>`
   std::vector<NodeId> star_imports_;
+  llvm::DenseMap<uint32_t, bool> awaits_directly_;  // comprehension scope -> it awaits in its own scope
+  llvm::DenseSet<uint32_t> async_nesting_reported_;  // comprehension scopes reported as nested async
   // The `with` blocks being visited: the flows_ depth they belong to, and the union of the states
   // an exception in the block may leave from.
   std::vector<std::pair<size_t, FlowState>> with_exits_;
+  std::vector<RaiseContext> raise_contexts_;  // the `try` statements being visited, innermost last
 };
 
 SemanticIndex BuildIndex(const Ast& ast, FileId file, const IndexOptions& options) {
