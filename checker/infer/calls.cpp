@@ -1225,6 +1225,26 @@ CallOutcome CheckCall(Program& program, TypeId callee, llvm::ArrayRef<Argument> 
   return outcome;
 }
 
+std::optional<Signature> PlainSignature(Program& program, TypeId callable) {
+  TypeStore& store = program.types();
+  const TypeData d = store.data(callable);
+  switch (d.kind) {
+    case TypeKind::Function: {
+      const FunctionInfo& info = store.function(FunctionId(d.a));
+      if (info.is_property || info.is_classmethod || info.is_staticmethod || info.is_overload) return std::nullopt;
+      return GetSignature(program, FunctionId(d.a));
+    }
+    case TypeKind::Callable: return store.signature(d.a);
+    case TypeKind::BoundMethod: {
+      if (store.kind(TypeId(d.a)) != TypeKind::Function) return std::nullopt;
+      const FunctionInfo& info = store.function(FunctionId(store.data(TypeId(d.a)).a));
+      if (info.is_property || info.is_staticmethod || info.is_overload) return std::nullopt;
+      return BoundSignature(program, callable);
+    }
+    default: return std::nullopt;
+  }
+}
+
 TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, size_t index) {
   TypeStore& store = program.types();
   std::optional<Signature> sig;

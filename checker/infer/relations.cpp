@@ -97,6 +97,52 @@ bool ProtocolSatisfied(Program& program, TypeId value, ClassId protocol) {
   return true;
 }
 
+bool IsPositional(ParamKind k) { return k == ParamKind::PositionalOnly || k == ParamKind::PositionalOrKeyword; }
+
+// A function with signature `value` where a `Callable` with signature `target` is expected: the
+// return type covariantly, each positional parameter of the target contravariantly against the
+// value's parameter that takes it (or its `*args`), and no further required positional
+// parameter in the value. Gradual and ParamSpec signatures, keyword parameters and unannotated
+// parts are not compared.
+bool SignatureAssignable(Program& program, const Signature& value, const Signature& target, int depth) {
+  if (value.gradual || target.gradual || value.param_spec.valid() || target.param_spec.valid()) return true;
+  if (value.return_type.valid() && target.return_type.valid() &&
+      !Assignable(program, value.return_type, target.return_type, depth + 1)) {
+    return false;
+  }
+  size_t positional = 0;
+  for (const Param& p : target.params) {
+    if (p.kind == ParamKind::VarArgs || p.kind == ParamKind::KwArgs) return true;  // not compared
+    if (!IsPositional(p.kind)) continue;
+    const Param* taker = nullptr;
+    size_t seen = 0;
+    for (const Param& q : value.params) {
+      if (q.kind == ParamKind::VarArgs) {
+        taker = &q;
+        break;
+      }
+      if (!IsPositional(q.kind)) break;
+      if (seen++ == positional) {
+        taker = &q;
+        break;
+      }
+    }
+    if (!taker) return false;  // the value takes fewer positional arguments
+    if (p.type.valid() && taker->type.valid() && !Assignable(program, p.type, taker->type, depth + 1)) return false;
+    ++positional;
+  }
+  // Positional parameters of the value beyond the target's must have defaults.
+  size_t seen = 0;
+  for (const Param& q : value.params) {
+    if (!IsPositional(q.kind)) continue;
+    if (seen++ >= positional && !q.has_default) return false;
+  }
+  for (const Param& q : value.params) {
+    if (q.kind == ParamKind::KeywordOnly && !q.has_default) return false;
+  }
+  return true;
+}
+
 bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
   TypeStore& store = program.types();
   if (depth > 16 || value == target) return true;
@@ -194,6 +240,14 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
     return v.kind == TypeKind::ClassLiteral || v.kind == TypeKind::SubclassOf;
   }
   if (t.kind == TypeKind::Callable) {
+    if (std::optional<Signature> sig = PlainSignature(program, value)) {
+      // A lambda's return type is inferred from its body, more precisely than meant (`lambda:
+      // True` returns `Literal[True]`): its parameters are compared, its return type is not.
+      bool lambda_like = v.kind == TypeKind::Callable &&
+                         std::none_of(sig->params.begin(), sig->params.end(), [](const Param& p) { return p.type.valid(); });
+      if (lambda_like) sig->return_type = TypeId::None();
+      return SignatureAssignable(program, *sig, store.signature(t.a), depth);
+    }
     return v.kind != TypeKind::NoneType && v.kind != TypeKind::IntLiteral &&
            v.kind != TypeKind::StringLiteral && v.kind != TypeKind::BytesLiteral &&
            v.kind != TypeKind::BoolLiteral && v.kind != TypeKind::Tuple;

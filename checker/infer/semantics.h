@@ -118,6 +118,10 @@ TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument>
 // do what the checker cannot see.
 bool HasUnmodelledPart(Program& program, TypeId type);
 
+// The signature a function, bound method or `Callable` presents to its callers; None for other
+// callables (overloads, classes, properties, `__call__`) and non-callables.
+std::optional<Signature> PlainSignature(Program& program, TypeId callable);
+
 // ---------------------------------------------------------------- relations
 bool IsAssignable(Program& program, TypeId value, TypeId target);
 
