@@ -315,6 +315,75 @@ class Solver {
     }
   }
 
+  // Solves TypeVars of a callee's return type `ret` from the type its surroundings expect
+  // (bidirectional inference): `list[T]` expected as `list[int | None]` (or as a base such as
+  // `Sequence[int | None]`, or through a union with `None`) gives `T = int | None`. A bare TypeVar
+  // at the top is left to the arguments: there any supertype of theirs fits anyway.
+  void SolveFromContext(TypeId ret, TypeId expected, bool top, int depth = 0) {
+    if (!ret.valid() || !expected.valid() || depth > 20) return;
+    if (top && store_.IsDynamic(expected)) return;
+    const TypeData r = store_.data(ret);
+    switch (r.kind) {
+      case TypeKind::TypeVar:
+        if (!top) Add(ret, expected, /*promote=*/false);
+        return;
+      case TypeKind::Union:
+        for (TypeId m : store_.UnionMembers(ret)) SolveFromContext(m, expected, top, depth + 1);
+        return;
+      case TypeKind::Instance: {
+        ResolvedClass(program_, store_.ClassOf(ret));
+        for (TypeId m : Alternatives(expected)) {
+          if (store_.kind(m) != TypeKind::Instance) continue;
+          ResolvedClass(program_, store_.ClassOf(m));
+          TypeId up = Upcast(store_, ret, store_.ClassOf(m));
+          if (!up.valid()) continue;
+          auto formal = store_.TypeArgs(up);
+          auto wanted = store_.TypeArgs(m);
+          for (size_t i = 0; i < formal.size() && i < wanted.size(); ++i) {
+            SolveFromContext(formal[i], wanted[i], false, depth + 1);
+          }
+          return;
+        }
+        return;
+      }
+      case TypeKind::Tuple: {
+        auto formal = store_.list(TypeListId(r.a));
+        for (TypeId m : Alternatives(expected)) {
+          if (store_.kind(m) != TypeKind::Tuple) continue;
+          auto wanted = store_.list(TypeListId(store_.data(m).a));
+          if (store_.data(m).b) {
+            for (TypeId f : formal) SolveFromContext(f, wanted[0], false, depth + 1);
+          } else if (!r.b && formal.size() == wanted.size()) {
+            for (size_t i = 0; i < formal.size(); ++i) SolveFromContext(formal[i], wanted[i], false, depth + 1);
+          } else {
+            continue;
+          }
+          return;
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  bool empty() const { return solutions_.empty(); }
+
+  // `base` with the TypeVars solved here replaced (constrained TypeVars keep their value).
+  Substitution Override(const Substitution& base, llvm::ArrayRef<TypeId> typevars) {
+    Substitution subst;
+    for (TypeId tv : typevars) {
+      TypeId value = base.Lookup(tv);
+      bool constrained = store_.kind(tv) == TypeKind::TypeVar &&
+                         !store_.typevar(TypeVarId(store_.data(tv).a)).constraints.empty();
+      for (auto& [var, candidates] : solutions_) {
+        if (var == tv && !constrained) value = store_.Union(candidates);
+      }
+      subst.Add(tv, value.valid() ? value : store_.Unknown());
+    }
+    return subst;
+  }
+
   Substitution Finish(llvm::ArrayRef<TypeId> typevars) {
     Substitution subst;
     for (TypeId tv : typevars) {
@@ -332,8 +401,14 @@ class Solver {
   }
 
  private:
-  void Add(TypeId typevar, TypeId arg) {
-    TypeId value = PromoteLiteral(program_, arg);
+  std::vector<TypeId> Alternatives(TypeId type) {
+    if (store_.kind(type) != TypeKind::Union) return {type};
+    auto members = store_.UnionMembers(type);
+    return std::vector<TypeId>(members.begin(), members.end());
+  }
+
+  void Add(TypeId typevar, TypeId arg, bool promote = true) {
+    TypeId value = promote ? PromoteLiteral(program_, arg) : arg;
     for (auto& [var, candidates] : solutions_) {
       if (var == typevar) {
         if (std::find(candidates.begin(), candidates.end(), value) == candidates.end()) {
@@ -653,12 +728,50 @@ bool HasUnmodelledPart(Program& program, TypeId type) {
 
 namespace {
 
+// The call's substitution refined by what its surroundings expect: TypeVars of the return type
+// take the expected type arguments when every argument still fits its parameter, every TypeVar
+// its bound, and the specialized return type the expected type. A bare TypeVar return (`-> T`)
+// takes the expected type only when what the arguments give does not fit it. Otherwise `subst`
+// unchanged.
+Substitution WithContext(Program& program, const Signature& sig, llvm::ArrayRef<BoundPair> pairs,
+                         llvm::ArrayRef<TypeId> typevars, Substitution subst, TypeId expected) {
+  TypeStore& store = program.types();
+  TypeId ret = sig.return_type.valid() ? sig.return_type : store.Unknown();
+  auto fits = [&](const Substitution& refined) {
+    for (TypeId tv : typevars) {
+      if (store.kind(tv) != TypeKind::TypeVar) continue;
+      const TypeVarInfo& info = store.typevar(TypeVarId(store.data(tv).a));
+      if (info.bound.valid() && !IsAssignable(program, refined.Lookup(tv), Substitute(store, info.bound, refined))) {
+        return false;
+      }
+    }
+    for (const BoundPair& pair : pairs) {
+      if (!pair.param_type.valid() || !pair.arg_type.valid()) continue;
+      if (!IsAssignable(program, pair.arg_type, Substitute(store, pair.param_type, refined))) return false;
+    }
+    return IsAssignable(program, Substitute(store, ret, refined), expected);
+  };
+  Solver nested(program);
+  nested.SolveFromContext(ret, expected, /*top=*/true);
+  if (!nested.empty()) {
+    Substitution refined = nested.Override(subst, typevars);
+    if (fits(refined)) subst = std::move(refined);
+  }
+  if (IsAssignable(program, Substitute(store, ret, subst), expected)) return subst;
+  Solver whole(program);
+  whole.SolveFromContext(ret, expected, /*top=*/false);
+  if (whole.empty()) return subst;
+  Substitution refined = whole.Override(subst, typevars);
+  return fits(refined) ? refined : subst;
+}
+
 // Calls one signature: binds, solves TypeVars and returns the specialized return type. With
 // `check_types` (overload selection) or `errors` (CheckCall) the arguments are also checked
 // against their solved parameter types; `errors` receives every failure, described as `desc`.
 CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef<Argument> args,
                           bool check_types, std::vector<CallError>* errors, const Description& desc,
-                          Substitution* solved = nullptr, llvm::ArrayRef<TypeId> extra_typevars = {}) {
+                          Substitution* solved = nullptr, llvm::ArrayRef<TypeId> extra_typevars = {},
+                          TypeId expected = TypeId::None()) {
   TypeStore& store = program.types();
   BindResult bound = BindArguments(sig, args);
   CallOutcome outcome;
@@ -672,6 +785,9 @@ CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef
   for (const Param& p : sig.params) CollectTypeVars(store, p.type, &typevars);
   CollectTypeVars(store, sig.return_type, &typevars);
   Substitution subst = solver.Finish(typevars);
+  if (expected.valid() && bound.ok && !typevars.empty()) {
+    subst = WithContext(program, sig, bound.pairs, typevars, std::move(subst), expected);
+  }
   std::vector<CallError> found = std::move(bound.errors);
   if (check_types && outcome.matched) {
     // An overload whose TypeVar would be solved outside its bound does not apply
@@ -729,13 +845,29 @@ std::vector<TypeId> ExpandArgument(Program& program, const Argument& arg) {
   return {arg.type};
 }
 
+// Whether a later overload than `chosen` also accepts arguments with a dynamic part and returns
+// something else: which one applies depends on what the dynamic argument really is, so the
+// result is Unknown (the typing spec's rule for overloads matched through `Any`).
+bool AmbiguousThroughDynamic(Program& program, llvm::ArrayRef<Signature> sigs, const Signature* chosen,
+                             llvm::ArrayRef<Argument> args, TypeId result, llvm::ArrayRef<TypeId> extra_typevars) {
+  TypeStore& store = program.types();
+  bool dynamic = false;
+  for (const Argument& arg : args) dynamic |= arg.type.valid() && HasDynamicPart(store, arg.type);
+  if (!dynamic) return false;
+  for (const Signature* sig = chosen + 1; sig != sigs.end(); ++sig) {
+    CallOutcome other = CallSignature(program, *sig, args, /*check_types=*/true, nullptr, {}, nullptr, extra_typevars);
+    if (other.matched && other.type != result) return true;
+  }
+  return false;
+}
+
 // Calls an overload set: the first signature the arguments fit (by arity and types). Failing
 // that, union (and bool) arguments are split into their members: if every combination fits
 // some overload, the call matches with the union of their results; if only some do,
 // `*partially` is set.
 CallOutcome CallOverloads(Program& program, llvm::ArrayRef<Signature> sigs, llvm::ArrayRef<Argument> args,
                           Substitution* solved = nullptr, llvm::ArrayRef<TypeId> extra_typevars = {},
-                          bool* partially = nullptr) {
+                          bool* partially = nullptr, TypeId expected = TypeId::None()) {
   TypeStore& store = program.types();
   // `*xs` of unknown length fits fixed-arity overloads only by luck: those taking `*args` are
   // tried first (`gather(*coros)` is `list[T]`, not `tuple[T]`).
@@ -747,9 +879,11 @@ CallOutcome CallOverloads(Program& program, llvm::ArrayRef<Signature> sigs, llvm
                                   [](const Param& p) { return p.kind == ParamKind::VarArgs; });
       if (pass == 0 && !variadic) continue;
       Substitution subst;
-      CallOutcome r = CallSignature(program, sig, args, /*check_types=*/true, nullptr, {}, &subst, extra_typevars);
+      CallOutcome r = CallSignature(program, sig, args, /*check_types=*/true, nullptr, {}, &subst, extra_typevars,
+                                    expected);
       if (r.matched) {
         if (solved) *solved = std::move(subst);
+        if (AmbiguousThroughDynamic(program, sigs, &sig, args, r.type, extra_typevars)) r.type = store.Unknown();
         return r;
       }
     }
@@ -816,10 +950,10 @@ void ReportNoMatchingOverload(Program& program, const CallOutcome& r, bool parti
 }
 
 CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, bool check_types,
-                    int depth, std::vector<CallError>* errors);
+                    int depth, std::vector<CallError>* errors, TypeId expected);
 
 CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Argument> args, int depth,
-                      std::vector<CallError>* errors) {
+                      std::vector<CallError>* errors, TypeId expected) {
   TypeStore& store = program.types();
   ClassId cls = store.ClassOf(class_literal);
   const ClassInfo& info = ResolvedClass(program, cls);
@@ -880,7 +1014,7 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
   if (!use_new && cd.kind == TypeKind::BoundMethod && store.kind(TypeId(cd.a)) == TypeKind::Function) {
     std::vector<CallError>* errs = errors && TrustedCallee(program, ctor.type) ? errors : nullptr;
     CallOutcome r = CallSignature(program, init_signature(ctor.type), args, false, errs, Describe(store, ctor.type),
-                                  &solved, info.type_params);
+                                  &solved, info.type_params, expected);
     outcome.matched = r.matched;
     outcome.type = r.type;
     return outcome;
@@ -889,7 +1023,7 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
     std::vector<Signature> sigs;
     for (TypeId f : store.list(TypeListId(cd.a))) sigs.push_back(init_signature(f));
     bool partially = false;
-    CallOutcome r = CallOverloads(program, sigs, args, &solved, info.type_params, &partially);
+    CallOutcome r = CallOverloads(program, sigs, args, &solved, info.type_params, &partially, expected);
     ReportNoMatchingOverload(program, r, partially, args, ctor.type, CallError::Callee::Class, info.name, errs);
     outcome.matched = r.matched;
     if (r.matched) outcome.type = r.type;
@@ -899,12 +1033,12 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
     CallOutcome r;
     if (cd.kind == TypeKind::Function) {
       r = CallSignature(program, new_signature(FunctionId(cd.a)), args, false, errs,
-                        Describe(store, ctor.type), &solved, info.type_params);
+                        Describe(store, ctor.type), &solved, info.type_params, expected);
     } else {
       std::vector<Signature> sigs;
       for (TypeId f : store.list(TypeListId(cd.a))) sigs.push_back(new_signature(FunctionId(store.data(f).a)));
       bool partially = false;
-      r = CallOverloads(program, sigs, args, &solved, info.type_params, &partially);
+      r = CallOverloads(program, sigs, args, &solved, info.type_params, &partially, expected);
       ReportNoMatchingOverload(program, r, partially, args, ctor.type, CallError::Callee::Class, info.name, errs);
     }
     outcome.matched = r.matched;
@@ -917,7 +1051,7 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
       }
     }
   } else {
-    CallOutcome r = CallOne(program, ctor.type, args, false, depth + 1, errors);
+    CallOutcome r = CallOne(program, ctor.type, args, false, depth + 1, errors, TypeId::None());
     outcome.matched = r.matched;
     return outcome;
   }
@@ -926,7 +1060,7 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
 }
 
 CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, bool check_types,
-                    int depth, std::vector<CallError>* errors) {
+                    int depth, std::vector<CallError>* errors, TypeId expected) {
   TypeStore& store = program.types();
   CallOutcome outcome;
   outcome.type = store.Unknown();
@@ -943,13 +1077,13 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
       return outcome;
     case TypeKind::Function:
       return CallSignature(program, GetSignature(program, FunctionId(d.a)), args, check_types, trusted(),
-                           Describe(store, callee));
+                           Describe(store, callee), nullptr, {}, expected);
     case TypeKind::BoundMethod: {
       if (store.kind(TypeId(d.a)) != TypeKind::Function) return outcome;
       std::vector<CallError>* errs = trusted();
       std::vector<CallError> found;
       CallOutcome r = CallSignature(program, BoundSignature(program, callee), args, check_types,
-                                    errs ? &found : nullptr, Describe(store, callee));
+                                    errs ? &found : nullptr, Describe(store, callee), nullptr, {}, expected);
       bool literal_receiver = HasNestedLiteral(store, TypeId(d.b), /*nested=*/false);
       for (CallError& e : found) {
         if (literal_receiver && e.kind == CallError::Kind::InvalidArgumentType) continue;
@@ -958,7 +1092,7 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
       return r;
     }
     case TypeKind::Callable:
-      return CallSignature(program, store.signature(d.a), args, check_types, trusted(), {});
+      return CallSignature(program, store.signature(d.a), args, check_types, trusted(), {}, nullptr, {}, expected);
     case TypeKind::Overloaded: {
       std::vector<Signature> sigs;
       for (TypeId overload : store.list(TypeListId(d.a))) {
@@ -977,7 +1111,7 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
         }
       }
       bool partially = false;
-      CallOutcome r = CallOverloads(program, sigs, args, nullptr, {}, &partially);
+      CallOutcome r = CallOverloads(program, sigs, args, nullptr, {}, &partially, expected);
       if (std::vector<CallError>* errs = r.matched ? nullptr : trusted()) {
         Description desc = Describe(store, callee);
         ReportNoMatchingOverload(program, r, partially, args, callee, desc.kind, desc.name, errs);
@@ -985,7 +1119,7 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
       return r;
     }
     case TypeKind::ClassLiteral:
-      return Construct(program, callee, args, depth, errors);
+      return Construct(program, callee, args, depth, errors, expected);
     case TypeKind::SubclassOf:
       outcome.type = TypeId(d.a);
       return outcome;
@@ -1002,7 +1136,7 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
         }
         return outcome;
       }
-      return CallOne(program, call.type, args, check_types, depth + 1, errors);
+      return CallOne(program, call.type, args, check_types, depth + 1, errors, expected);
     }
     case TypeKind::Union: {
       // A union containing a dynamic member may be anything at run time: no errors.
@@ -1016,7 +1150,8 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
       bool some_member_fits = false;
       for (TypeId member : store.UnionMembers(callee)) {
         std::vector<CallError> member_errors;
-        CallOutcome r = CallOne(program, member, args, check_types, depth + 1, errs ? &member_errors : nullptr);
+        CallOutcome r = CallOne(program, member, args, check_types, depth + 1, errs ? &member_errors : nullptr,
+                                expected);
         outcome.callable &= r.callable;
         outcome.matched &= r.matched;
         results.push_back(r.type);
@@ -1074,16 +1209,75 @@ const Signature& GetSignature(Program& program, FunctionId fn) {
   return program.types().function(fn).signature;
 }
 
-CallOutcome CallType(Program& program, TypeId callee, llvm::ArrayRef<Argument> args) {
-  return CallOne(program, callee, args, /*check_types=*/false, 0, nullptr);
+CallOutcome CallType(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, TypeId expected) {
+  return CallOne(program, callee, args, /*check_types=*/false, 0, nullptr, expected);
 }
 
-CallOutcome CheckCall(Program& program, TypeId callee, llvm::ArrayRef<Argument> args) {
+CallOutcome CallTypeChecked(Program& program, TypeId callee, llvm::ArrayRef<Argument> args) {
+  return CallOne(program, callee, args, /*check_types=*/true, 0, nullptr, TypeId::None());
+}
+
+CallOutcome CheckCall(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, TypeId expected) {
   std::vector<CallError> errors;
-  CallOutcome outcome = CallOne(program, callee, args, /*check_types=*/false, 0, &errors);
+  CallOutcome outcome = CallOne(program, callee, args, /*check_types=*/false, 0, &errors, expected);
   if (!errors.empty()) outcome.matched = false;
   outcome.errors = std::move(errors);
   return outcome;
+}
+
+std::optional<Signature> PlainSignature(Program& program, TypeId callable) {
+  TypeStore& store = program.types();
+  const TypeData d = store.data(callable);
+  switch (d.kind) {
+    case TypeKind::Function: {
+      const FunctionInfo& info = store.function(FunctionId(d.a));
+      if (info.is_property || info.is_classmethod || info.is_staticmethod || info.is_overload) return std::nullopt;
+      return GetSignature(program, FunctionId(d.a));
+    }
+    case TypeKind::Callable: return store.signature(d.a);
+    case TypeKind::BoundMethod: {
+      if (store.kind(TypeId(d.a)) != TypeKind::Function) return std::nullopt;
+      const FunctionInfo& info = store.function(FunctionId(store.data(TypeId(d.a)).a));
+      if (info.is_property || info.is_staticmethod || info.is_overload) return std::nullopt;
+      return BoundSignature(program, callable);
+    }
+    default: return std::nullopt;
+  }
+}
+
+TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, size_t index) {
+  TypeStore& store = program.types();
+  std::optional<Signature> sig;
+  const TypeData d = store.data(callee);
+  switch (d.kind) {
+    case TypeKind::Function: sig = GetSignature(program, FunctionId(d.a)); break;
+    case TypeKind::BoundMethod:
+      if (store.kind(TypeId(d.a)) == TypeKind::Function) sig = BoundSignature(program, callee);
+      break;
+    case TypeKind::Callable: sig = store.signature(d.a); break;
+    case TypeKind::ClassLiteral: {
+      ClassId cls = store.ClassOf(callee);
+      if (!ConstructorCheckable(program, cls)) break;
+      TypeId receiver = store.TypeArgs(callee).empty() ? SelfInstance(program, cls)
+                                                       : store.Instance(cls, store.TypeArgs(callee));
+      Member init = LookupMember(program, receiver, "__init__");
+      if (!init.type.valid() || init.owner == GetKnownClass(program, KnownClass::Object)) break;
+      if (store.kind(init.type) != TypeKind::BoundMethod || store.kind(TypeId(store.data(init.type).a)) != TypeKind::Function) break;
+      sig = BoundSignature(program, init.type);
+      break;
+    }
+    default: break;
+  }
+  if (!sig || sig->gradual) return TypeId::None();
+  BindResult bound = BindArguments(*sig, args);
+  for (const BoundPair& pair : bound.pairs) {
+    if (pair.arg_index != static_cast<int>(index)) continue;
+    if (!pair.param_type.valid()) return TypeId::None();
+    std::vector<TypeId> typevars;
+    CollectTypeVars(store, pair.param_type, &typevars);
+    return typevars.empty() ? pair.param_type : TypeId::None();
+  }
+  return TypeId::None();
 }
 
 }  // namespace asynctype

@@ -61,6 +61,13 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
       TypeId value_type = ExprType(value);
       NodeId root = ChildContaining(ast_, def.node, ast_.range(def.target).start);
       if (!root.valid() || root == value) return store_.Unknown();
+      if (root == def.target && ast_.kind(def.target) == NodeKind::Name) {
+        // A value not assignable to the name's declared type (reported there) leaves it declared.
+        TypeId declared = DeclaredTargetType(def.target);
+        if (declared.valid() && !store_.IsDynamic(value_type) && !IsAssignable(program_, value_type, declared)) {
+          return declared;
+        }
+      }
       return AssignedType(root, value_type, def.target);
     }
     case DefinitionKind::AnnAssignment: {
@@ -162,6 +169,11 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
           case TypeParamKind::TypeVar: info.flavor = TypeVarFlavor::TypeVar; break;
           case TypeParamKind::TypeVarTuple: info.flavor = TypeVarFlavor::TypeVarTuple; break;
           case TypeParamKind::ParamSpec: info.flavor = TypeVarFlavor::ParamSpec; break;
+        }
+        // A class's PEP 695 parameters have inferred variance, which the checker does not infer.
+        const Scope& owner_scope = index_.scope(def.scope);
+        if (owner_scope.owner.valid() && ast_.kind(owner_scope.owner) == NodeKind::ClassDef) {
+          info.variance = Variance::Bivariant;
         }
         tv = store_.AddTypeVar(std::move(info));
         typevars_[def.node.index()] = tv;
@@ -275,6 +287,9 @@ TypeId FileInference::TypeVarDefinition(NodeId call, llvm::StringRef name, TypeV
       if (key == "contravariant" && ast_.kind(value) == NodeKind::BoolLiteral && ast_.node(value).data) {
         store_.typevar(tv).variance = Variance::Contravariant;
       }
+      if (key == "infer_variance" && ast_.kind(value) == NodeKind::BoolLiteral && ast_.node(value).data) {
+        store_.typevar(tv).variance = Variance::Bivariant;
+      }
       continue;
     }
     if (first) {
@@ -313,8 +328,22 @@ TypeId FileInference::FunctionDefinitionType(const Definition& def) {
     }
     if (overloads.size() > 1) type = store_.Overloaded(overloads);
   }
-  // Decorators other than the ones understood by name are applied as calls, innermost first.
+  // `@x.setter` / `@x.deleter` rebind the property `x`: its type is still the getter's.
   FunctionDefView view{ast_, def.node};
+  if (view.decorators().valid()) {
+    for (NodeId dec : ast_.children(view.decorators())) {
+      if (ast_.kind(dec) != NodeKind::Attribute || !ast_.child(dec, 1).valid()) continue;
+      llvm::StringRef attr = ast_.str(ast_.child(dec, 1));
+      if (attr != "setter" && attr != "deleter") continue;
+      DefinitionId previous;
+      for (DefinitionId d : symbol.definitions) {
+        if (index_.definition(d).node == def.node) break;
+        previous = d;
+      }
+      if (previous.valid()) return DefinitionType(previous);
+    }
+  }
+  // Decorators other than the ones understood by name are applied as calls, innermost first.
   if (view.decorators().valid()) {
     auto decorators = ast_.children(view.decorators());
     for (auto it = decorators.rbegin(); it != decorators.rend(); ++it) {

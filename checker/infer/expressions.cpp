@@ -9,6 +9,14 @@
 namespace asynctype {
 namespace {
 
+bool HasDynamicPart(const TypeStore& store, TypeId type) {
+  if (store.IsDynamic(type)) return true;
+  if (store.kind(type) != TypeKind::Union) return false;
+  for (TypeId m : store.UnionMembers(type)) {
+    if (store.IsDynamic(m)) return true;
+  }
+  return false;
+}
 
 // Module attributes every module has.
 bool IsImplicitModuleAttribute(llvm::StringRef name) {
@@ -269,30 +277,57 @@ TypeId FileInference::InferName(NodeId name) {
 }
 
 TypeId FileInference::InferCollection(NodeId expr, KnownClass cls) {
-  std::vector<TypeId> elements;
+  std::vector<TypeId> raw, elements;
   for (NodeId e : ast_.children(expr)) {
     TypeId t = ExprType(e);
     if (ast_.kind(e) == NodeKind::Starred) {
       auto element = IterationType(program_, ExprType(ast_.child(e, 0)), false);
       t = element ? *element : store_.Unknown();
     }
-    elements.push_back(PromoteLiteral(program_, t));
+    raw.push_back(t);
+    elements.push_back(PromoteLiteralDeep(program_, t));
   }
   TypeId element = elements.empty() ? store_.Unknown() : store_.Union(elements);
+  std::vector<TypeId> context = DisplayContext(expr, cls);
+  if (!context.empty()) return FitDisplay(cls, context, std::vector<std::vector<TypeId>>{raw}, {element});
   return KnownInstance(program_, cls, {element});
 }
 
 TypeId FileInference::InferDict(NodeId expr) {
-  std::vector<TypeId> keys, values;
+  std::vector<TypeId> raw_keys, raw_values, keys, values;
   for (NodeId item : ast_.children(expr)) {
     NodeId key = ast_.child(item, 0);
     TypeId value = ExprType(ast_.child(item, 1));
-    if (!key.valid()) continue;  // **mapping
-    keys.push_back(PromoteLiteral(program_, ExprType(key)));
-    values.push_back(PromoteLiteral(program_, value));
+    if (!key.valid()) {
+      // `**mapping`: its keys and values (those of a `dict`; anything else is not looked into).
+      TypeId mapping = value;
+      ClassId dict_cls = GetKnownClass(program_, KnownClass::Dict);
+      TypeId up;
+      if (store_.kind(mapping) == TypeKind::Instance && dict_cls.valid()) {
+        ResolvedClass(program_, store_.ClassOf(mapping));
+        up = Upcast(store_, mapping, dict_cls);
+      }
+      bool known = up.valid() && store_.TypeArgs(up).size() == 2;
+      TypeId k = known ? store_.TypeArgs(up)[0] : store_.Unknown();
+      TypeId v = known ? store_.TypeArgs(up)[1] : store_.Unknown();
+      raw_keys.push_back(k);
+      raw_values.push_back(v);
+      keys.push_back(k);
+      values.push_back(v);
+      continue;
+    }
+    TypeId k = ExprType(key);
+    raw_keys.push_back(k);
+    raw_values.push_back(value);
+    keys.push_back(PromoteLiteralDeep(program_, k));
+    values.push_back(PromoteLiteralDeep(program_, value));
   }
   TypeId k = keys.empty() ? store_.Unknown() : store_.Union(keys);
   TypeId v = values.empty() ? store_.Unknown() : store_.Union(values);
+  std::vector<TypeId> context = DisplayContext(expr, KnownClass::Dict);
+  if (!context.empty()) {
+    return FitDisplay(KnownClass::Dict, context, std::vector<std::vector<TypeId>>{raw_keys, raw_values}, {k, v});
+  }
   return KnownInstance(program_, KnownClass::Dict, {k, v});
 }
 
@@ -347,12 +382,27 @@ TypeId FileInference::InferComprehension(NodeId expr) {
     first = false;
   }
   if (kind == NodeKind::GeneratorExp && !is_async) is_async = Suspends(ast_, ast_.child(expr, 0));
-  TypeId elt = PromoteLiteral(program_, ExprType(ast_.child(expr, 0)));
+  TypeId raw_elt = ExprType(ast_.child(expr, 0));
+  TypeId elt = PromoteLiteralDeep(program_, raw_elt);
   switch (kind) {
-    case NodeKind::ListComp: return KnownInstance(program_, KnownClass::List, {elt});
-    case NodeKind::SetComp: return KnownInstance(program_, KnownClass::Set, {elt});
+    case NodeKind::ListComp:
+    case NodeKind::SetComp: {
+      KnownClass cls = kind == NodeKind::ListComp ? KnownClass::List : KnownClass::Set;
+      std::vector<TypeId> context = DisplayContext(expr, cls);
+      if (!context.empty()) {
+        std::vector<std::vector<TypeId>> elements(1, std::vector<TypeId>{raw_elt});
+        return FitDisplay(cls, context, elements, {elt});
+      }
+      return KnownInstance(program_, cls, {elt});
+    }
     case NodeKind::DictComp: {
-      TypeId value = PromoteLiteral(program_, ExprType(ast_.child(expr, 1)));
+      TypeId raw_value = ExprType(ast_.child(expr, 1));
+      TypeId value = PromoteLiteralDeep(program_, raw_value);
+      std::vector<TypeId> context = DisplayContext(expr, KnownClass::Dict);
+      if (!context.empty()) {
+        std::vector<std::vector<TypeId>> elements = {std::vector<TypeId>{raw_elt}, std::vector<TypeId>{raw_value}};
+        return FitDisplay(KnownClass::Dict, context, elements, {elt, value});
+      }
       return KnownInstance(program_, KnownClass::Dict, {elt, value});
     }
     default:
@@ -379,6 +429,16 @@ TypeId FileInference::InferAttribute(NodeId attr) {
     for (const Binding& b : use->bindings) {
       if (!PathReturns(b)) continue;
       TypeId t = m.type;
+      if (IsPlaceAssignment(b.def) && !HasDynamicPart(store_, m.type)) {
+        // `self.x = value` earlier on this path: the value, if the attribute accepts it. Only for
+        // declared attributes: an undeclared one stays `Unknown | <assigned values>`.
+        NodeId target = PlaceAssignmentTarget(b.def);
+        NodeId statement = Parent(target);
+        if (statement.valid() && ast_.kind(statement) == NodeKind::Assign) {
+          TypeId assigned = ExprType(ast_.child(statement, 0));
+          if (!store_.IsDynamic(assigned) && IsAssignable(program_, assigned, m.type)) t = assigned;
+        }
+      }
       for (uint32_t c : b.constraints) {
         const Constraint& constraint = index_.constraint(c);
         if (constraint.reachability) continue;
@@ -488,6 +548,11 @@ TypeId FileInference::InferSubscript(NodeId sub) {
   TypeId value = ExprType(ast_.child(sub, 0));
   NodeId slice = ast_.child(sub, 1);
   const TypeKind vk = store_.kind(value);
+  if (vk == TypeKind::ClassLiteral && ResolvedClass(program_, store_.ClassOf(value)).type_params.empty()) {
+    // A class that is not generic: its metaclass's `__getitem__` (`Color["RED"]`), not modelled.
+    ExprType(slice);
+    return store_.Unknown();
+  }
   if (vk == TypeKind::ClassLiteral || vk == TypeKind::SpecialForm) {
     // `list[int]` as a value: the specialized class object.
     TypeContext context;
@@ -534,14 +599,16 @@ TypeId FileInference::InferBinOp(NodeId expr) {
   static constexpr const char* kDunders[] = {"add", "sub", "mul", "matmul", "truediv", "floordiv",
                                              "mod", "pow", "lshift", "rshift", "or", "xor", "and"};
   std::string name = kDunders[static_cast<int>(op)];
+  // A dunder whose parameter does not accept the other operand returns NotImplemented at run
+  // time (`10 * "a"` is `str.__rmul__`, not `int.__mul__`).
   Member m = LookupDunder(program_, left, "__" + name + "__");
   if (m.type.valid()) {
-    CallOutcome r = CallType(program_, m.type, {Argument{Argument::Kind::Positional, "", right}});
+    CallOutcome r = CallTypeChecked(program_, m.type, {Argument{Argument::Kind::Positional, "", right}});
     if (r.matched && r.callable) return r.type;
   }
   Member rm = LookupDunder(program_, right, "__r" + name + "__");
   if (rm.type.valid()) {
-    CallOutcome r = CallType(program_, rm.type, {Argument{Argument::Kind::Positional, "", left}});
+    CallOutcome r = CallTypeChecked(program_, rm.type, {Argument{Argument::Kind::Positional, "", left}});
     if (r.matched && r.callable) return r.type;
   }
   return store_.Unknown();
@@ -706,7 +773,7 @@ TypeId FileInference::InferCall(NodeId call) {
       return store_.Unknown();  // a TypeVar outside an assignment: not modelled
     }
   }
-  CallOutcome outcome = CheckCall(program_, callee, args);
+  CallOutcome outcome = CheckCall(program_, callee, args, ExpectedType(call));
   ReportCallErrors(program_, *this, call, outcome.errors);
   return outcome.type;
 }

@@ -204,7 +204,7 @@ void FileInference::ResolveClass(ClassId cls) {
   context.binding = BindingContext::Encode(BindingContext::Kind::Class, cls.value);
   context.cls = cls;
   std::vector<TypeId> collected, explicit_params, pep695_params;
-  bool has_explicit = false, is_protocol = false, unknown_base = false;
+  bool has_explicit = false, is_protocol = false, unknown_base = false, is_typed_dict = false;
   if (view.type_params().valid()) {
     for (NodeId tp : ast_.children(view.type_params())) {
       DefinitionId def = index_.DefinitionOf(tp);
@@ -240,6 +240,12 @@ void FileInference::ResolveClass(ClassId cls) {
           continue;
         }
       }
+      // (also under an alias such as `_TypedDict`)
+      if ((ast_.kind(head) == NodeKind::Name && ast_.str(head).endswith("TypedDict")) ||
+          (ast_.kind(head) == NodeKind::Attribute && ast_.child(head, 1).valid() &&
+           ast_.str(ast_.child(head, 1)).endswith("TypedDict"))) {
+        is_typed_dict = true;
+      }
       TypeId base = AnnotationType(arg, context);
       if (store_.kind(base) == TypeKind::Instance) {
         bases.push_back(base);
@@ -252,6 +258,7 @@ void FileInference::ResolveClass(ClassId cls) {
   }
   ClassInfo& info2 = store_.cls(cls);
   info2.is_protocol = is_protocol;
+  info2.is_typed_dict = is_typed_dict;
   info2.type_params = !pep695_params.empty() ? pep695_params : (has_explicit ? explicit_params : collected);
   info2.bases = bases;
   info2.has_unknown_base = unknown_base;
@@ -262,6 +269,7 @@ void FileInference::ResolveClass(ClassId cls) {
     ClassId base_cls = store_.ClassOf(base);
     const ClassInfo& base_info = ResolvedClass(program_, base_cls);
     if (base_info.has_unknown_base) store_.cls(cls).has_unknown_base = true;
+    if (base_info.is_typed_dict) store_.cls(cls).is_typed_dict = true;
     Substitution subst = ClassSubstitution(store_, base);
     std::vector<TypeId> seq;
     if (base_info.mro.empty()) {

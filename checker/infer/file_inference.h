@@ -89,6 +89,13 @@ class FileInference {
   // depends on return and the `with` statements it depends on swallow exceptions.
   bool StatementReachable(NodeId statement);
 
+  // context.cpp: the type the surroundings of the value expression `expr` expect (bidirectional
+  // inference): the declared type of an assignment's target, the declared return type of a
+  // `return`, the yield type of a `yield`, the parameter type of a call argument, `Awaitable[E]`
+  // inside `await` expected as E, and element types of an expected display. None when nothing is
+  // expected (or only something dynamic at the top).
+  TypeId ExpectedType(NodeId expr);
+
   // Displays a type after making sure everything it mentions is resolved.
   std::string Display(TypeId type);
 
@@ -138,6 +145,18 @@ class FileInference {
   bool PathReturns(const Binding& binding, bool lenient = false);
   TypeId OutwardNameType(NodeId use, llvm::StringRef name, ScopeId scope, bool report);
 
+  // context.cpp
+  NodeId Parent(NodeId node);
+  TypeId ComputeExpectedType(NodeId expr);
+  TypeId DeclaredTargetType(NodeId target);
+  TypeId ArgumentExpectedType(NodeId call, NodeId argument);
+  // The type arguments a display of class `cls` takes from what is expected of it, one per type
+  // parameter of `cls` (None where the context says nothing); empty without a usable context.
+  std::vector<TypeId> DisplayContext(NodeId display, KnownClass cls);
+  // `inferred` with each type argument replaced by the context's where every element fits it.
+  TypeId FitDisplay(KnownClass cls, llvm::ArrayRef<TypeId> context,
+                    llvm::ArrayRef<std::vector<TypeId>> elements, llvm::ArrayRef<TypeId> inferred);
+
   // annotations.cpp
   TypeId InferTypeExpr(NodeId expr, const TypeContext& context);
   TypeId TypeFromValue(TypeId value, const TypeContext& context);
@@ -164,6 +183,8 @@ class FileInference {
   // (Unknown at once, so expansion stays linear instead of exponential in the nesting).
   llvm::SmallVector<DefinitionId, 4> alias_stack_;
   llvm::DenseMap<uint32_t, uint8_t> with_suppresses_;  // With node -> names.cpp's Suppression
+  std::vector<NodeId> parents_;                         // by NodeId; built on first use
+  llvm::DenseMap<uint32_t, TypeId> expected_types_;     // value node -> ExpectedType (None: none)
 };
 
 }  // namespace asynctype

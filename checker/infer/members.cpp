@@ -92,6 +92,27 @@ TypeId PromoteLiteral(Program& program, TypeId type) {
   }
 }
 
+TypeId PromoteLiteralDeep(Program& program, TypeId type) {
+  TypeStore& store = program.types();
+  switch (store.kind(type)) {
+    case TypeKind::Tuple:
+    case TypeKind::Union: {
+      std::vector<TypeId> items(store.list(TypeListId(store.data(type).a)).begin(),
+                                store.list(TypeListId(store.data(type).a)).end());
+      bool changed = false;
+      for (TypeId& item : items) {
+        TypeId promoted = PromoteLiteralDeep(program, item);
+        changed |= promoted != item;
+        item = promoted;
+      }
+      if (!changed) return type;
+      if (store.kind(type) == TypeKind::Union) return store.Union(items);
+      return store.data(type).b ? store.HomogeneousTuple(items[0]) : store.Tuple(items);
+    }
+    default: return PromoteLiteral(program, type);
+  }
+}
+
 const ClassInfo& ResolvedClass(Program& program, ClassId cls) {
   ClassInfo& info = program.types().cls(cls);
   if (!info.resolved && !info.resolving) program.inference(info.file).ResolveClass(cls);

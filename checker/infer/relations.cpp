@@ -1,5 +1,6 @@
 // Assignability, first slice: gradual types, literals and their classes, None, unions, nominal
-// classes through the MRO (type arguments compared leniently), tuples, the numeric promotions
+// classes through the MRO (type arguments compared by the variance of the class's parameters),
+// tuples, the numeric promotions
 // int -> float -> complex, and structural protocols by member presence. Anything not
 // understood is treated as assignable: the checker must not invent errors.
 #include "checker/infer/file_inference.h"
@@ -11,14 +12,66 @@ namespace {
 
 bool Assignable(Program& program, TypeId value, TypeId target, int depth);
 
-bool ArgsAssignable(Program& program, llvm::ArrayRef<TypeId> values, llvm::ArrayRef<TypeId> targets,
+// Type arguments of two specializations of the class `cls`, compared by the variance of its
+// type parameters: covariant ones like the values themselves, contravariant ones the other way,
+// invariant ones both ways (dynamic arguments are compatible either way), and parameters whose
+// variance is not known (or that are not plain TypeVars) in either direction.
+// A union with a dynamic member: part of it was not understood, so it is compatible with
+// anything (the checks treat Unknown members the same way at the top level).
+bool HasDynamicMember(const TypeStore& store, TypeId type) {
+  if (store.IsDynamic(type)) return true;
+  if (store.kind(type) != TypeKind::Union) return false;
+  for (TypeId m : store.UnionMembers(type)) {
+    if (store.IsDynamic(m)) return true;
+  }
+  return false;
+}
+
+// TypedDict classes are not modelled (a dict display may well be one): never reported.
+bool IsTypedDict(Program& program, TypeId type) {
+  TypeStore& store = program.types();
+  return store.kind(type) == TypeKind::Instance && ResolvedClass(program, store.ClassOf(type)).is_typed_dict;
+}
+
+// A TypedDict on either side together with a dict-like type on the other (a dict display, a
+// mapping, another TypedDict): not modelled, so accepted. `None` or an `int` still is no TypedDict.
+bool TypedDictInvolved(Program& program, TypeId value, TypeId target) {
+  bool value_td = IsTypedDict(program, value), target_td = IsTypedDict(program, target);
+  if (!value_td && !target_td) return false;
+  TypeStore& store = program.types();
+  ClassId dict_cls = GetKnownClass(program, KnownClass::Dict);
+  if (!dict_cls.valid()) return true;
+  TypeId plain_dict = DefaultInstance(program, dict_cls);
+  auto dict_like = [&](TypeId t) {
+    if (store.kind(t) != TypeKind::Instance) return false;
+    if (IsTypedDict(program, t)) return true;
+    ResolvedClass(program, store.ClassOf(t));
+    // a dict, or a base of dict (`Mapping`, `MutableMapping`, ...)
+    return Upcast(store, t, dict_cls).valid() || Upcast(store, plain_dict, store.ClassOf(t)).valid();
+  };
+  return dict_like(value) && dict_like(target) &&
+         (value_td || store.ClassOf(target) != GetKnownClass(program, KnownClass::Object));
+}
+
+bool ArgsAssignable(Program& program, ClassId cls, llvm::ArrayRef<TypeId> values, llvm::ArrayRef<TypeId> targets,
                     int depth) {
+  TypeStore& store = program.types();
+  std::vector<TypeId> params = ResolvedClass(program, cls).type_params;
   for (size_t i = 0; i < values.size() && i < targets.size(); ++i) {
-    // Variance is not modelled yet: accept either direction.
-    if (!Assignable(program, values[i], targets[i], depth + 1) &&
-        !Assignable(program, targets[i], values[i], depth + 1)) {
-      return false;
+    if (HasDynamicMember(store, values[i]) || HasDynamicMember(store, targets[i])) continue;
+    Variance variance = Variance::Bivariant;
+    if (values.size() == params.size() && store.kind(params[i]) == TypeKind::TypeVar) {
+      const TypeVarInfo& tv = store.typevar(TypeVarId(store.data(params[i]).a));
+      if (tv.flavor == TypeVarFlavor::TypeVar) variance = tv.variance;
     }
+    // A union argument is what the inference makes of a display of several classes
+    // (`[A(), B()]` is a `list[A | B]`), where the user means their common base (mypy infers the
+    // join): compared covariantly, so that it passes where `list[Base]` is expected.
+    if (variance == Variance::Invariant && store.kind(values[i]) == TypeKind::Union) variance = Variance::Covariant;
+    bool forward = variance == Variance::Contravariant || Assignable(program, values[i], targets[i], depth + 1);
+    bool backward = variance == Variance::Covariant || Assignable(program, targets[i], values[i], depth + 1);
+    bool ok = variance == Variance::Bivariant ? forward || backward : forward && backward;
+    if (!ok) return false;
   }
   return true;
 }
@@ -44,6 +97,52 @@ bool ProtocolSatisfied(Program& program, TypeId value, ClassId protocol) {
   return true;
 }
 
+bool IsPositional(ParamKind k) { return k == ParamKind::PositionalOnly || k == ParamKind::PositionalOrKeyword; }
+
+// A function with signature `value` where a `Callable` with signature `target` is expected: the
+// return type covariantly, each positional parameter of the target contravariantly against the
+// value's parameter that takes it (or its `*args`), and no further required positional
+// parameter in the value. Gradual and ParamSpec signatures, keyword parameters and unannotated
+// parts are not compared.
+bool SignatureAssignable(Program& program, const Signature& value, const Signature& target, int depth) {
+  if (value.gradual || target.gradual || value.param_spec.valid() || target.param_spec.valid()) return true;
+  if (value.return_type.valid() && target.return_type.valid() &&
+      !Assignable(program, value.return_type, target.return_type, depth + 1)) {
+    return false;
+  }
+  size_t positional = 0;
+  for (const Param& p : target.params) {
+    if (p.kind == ParamKind::VarArgs || p.kind == ParamKind::KwArgs) return true;  // not compared
+    if (!IsPositional(p.kind)) continue;
+    const Param* taker = nullptr;
+    size_t seen = 0;
+    for (const Param& q : value.params) {
+      if (q.kind == ParamKind::VarArgs) {
+        taker = &q;
+        break;
+      }
+      if (!IsPositional(q.kind)) break;
+      if (seen++ == positional) {
+        taker = &q;
+        break;
+      }
+    }
+    if (!taker) return false;  // the value takes fewer positional arguments
+    if (p.type.valid() && taker->type.valid() && !Assignable(program, p.type, taker->type, depth + 1)) return false;
+    ++positional;
+  }
+  // Positional parameters of the value beyond the target's must have defaults.
+  size_t seen = 0;
+  for (const Param& q : value.params) {
+    if (!IsPositional(q.kind)) continue;
+    if (seen++ >= positional && !q.has_default) return false;
+  }
+  for (const Param& q : value.params) {
+    if (q.kind == ParamKind::KeywordOnly && !q.has_default) return false;
+  }
+  return true;
+}
+
 bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
   TypeStore& store = program.types();
   if (depth > 16 || value == target) return true;
@@ -51,6 +150,9 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
   const TypeData t = store.data(target);
   if (store.IsDynamic(value) || store.IsDynamic(target)) return true;
   if (v.kind == TypeKind::Never) return true;
+  // Special forms used as values (`{"x": Any}`) are not modelled.
+  if (v.kind == TypeKind::SpecialForm || t.kind == TypeKind::SpecialForm) return true;
+  if (TypedDictInvolved(program, value, target)) return true;
   if (t.kind == TypeKind::TypeVar) return true;  // solved separately
   if (v.kind == TypeKind::TypeVar) {
     const TypeVarInfo& tv = store.typevar(TypeVarId(v.a));
@@ -95,7 +197,7 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
       }
       if (value_info.has_unknown_base) return true;
       if (TypeId up = Upcast(store, promoted, target_cls); up.valid()) {
-        return ArgsAssignable(program, store.TypeArgs(up), store.TypeArgs(target), depth);
+        return ArgsAssignable(program, target_cls, store.TypeArgs(up), store.TypeArgs(target), depth);
       }
       if (target_info.is_protocol) return ProtocolSatisfied(program, promoted, target_cls);
       return false;
@@ -127,9 +229,25 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
     return true;
   }
   if (t.kind == TypeKind::SubclassOf) {
+    if (v.kind == TypeKind::Instance) {
+      // An instance of `type` (or of a metaclass) is some class.
+      ClassId type_cls = GetKnownClass(program, KnownClass::Type);
+      for (TypeId base : ResolvedClass(program, store.ClassOf(value)).mro) {
+        if (store.ClassOf(base) == type_cls) return true;
+      }
+      return false;
+    }
     return v.kind == TypeKind::ClassLiteral || v.kind == TypeKind::SubclassOf;
   }
   if (t.kind == TypeKind::Callable) {
+    if (std::optional<Signature> sig = PlainSignature(program, value)) {
+      // A lambda's return type is inferred from its body, more precisely than meant (`lambda:
+      // True` returns `Literal[True]`): its parameters are compared, its return type is not.
+      bool lambda_like = v.kind == TypeKind::Callable &&
+                         std::none_of(sig->params.begin(), sig->params.end(), [](const Param& p) { return p.type.valid(); });
+      if (lambda_like) sig->return_type = TypeId::None();
+      return SignatureAssignable(program, *sig, store.signature(t.a), depth);
+    }
     return v.kind != TypeKind::NoneType && v.kind != TypeKind::IntLiteral &&
            v.kind != TypeKind::StringLiteral && v.kind != TypeKind::BytesLiteral &&
            v.kind != TypeKind::BoolLiteral && v.kind != TypeKind::Tuple;

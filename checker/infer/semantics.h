@@ -28,6 +28,9 @@ ClassId GetKnownClass(Program& program, KnownClass known);
 TypeId KnownInstance(Program& program, KnownClass known, llvm::ArrayRef<TypeId> args = {});
 // The instance type of a literal's class (`Literal[1]` -> `int`); other types unchanged.
 TypeId PromoteLiteral(Program& program, TypeId type);
+// PromoteLiteral also inside tuples and unions (`tuple[Literal["a"], Literal[1]]` ->
+// `tuple[str, int]`): what a display's elements are widened to.
+TypeId PromoteLiteralDeep(Program& program, TypeId type);
 // A class's resolved info (bases, type params and MRO computed on first use).
 const ClassInfo& ResolvedClass(Program& program, ClassId cls);
 // Instance type of a class with its own type parameters (`Box[T@Box]`).
@@ -92,17 +95,32 @@ struct CallOutcome {
 const Signature& GetSignature(Program& program, FunctionId fn);
 // The result of calling `callee`. Pure and quiet: safe to call speculatively. Only overload
 // selection looks at argument types.
-CallOutcome CallType(Program& program, TypeId callee, llvm::ArrayRef<Argument> args);
+// `expected`: the type the call's surroundings expect (bidirectional inference), a hint for
+// solving the TypeVars of the return type; used only where the arguments still fit and the
+// result is assignable to it.
+CallOutcome CallType(Program& program, TypeId callee, llvm::ArrayRef<Argument> args,
+                     TypeId expected = TypeId::None());
 // CallType plus checking: every argument is also checked against its (solved) parameter type,
 // and `errors` lists the reportable failures. Silent wherever the answer is not certain: dynamic
 // callees or argument / parameter types (or unions with a dynamic member), gradual signatures, unpacked `*args`/`**kwargs` arity, constructors
 // whose `__init__` may be synthesized (decorators, metaclasses, NamedTuple, ...). The result
 // type is the same as CallType's.
-CallOutcome CheckCall(Program& program, TypeId callee, llvm::ArrayRef<Argument> args);
+// CallType where the arguments must also fit their (solved) parameter types for `matched`.
+CallOutcome CallTypeChecked(Program& program, TypeId callee, llvm::ArrayRef<Argument> args);
+CallOutcome CheckCall(Program& program, TypeId callee, llvm::ArrayRef<Argument> args,
+                      TypeId expected = TypeId::None());
+// The declared type of the parameter that `args[index]` binds to, as the context for inferring
+// that argument: for a callee with a single signature (function, bound method, `Callable`, a
+// class's own `__init__`), when the parameter's type mentions no TypeVar. None otherwise.
+TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, size_t index);
 // Whether `type` (or a member of it) is dynamic, or a class object the checker does not fully
 // model (custom metaclass, unknown base, NamedTuple / TypedDict): calling it or passing it may
 // do what the checker cannot see.
 bool HasUnmodelledPart(Program& program, TypeId type);
+
+// The signature a function, bound method or `Callable` presents to its callers; None for other
+// callables (overloads, classes, properties, `__call__`) and non-callables.
+std::optional<Signature> PlainSignature(Program& program, TypeId callable);
 
 // ---------------------------------------------------------------- relations
 bool IsAssignable(Program& program, TypeId value, TypeId target);

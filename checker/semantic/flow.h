@@ -22,6 +22,14 @@ inline constexpr DefinitionId kPlaceDefault = DefinitionId(0xFFFFFFFEu);
 
 inline bool IsPlaceKey(llvm::StringRef key) { return key.contains('.'); }
 
+// A place assigned by `place = value` (the direct target of an Assign statement): the binding
+// carries the target node, and the place has the assigned value's type from there on.
+inline DefinitionId PlaceAssignment(NodeId target) { return DefinitionId(0x80000000u | target.value); }
+inline bool IsPlaceAssignment(DefinitionId def) {
+  return def.valid() && def != kPlaceDefault && (def.value & 0x80000000u) != 0;
+}
+inline NodeId PlaceAssignmentTarget(DefinitionId def) { return NodeId(def.value & 0x7FFFFFFFu); }
+
 // A pseudo-name whose bindings (all "unbound") are the alternative paths reaching a point, each
 // with the reachability constraints it depends on: a point is reached if one of them holds.
 inline constexpr const char* kReachKey = "<reach>";

@@ -282,7 +282,8 @@ class IndexBuilder {
       // (`v = f(); if v is not None: use(v)`) cannot see the previous iteration's bindings.
       bool sees_loop_start = record.bindings.empty();
       for (const Binding& b : record.bindings) {
-        sees_loop_start |= !b.def.valid() || b.def == kPlaceDefault || b.def.index() < first_def;
+        sees_loop_start |= !b.def.valid() || b.def == kPlaceDefault || IsPlaceAssignment(b.def) ||
+                           b.def.index() < first_def;
       }
       if (!sees_loop_start) continue;
       for (const Binding& b : it->second) {
@@ -981,8 +982,18 @@ class IndexBuilder {
         if (ast_.child(target, 1).valid()) index_.assigned_attributes_.insert(ast_.str(ast_.child(target, 1)));
         VisitExpr(ast_.child(target, 0));
         if (llvm::StringRef key = PlaceKey(target); !key.empty()) {
-          flow().ResetPlace(key);
-          NoteRaisePoint(current_, key, Binding{kPlaceDefault, {}});
+          bool direct = kind == DefinitionKind::Assignment && ast_.kind(node) == NodeKind::Assign;
+          if (direct) {
+            direct = false;
+            for (NodeId t : ast_.tail(node, 1)) direct |= t == target;
+          }
+          if (direct) {
+            flow().Bind(key, PlaceAssignment(target));
+            NoteRaisePoint(current_, key, Binding{PlaceAssignment(target), {}});
+          } else {
+            flow().ResetPlace(key);
+            NoteRaisePoint(current_, key, Binding{kPlaceDefault, {}});
+          }
         }
         break;
       default:
@@ -1214,7 +1225,11 @@ class IndexBuilder {
       if (ast_.Has(gen, kAsync)) CheckAsyncInSyncComprehension(comprehension, ast_.range(gen));
       if (i > 0) VisitExpr(ast_.child(gen, 1));
       VisitTarget(ast_.child(gen, 0), DefinitionKind::Comprehension, gen, 0);
-      for (NodeId cond : ast_.tail(gen, 2)) VisitExpr(cond);
+      // Each condition narrows what follows it: later conditions, later generators, the element.
+      for (NodeId cond : ast_.tail(gen, 2)) {
+        auto [when_true, when_false] = VisitCondition(cond);
+        flow() = std::move(when_true);
+      }
     }
     for (size_t i = 0; i < first_generator; ++i) VisitExpr(ast_.child(expr, i));
     loop_depth_ = saved_loop;

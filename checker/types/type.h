@@ -67,7 +67,9 @@ enum class KnownClass : uint8_t {
   kCount,
 };
 
-enum class Variance : uint8_t { Invariant, Covariant, Contravariant };
+// Bivariant: the variance is not known (PEP 695 class parameters and `infer_variance=True`,
+// whose variance the checker does not infer yet); type arguments are compared leniently.
+enum class Variance : uint8_t { Invariant, Covariant, Contravariant, Bivariant };
 enum class TypeVarFlavor : uint8_t { TypeVar, ParamSpec, TypeVarTuple };
 
 struct TypeVarInfo {
@@ -126,6 +128,7 @@ struct ClassInfo {
   std::vector<TypeId> bases;        // Instance types (in terms of type_params), or Unknown/Any
   std::vector<TypeId> mro;          // Instance types, starting with the class itself
   bool has_unknown_base = false;    // MRO contains Unknown/Any: lookups may fall back silently
+  bool is_typed_dict = false;       // a TypedDict (a base names `TypedDict`): not modelled
   TypeId self_typevar;              // the implicit Self TypeVar type of this class
 };
 
