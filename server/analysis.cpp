@@ -42,7 +42,7 @@ std::string ImportRootFor(const FileSystem& fs, const std::string& file_path) {
 
 Analysis::Analysis(const std::string& path, std::map<std::string, std::string> documents,
                    const std::vector<std::string>& workspace_roots, std::string* log,
-                   std::map<std::string, std::string> uris)
+                   std::map<std::string, std::string> uris, std::shared_ptr<ParseCache> parse_cache)
     : path_(path), uris_(std::move(uris)), fs_(std::move(documents)) {
   // Configuration: the nearest one above the document, read like the CLI reads it.
   ProjectConfig config;
@@ -73,6 +73,7 @@ Analysis::Analysis(const std::string& path, std::map<std::string, std::string> d
       *log = "asynctype: " + config.path + ": `typeshed` folder `" + config.typeshed + "` has no `stdlib` folder";
     }
   }
+  options.parse_cache = std::move(parse_cache);
   program_ = std::make_unique<Program>(options, fs_);
 
   std::string error;

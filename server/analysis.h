@@ -11,6 +11,7 @@
 
 #include "checker/config/rule_levels.h"
 #include "checker/diagnostics/diagnostic.h"
+#include "checker/program/parse_cache.h"
 #include "checker/program/program.h"
 #include "server/overlay_fs.h"
 
@@ -21,9 +22,10 @@ class Analysis {
   // `path`: the document's absolute path; `documents`: every open document (path -> text);
   // `workspace_roots`: the client's workspace folders (extra import roots). Configuration
   // problems are described in `log` (the analysis then runs with the defaults).
+  // `parse_cache`: parses shared with earlier analyses (may be null).
   Analysis(const std::string& path, std::map<std::string, std::string> documents,
            const std::vector<std::string>& workspace_roots, std::string* log,
-           std::map<std::string, std::string> uris = {});
+           std::map<std::string, std::string> uris = {}, std::shared_ptr<ParseCache> parse_cache = nullptr);
   ~Analysis();
 
   const std::string& path() const { return path_; }

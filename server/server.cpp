@@ -250,7 +250,8 @@ Analysis& LanguageServer::AnalysisFor(const std::string& uri) {
     uris[doc.path] = doc_uri;
   }
   std::string log;
-  auto analysis = std::make_unique<Analysis>(path, std::move(texts), workspace_roots_, &log, std::move(uris));
+  auto analysis =
+      std::make_unique<Analysis>(path, std::move(texts), workspace_roots_, &log, std::move(uris), parse_cache_);
   if (!log.empty()) Log(1, log);
   if (analyses_.size() >= 16) analyses_.clear();
   return *(analyses_[path] = std::move(analysis));

@@ -76,6 +76,7 @@ class LanguageServer {
   std::vector<std::string> workspace_roots_;
   std::map<std::string, Document> documents_;                   // by URI
   std::map<std::string, std::unique_ptr<Analysis>> analyses_;  // by path; dropped on any change
+  std::shared_ptr<ParseCache> parse_cache_ = std::make_shared<ParseCache>();  // across analyses
   std::string last_log_;
   std::set<std::string> pending_publish_;  // URIs whose diagnostics are due
 };

@@ -3,6 +3,7 @@
 #include "checker/check/check_file.h"
 #include "checker/infer/file_inference.h"
 #include "checker/module/resolver.h"
+#include "checker/program/parse_cache.h"
 #include "checker/semantic/index.h"
 #include "checker/types/type_store.h"
 
@@ -10,7 +11,7 @@ namespace asynctype {
 
 struct Program::FileState {
   std::unique_ptr<SourceFile> source;
-  std::optional<ParsedFile> parsed;
+  std::shared_ptr<const ParsedFile> parsed;
   std::optional<SemanticIndex> index;
   std::unique_ptr<FileInference> inference;
 };
@@ -77,7 +78,11 @@ FileId Program::LoadFile(const std::string& path, std::string* error) {
 FileId Program::AddFile(const std::string& path, std::string text) {
   FileId id(static_cast<uint32_t>(files_.size()));
   auto state = std::make_unique<FileState>();
-  state->source = std::make_unique<SourceFile>(id, path, std::move(text));
+  if (options_.parse_cache) {
+    state->source = std::make_unique<SourceFile>(id, path, options_.parse_cache->Text(path, std::move(text)));
+  } else {
+    state->source = std::make_unique<SourceFile>(id, path, std::move(text));
+  }
   files_.push_back(std::move(state));
   file_ids_[path] = id;
   return id;
@@ -89,7 +94,10 @@ const SourceFile& Program::source(FileId file) const { return *files_[file.index
 
 const ParsedFile& Program::parsed(FileId file) {
   FileState& s = state(file);
-  if (!s.parsed) s.parsed = Parse(*s.source);
+  if (!s.parsed) {
+    s.parsed = options_.parse_cache ? options_.parse_cache->Parse(*s.source)
+                                    : std::make_shared<const ParsedFile>(Parse(*s.source));
+  }
   return *s.parsed;
 }
 

@@ -24,6 +24,7 @@ class SemanticIndex;
 class TypeStore;
 class FileInference;
 class ModuleResolver;
+class ParseCache;
 
 struct ProgramOptions {
   PythonVersion python_version;
@@ -37,6 +38,8 @@ struct ProgramOptions {
   // mypy does): checking `lib/python3.x/asyncio` reads `socket` from its stub, not `socket.py`.
   // Unset: roots always come first.
   std::optional<std::vector<std::string>> checked_packages;
+  // Parses shared with other programs (see parse_cache.h); null: every file is parsed afresh.
+  std::shared_ptr<ParseCache> parse_cache;
 };
 
 class Program {
