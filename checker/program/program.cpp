@@ -95,6 +95,7 @@ const SourceFile& Program::source(FileId file) const { return *files_[file.index
 const ParsedFile& Program::parsed(FileId file) {
   FileState& s = state(file);
   if (!s.parsed) {
+    ThrowIfCancelled();
     s.parsed = options_.parse_cache ? options_.parse_cache->Parse(*s.source)
                                     : std::make_shared<const ParsedFile>(Parse(*s.source));
   }
@@ -105,6 +106,7 @@ const SemanticIndex& Program::index(FileId file) {
   FileState& s = state(file);
   if (!s.index) {
     const ParsedFile& p = parsed(file);
+    ThrowIfCancelled();
     llvm::StringRef path = s.source->path();
     bool is_init = path.endswith("__init__.py") || path.endswith("__init__.pyi");
     IndexOptions options{options_.python_version, s.source->is_stub(), is_init};
@@ -117,6 +119,7 @@ FileInference& Program::inference(FileId file) {
   FileState& s = state(file);
   if (!s.inference) {
     index(file);
+    ThrowIfCancelled();
     s.inference = std::make_unique<FileInference>(*this, file);
   }
   return *s.inference;
