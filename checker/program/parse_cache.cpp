@@ -42,7 +42,29 @@ std::shared_ptr<const ParsedFile> ParseCache::Parse(const SourceFile& source) {
   entry.text = source.shared_text();
   entry.parsed = parsed;
   entry.tree = std::move(tree);
+  entry.index = nullptr;
   return parsed;
+}
+
+std::shared_ptr<const SemanticIndex> ParseCache::Index(const SourceFile& source,
+                                                       const std::shared_ptr<const ParsedFile>& parsed,
+                                                       const IndexOptions& options) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = entries_.find(source.path());
+  bool same_options = it != entries_.end() && it->second.index_options.python_version.major == options.python_version.major &&
+                      it->second.index_options.python_version.minor == options.python_version.minor &&
+                      it->second.index_options.is_stub == options.is_stub &&
+                      it->second.index_options.is_package_init == options.is_package_init;
+  if (same_options && it->second.index && it->second.parsed == parsed && it->second.index_file == source.id()) {
+    return it->second.index;
+  }
+  auto index = std::make_shared<const SemanticIndex>(BuildIndex(parsed->ast, source.id(), options));
+  if (it != entries_.end() && it->second.parsed == parsed) {
+    it->second.index = index;
+    it->second.index_file = source.id();
+    it->second.index_options = options;
+  }
+  return index;
 }
 
 }  // namespace asynctype

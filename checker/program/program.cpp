@@ -12,7 +12,7 @@ namespace asynctype {
 struct Program::FileState {
   std::unique_ptr<SourceFile> source;
   std::shared_ptr<const ParsedFile> parsed;
-  std::optional<SemanticIndex> index;
+  std::shared_ptr<const SemanticIndex> index;
   std::unique_ptr<FileInference> inference;
 };
 
@@ -110,7 +110,8 @@ const SemanticIndex& Program::index(FileId file) {
     llvm::StringRef path = s.source->path();
     bool is_init = path.endswith("__init__.py") || path.endswith("__init__.pyi");
     IndexOptions options{options_.python_version, s.source->is_stub(), is_init};
-    s.index = BuildIndex(p.ast, file, options);
+    s.index = options_.parse_cache ? options_.parse_cache->Index(*s.source, s.parsed, options)
+                                   : std::make_shared<const SemanticIndex>(BuildIndex(p.ast, file, options));
   }
   return *s.index;
 }

@@ -142,6 +142,14 @@ TEST(ParseCache, SharesUnchangedParsesAndReparsesChanges) {
   SourceFile b(FileId(0), "m.py", shared2);
   EXPECT_EQ(cache->Parse(b).get(), pa.get());
   EXPECT_EQ(cache->hits(), 1u);
+  // The semantic index is shared too, for the same parse, file id and options.
+  IndexOptions options{PythonVersion{3, 12}, false, false};
+  auto ia = cache->Index(a, pa, options);
+  EXPECT_EQ(cache->Index(b, pa, options).get(), ia.get());
+  SourceFile other_id(FileId(5), "m.py", shared2);
+  EXPECT_NE(cache->Index(other_id, pa, options).get(), ia.get());
+  IndexOptions stub_options{PythonVersion{3, 12}, true, false};
+  EXPECT_NE(cache->Index(b, pa, stub_options).get(), ia.get());
   // A different file id with syntax errors cannot share the diagnostics.
   std::string broken = text + "def (:\n";
   SourceFile c(FileId(0), "m.py", cache->Text("m.py", broken));
