@@ -251,8 +251,14 @@ void LanguageServer::HandleRequest(const std::string& method, const json& id, co
     return;
   }
   if (method == "textDocument/diagnostic") {
-    Analysis& analysis = AnalysisFor(UriOf(params));
+    std::string uri = UriOf(params);
+    Analysis& analysis = AnalysisFor(uri);
     Respond(id, {{"kind", "full"}, {"items", DiagnosticsJson(analysis)}});
+    // A pulled document whose interface changed: its importers' reports are stale too.
+    auto doc = documents_.find(uri);
+    if (doc != documents_.end() && RecheckImporters(doc->second, analysis) && !push_diagnostics_ && refresh_support_) {
+      SendRefresh();
+    }
     return;
   }
   RespondError(id, error_code::kMethodNotFound, "Method not found: " + method);
@@ -270,10 +276,7 @@ void LanguageServer::HandleNotification(const std::string& method, const json& p
     // Files on disk (or the configuration) changed: every open document may read them.
     Invalidate();
     PublishAll();
-    if (!push_diagnostics_ && refresh_support_) {
-      Send({{"jsonrpc", "2.0"}, {"id", "asynctype/refresh/" + std::to_string(next_request_id_++)},
-            {"method", "workspace/diagnostic/refresh"}});
-    }
+    if (!push_diagnostics_ && refresh_support_) SendRefresh();
   } else if (method == "$/cancelRequest" && params.is_object() && params.contains("id")) {
     // The request came before this notification, so it has been answered by now.
     std::lock_guard<std::mutex> lock(cancel_mutex_);
@@ -333,21 +336,31 @@ bool LanguageServer::Publish(const Document& document) {
   return true;
 }
 
-void LanguageServer::RecheckImporters(const Document& document, Analysis& analysis) {
+void LanguageServer::SendRefresh() {
+  Send({{"jsonrpc", "2.0"}, {"id", "asynctype/refresh/" + std::to_string(next_request_id_++)},
+        {"method", "workspace/diagnostic/refresh"}});
+}
+
+bool LanguageServer::RecheckImporters(const Document& document, Analysis& analysis) {
   // What this document reads of the other open documents (for when they change).
   std::set<std::string>& reads = imports_[document.uri];
   reads.clear();
   for (const auto& [uri, doc] : documents_) {
     if (uri != document.uri && analysis.program().FindFile(doc.path)) reads.insert(doc.path);
   }
-  if (documents_.size() < 2 || !analysis.ok()) return;
+  if (documents_.size() < 2 || !analysis.ok()) return false;
   std::string interface = ModuleInterface(analysis);
   auto [it, inserted] = interfaces_.try_emplace(document.uri, interface);
-  if (inserted || it->second == interface) return;
+  if (inserted || it->second == interface) return false;
   it->second = std::move(interface);
+  bool due = false;
   for (const auto& [uri, paths] : imports_) {
-    if (uri != document.uri && paths.count(document.path) && documents_.count(uri)) SchedulePublish(uri);
+    if (uri != document.uri && paths.count(document.path) && documents_.count(uri)) {
+      SchedulePublish(uri);
+      due = true;
+    }
   }
+  return due;
 }
 
 void LanguageServer::PublishAll() {

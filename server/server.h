@@ -76,8 +76,11 @@ class LanguageServer {
   bool Publish(const Document& document);
   // Whether the work in progress is stale (polled by the programs, see ProgramOptions::cancelled).
   bool Cancelled() const;
-  // Open documents that import `path` are due again when its interface changed.
-  void RecheckImporters(const Document& document, Analysis& analysis);
+  // Notes which open documents `document` reads; when its interface changed since its last
+  // analysis, the open documents that read it are due again (returns whether there are any).
+  bool RecheckImporters(const Document& document, Analysis& analysis);
+  // Asks a pull client to pull every report again (`workspace/diagnostic/refresh`).
+  void SendRefresh();
   void PublishAll();
   void SchedulePublish(const std::string& uri) { pending_publish_.insert(uri); }
 

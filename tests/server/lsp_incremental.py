@@ -159,4 +159,42 @@ s.result("shutdown")
 s.notify("exit")
 code = s.proc.wait(timeout=10)
 check(code == 0, s, "exit: %r" % code)
+
+# ---- A pull client: when a pulled document's interface changed, the server asks for a refresh
+# (its importers' reports are stale); a body-only change does not.
+s = Server(binary, cwd=proj)
+s.initialize(proj, capabilities={"textDocument": {"diagnostic": {"dynamicRegistration": False}},
+                                 "workspace": {"diagnostics": {"refreshSupport": True}}})
+s.open(util_py, util_text)
+s.open(main_py, main_text)
+r = s.result("textDocument/diagnostic", {"textDocument": {"uri": uri(main_py)}})
+check([x["code"] for x in r["items"]] == ["unused-awaitable"], s, "pull main.py: %r" % r)
+s.result("textDocument/diagnostic", {"textDocument": {"uri": uri(util_py)}})
+
+
+def refreshes():
+    s.drain_notifications("none")
+    found = [m for m in s.pending if m.get("method") == "workspace/diagnostic/refresh"]
+    s.pending = [m for m in s.pending if m not in found]
+    for m in found:
+        s.send({"jsonrpc": "2.0", "id": m["id"], "result": None})
+    return found
+
+
+s.notify("textDocument/didChange", {"textDocument": {"uri": uri(util_py), "version": 2}, "contentChanges": [
+    {"range": {"start": pos(1, 11), "end": pos(1, 12)}, "text": "2"}]})
+s.result("textDocument/diagnostic", {"textDocument": {"uri": uri(util_py)}})
+time.sleep(0.2)
+check(not refreshes(), s, "a body-only change: no refresh")
+s.notify("textDocument/didChange", {"textDocument": {"uri": uri(util_py), "version": 3}, "contentChanges": [
+    {"range": {"start": pos(0, 0), "end": pos(0, 6)}, "text": ""}]})
+s.result("textDocument/diagnostic", {"textDocument": {"uri": uri(util_py)}})
+time.sleep(0.2)
+check(len(refreshes()) == 1, s, "an interface change: one refresh")
+r = s.result("textDocument/diagnostic", {"textDocument": {"uri": uri(main_py)}})
+check(r["items"] == [], s, "pull main.py after util.get became sync: %r" % r)
+check(s.drain_notifications("textDocument/publishDiagnostics") == [], s, "pull clients get no pushes")
+s.result("shutdown")
+s.notify("exit")
+check(s.proc.wait(timeout=10) == 0, s, "exit code (pull session)")
 print("lsp_incremental: OK")
