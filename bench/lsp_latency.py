@@ -6,9 +6,11 @@
     publishDiagnostics carrying the new version, one edit at a time (no burst coalescing);
   - hover: textDocument/hover at a random expression (names, calls, awaits, attributes) -> the
     response.
+With --importer, a second open document imports the generated module, so every edit also
+compares the module's interface (the edits leave it unchanged: the importer is not re-checked).
 Prints a table of p50 / p90 / p99 / max per operation (or JSON with --json).
 Usage: bench/lsp_latency.py [--binary build/asynctype] [--lines 5000] [--edits 100]
-                            [--hovers 100] [--seed 1] [--json]"""
+                            [--hovers 100] [--seed 1] [--importer] [--json]"""
 import argparse
 import json
 import os
@@ -103,6 +105,7 @@ def main():
     ap.add_argument("--edits", type=int, default=100)
     ap.add_argument("--hovers", type=int, default=100)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--importer", action="store_true", help="also open a document importing the module")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -123,6 +126,10 @@ def main():
             s.pending = []  # older publishes (none expected) are not needed
             return p
 
+        if args.importer:
+            user = os.path.join(tmp, "user.py")
+            s.open(user, "import app\n\n\nasync def main() -> int:\n    return await app.fetch_0(1)\n", version=1)
+            s.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == uri(user), timeout=120)
         t0 = time.perf_counter()
         s.open(path, text, version=1)
         first = wait_version(1)

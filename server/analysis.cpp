@@ -5,6 +5,8 @@
 
 #include "checker/config/project_config.h"
 #include "checker/config/suppressions.h"
+#include "checker/infer/file_inference.h"
+#include "checker/semantic/index.h"
 #include "checker/syntax/parse.h"
 #include "server/uri.h"
 
@@ -25,6 +27,14 @@ void AddRoot(std::vector<std::string>* roots, const std::string& root) {
   if (std::find(roots->begin(), roots->end(), r) == roots->end()) roots->push_back(r);
 }
 
+std::set<std::string> BomPaths(const std::map<std::string, std::string>& documents) {
+  std::set<std::string> paths;
+  for (const auto& [path, text] : documents) {
+    if (StartsWithBom(text)) paths.insert(path);
+  }
+  return paths;
+}
+
 }  // namespace
 
 std::string ImportRootFor(const FileSystem& fs, const std::string& file_path) {
@@ -42,8 +52,9 @@ std::string ImportRootFor(const FileSystem& fs, const std::string& file_path) {
 
 Analysis::Analysis(const std::string& path, std::map<std::string, std::string> documents,
                    const std::vector<std::string>& workspace_roots, std::string* log,
-                   std::map<std::string, std::string> uris)
-    : path_(path), uris_(std::move(uris)), fs_(std::move(documents)) {
+                   std::map<std::string, std::string> uris, std::shared_ptr<ParseCache> parse_cache,
+                   std::function<bool()> cancelled)
+    : path_(path), uris_(std::move(uris)), bom_paths_(BomPaths(documents)), fs_(std::move(documents)) {
   // Configuration: the nearest one above the document, read like the CLI reads it.
   ProjectConfig config;
   std::string config_path = FindProjectConfig(ParentPath(path));
@@ -73,6 +84,8 @@ Analysis::Analysis(const std::string& path, std::map<std::string, std::string> d
       *log = "asynctype: " + config.path + ": `typeshed` folder `" + config.typeshed + "` has no `stdlib` folder";
     }
   }
+  options.parse_cache = std::move(parse_cache);
+  options.cancelled = std::move(cancelled);
   program_ = std::make_unique<Program>(options, fs_);
 
   std::string error;
@@ -87,6 +100,34 @@ Analysis::Analysis(const std::string& path, std::map<std::string, std::string> d
 }
 
 Analysis::~Analysis() = default;
+
+std::string ModuleInterface(Analysis& analysis) {
+  Program& program = analysis.program();
+  const SemanticIndex& index = program.index(analysis.file());
+  const Ast& ast = program.parsed(analysis.file()).ast;
+  FileInference& inference = program.inference(analysis.file());
+  std::vector<std::string> entries;
+  auto add = [&](const std::string& owner, llvm::StringRef name, std::optional<TypeId> type) {
+    entries.push_back(owner + name.str() + ": " + (type ? inference.Display(*type) : std::string("?")));
+  };
+  for (const auto& entry : index.scope(index.module_scope()).symbols) {
+    add("", entry.getKey(), inference.ModuleSymbolType(entry.getKey()));
+  }
+  for (size_t i = 0; i < index.scope_count(); ++i) {
+    ScopeId id(static_cast<uint32_t>(i));
+    const Scope& scope = index.scope(id);
+    if (scope.kind != ScopeKind::Class || scope.parent != index.module_scope()) continue;
+    std::string owner = ast.str(ClassDefView{ast, scope.node}.name()).str() + ".";
+    for (const auto& entry : scope.symbols) add(owner, entry.getKey(), inference.ScopeSymbolType(id, entry.getKey()));
+    for (const auto& entry : scope.instance_attributes) {
+      add(owner + "self.", entry.getKey(), inference.InstanceAttributeType(id, entry.getKey()));
+    }
+  }
+  std::sort(entries.begin(), entries.end());
+  std::string text;
+  for (const std::string& e : entries) text += e + "\n";
+  return text;
+}
 
 std::string Analysis::UriFor(const std::string& path) const {
   auto it = uris_.find(path);

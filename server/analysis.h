@@ -4,14 +4,18 @@
 // computed when the analysis is created, before any feature asks the inference for types.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "checker/config/rule_levels.h"
 #include "checker/diagnostics/diagnostic.h"
+#include "checker/program/parse_cache.h"
 #include "checker/program/program.h"
+#include "server/document.h"
 #include "server/overlay_fs.h"
 
 namespace asynctype::lsp {
@@ -21,9 +25,12 @@ class Analysis {
   // `path`: the document's absolute path; `documents`: every open document (path -> text);
   // `workspace_roots`: the client's workspace folders (extra import roots). Configuration
   // problems are described in `log` (the analysis then runs with the defaults).
+  // `parse_cache`: parses shared with earlier analyses (may be null); `cancelled`: polled during
+  // the work (ProgramOptions::cancelled), which then throws AnalysisCancelled.
   Analysis(const std::string& path, std::map<std::string, std::string> documents,
            const std::vector<std::string>& workspace_roots, std::string* log,
-           std::map<std::string, std::string> uris = {});
+           std::map<std::string, std::string> uris = {}, std::shared_ptr<ParseCache> parse_cache = nullptr,
+           std::function<bool()> cancelled = nullptr);
   ~Analysis();
 
   const std::string& path() const { return path_; }
@@ -35,15 +42,24 @@ class Analysis {
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   // The URI of a file: the client's URI for open documents, else a `file://` URI.
   std::string UriFor(const std::string& path) const;
+  // A checked file's positions as the client counts them (see DocumentLines).
+  DocumentLines LinesOf(const SourceFile& source) const {
+    return {&source.lines(), bom_paths_.count(source.path()) != 0};
+  }
 
  private:
   std::string path_;
   std::map<std::string, std::string> uris_;  // open document path -> URI
+  std::set<std::string> bom_paths_;          // open documents whose text starts with a BOM
   OverlayFileSystem fs_;
   std::unique_ptr<Program> program_;
   FileId file_;
   std::vector<Diagnostic> diagnostics_;
 };
+
+// What importers of the analysed module see, as text: the types of its module-level names and of
+// the members of its top-level classes. Equal texts: the importers' diagnostics cannot change.
+std::string ModuleInterface(Analysis& analysis);
 
 // The import root for a file: the nearest folder at or above it that is not a package (as in
 // `asynctype check`).

@@ -43,6 +43,28 @@ json RangeOf(const LineIndex& lines, uint32_t start, uint32_t end) {
   return {{"start", PositionOf(lines, start)}, {"end", PositionOf(lines, std::max(start, end))}};
 }
 
+bool StartsWithBom(const std::string& text) { return text.compare(0, 3, "\xEF\xBB\xBF") == 0; }
+
+uint32_t OffsetOf(DocumentLines lines, const json& position) {
+  if (!lines.bom || !position.is_object() || Clamp32(position.value("line", json(0))) != 0) {
+    return OffsetOf(*lines.index, position);
+  }
+  json shifted = position;
+  uint32_t column = Clamp32(position.value("character", json(0)));
+  shifted["character"] = column > 0 ? column - 1 : 0;
+  return OffsetOf(*lines.index, shifted);
+}
+
+json PositionOf(DocumentLines lines, uint32_t offset) {
+  LineCol lc = lines.index->Utf16LineCol(offset);
+  if (lines.bom && lc.line == 0) ++lc.column;
+  return {{"line", lc.line}, {"character", lc.column}};
+}
+
+json RangeOf(DocumentLines lines, uint32_t start, uint32_t end) {
+  return {{"start", PositionOf(lines, start)}, {"end", PositionOf(lines, std::max(start, end))}};
+}
+
 bool ApplyContentChange(std::string* text, const json& change) {
   if (!change.is_object()) return false;
   auto t = change.find("text");

@@ -28,4 +28,17 @@ uint32_t OffsetOf(const LineIndex& lines, const nlohmann::json& position);
 nlohmann::json PositionOf(const LineIndex& lines, uint32_t offset);
 nlohmann::json RangeOf(const LineIndex& lines, uint32_t start, uint32_t end);
 
+// The positions of a checked file as the client counts them: the checked text has no byte order
+// mark, but when the client's text of an open document starts with one, the client counts it as
+// one UTF-16 unit at the start of the first line.
+struct DocumentLines {
+  const LineIndex* index;
+  bool bom = false;
+};
+uint32_t OffsetOf(DocumentLines lines, const nlohmann::json& position);
+nlohmann::json PositionOf(DocumentLines lines, uint32_t offset);
+nlohmann::json RangeOf(DocumentLines lines, uint32_t start, uint32_t end);
+// Whether a text starts with a UTF-8 byte order mark.
+bool StartsWithBom(const std::string& text);
+
 }  // namespace asynctype::lsp

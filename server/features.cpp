@@ -104,7 +104,7 @@ std::optional<TypeId> TypeOfNode(FileInference& inference, const std::vector<Nod
   return inference.ExprType(node);
 }
 
-json Location(const Analysis& analysis, const std::string& path, const LineIndex& lines, TextRange range) {
+json Location(const Analysis& analysis, const std::string& path, DocumentLines lines, TextRange range) {
   return {{"uri", analysis.UriFor(path)}, {"range", RangeOf(lines, range.start, range.end)}};
 }
 
@@ -123,7 +123,7 @@ class DefinitionFinder {
   void AddRange(FileId file, TextRange range) {
     if (!file.valid() || !IsOnDisk(program_, file)) return;
     const SourceFile& src = program_.source(file);
-    json loc = Location(analysis_, src.path(), src.lines(), range);
+    json loc = Location(analysis_, src.path(), analysis_.LinesOf(src), range);
     if (std::find(locations_.begin(), locations_.end(), loc) == locations_.end()) locations_.push_back(loc);
   }
 
@@ -300,7 +300,7 @@ bool IsSuppressible(const std::string& rule) {
   return r && GetRuleInfo(*r).is_lint;
 }
 
-json InsertEdit(const LineIndex& lines, uint32_t offset, const std::string& text) {
+json InsertEdit(DocumentLines lines, uint32_t offset, const std::string& text) {
   return {{"range", RangeOf(lines, offset, offset)}, {"newText", text}};
 }
 
@@ -320,7 +320,7 @@ json DiagnosticsJson(Analysis& analysis) {
   Program& program = analysis.program();
   const SourceFile* source = analysis.ok() ? &program.source(analysis.file()) : nullptr;
   LineIndex empty_lines("");
-  const LineIndex& lines = source ? source->lines() : empty_lines;
+  DocumentLines lines = source ? analysis.LinesOf(*source) : DocumentLines{&empty_lines};
   uint32_t size = source ? static_cast<uint32_t>(source->text().size()) : 0;
   for (const Diagnostic& d : analysis.diagnostics()) {
     if (d.file.valid() && d.file != analysis.file()) continue;
@@ -334,7 +334,7 @@ json DiagnosticsJson(Analysis& analysis) {
     for (const Annotation& a : d.secondary) {
       if (!a.file.valid() || a.file.index() >= program.file_count() || !IsOnDisk(program, a.file)) continue;
       const SourceFile& other = program.source(a.file);
-      related.push_back({{"location", Location(analysis, other.path(), other.lines(), a.range)},
+      related.push_back({{"location", Location(analysis, other.path(), analysis.LinesOf(other), a.range)},
                          {"message", a.message.empty() ? d.message : a.message}});
     }
     if (!related.empty()) item["relatedInformation"] = related;
@@ -351,7 +351,7 @@ json Hover(Analysis& analysis, const json& position) {
   const SourceFile& source = program.source(file);
   FileInference& inference = program.inference(file);
   const Ast& ast = inference.ast();
-  uint32_t offset = OffsetOf(source.lines(), position);
+  uint32_t offset = OffsetOf(analysis.LinesOf(source), position);
   NodeId node = NodeUnderCursor(ast, offset);
   if (!node.valid()) return nullptr;
   std::vector<NodeId> parents = Parents(ast);
@@ -366,7 +366,7 @@ json Hover(Analysis& analysis, const json& position) {
     }
   }
   TextRange range = NameRange(ast, source.text(), node);
-  return {{"contents", {{"kind", "markdown"}, {"value", text}}}, {"range", RangeOf(source.lines(), range.start, range.end)}};
+  return {{"contents", {{"kind", "markdown"}, {"value", text}}}, {"range", RangeOf(analysis.LinesOf(source), range.start, range.end)}};
 }
 
 json GoToDefinition(Analysis& analysis, const json& position) {
@@ -377,7 +377,7 @@ json GoToDefinition(Analysis& analysis, const json& position) {
   FileInference& inference = program.inference(file);
   const Ast& ast = inference.ast();
   const SemanticIndex& index = inference.index();
-  uint32_t offset = OffsetOf(source.lines(), position);
+  uint32_t offset = OffsetOf(analysis.LinesOf(source), position);
   NodeId node = NodeUnderCursor(ast, offset);
   if (!node.valid()) return nullptr;
   if (offset >= ast.range(node).end && offset > 0) offset = ast.range(node).end - 1;
@@ -460,8 +460,8 @@ json InlayHints(Analysis& analysis, const json& range) {
   const SemanticIndex& index = inference.index();
   uint32_t start = 0, end = static_cast<uint32_t>(source.text().size());
   if (range.is_object()) {
-    start = OffsetOf(source.lines(), range.value("start", json::object()));
-    end = OffsetOf(source.lines(), range.value("end", json::object()));
+    start = OffsetOf(analysis.LinesOf(source), range.value("start", json::object()));
+    end = OffsetOf(analysis.LinesOf(source), range.value("end", json::object()));
     if (start > end) std::swap(start, end);
   }
   TypeStore& store = program.types();
@@ -476,7 +476,7 @@ json InlayHints(Analysis& analysis, const json& range) {
     if (!def.valid() || !index.ScopeOf(target).valid()) continue;
     TypeId type = inference.DefinitionType(def);
     if (!type.valid() || store.kind(type) == TypeKind::Unknown) continue;
-    hints.push_back({{"position", PositionOf(source.lines(), r.end)},
+    hints.push_back({{"position", PositionOf(analysis.LinesOf(source), r.end)},
                      {"label", ": " + inference.Display(type)},
                      {"kind", 1}});
   }
@@ -503,7 +503,7 @@ json CodeActions(Analysis& analysis, const std::string& uri, const json& params)
   Program& program = analysis.program();
   FileId file = analysis.file();
   const SourceFile& source = program.source(file);
-  const LineIndex& lines = source.lines();
+  DocumentLines lines = analysis.LinesOf(source);
   const Ast& ast = program.parsed(file).ast;
 
   json diagnostics = json::array();
@@ -553,15 +553,15 @@ json CodeActions(Analysis& analysis, const std::string& uri, const json& params)
       }
     }
     if (IsSuppressible(rule)) {
-      uint32_t line = lines.LineOf(start);
+      uint32_t line = lines.index->LineOf(start);
       if (std::find(ignore_done.begin(), ignore_done.end(), std::make_pair(line, rule)) != ignore_done.end()) continue;
       ignore_done.emplace_back(line, rule);
-      uint32_t line_end = lines.LineEnd(line);
+      uint32_t line_end = lines.index->LineEnd(line);
       json edit;
       // An `asynctype: ignore[...]` already on the line: add the rule to it.
       static const std::regex kExisting(R"(#\s*asynctype:\s*ignore\[([^\]]*)\])");
       for (const Comment& c : ast.comments()) {
-        if (lines.LineOf(c.range.start) != line) continue;
+        if (lines.index->LineOf(c.range.start) != line) continue;
         std::string comment = source.text().substr(c.range.start, c.range.length());
         std::smatch m;
         if (std::regex_search(comment, m, kExisting)) {

@@ -4,6 +4,7 @@
 
 #include "checker/module/filesystem.h"
 #include "server/features.h"
+#include "server/message_reader.h"
 #include "server/protocol.h"
 #include "server/uri.h"
 
@@ -12,6 +13,13 @@ namespace asynctype::lsp {
 namespace {
 
 constexpr const char* kUntitledRoot = "/__asynctype_untitled__/";
+
+// Notifications after which every analysis in progress is stale.
+bool ChangesDocuments(const std::string& method) {
+  return method == "textDocument/didOpen" || method == "textDocument/didChange" || method == "textDocument/didClose" ||
+         method == "textDocument/didSave" || method == "workspace/didChangeWatchedFiles" ||
+         method == "workspace/didChangeConfiguration";
+}
 
 std::string StringField(const json& object, const char* key) {
   if (!object.is_object()) return "";
@@ -109,14 +117,55 @@ bool LanguageServer::HandleMessage(const std::string& body) {
     RespondError(id, error_code::kServerNotInitialized, "Server not initialized");
     return true;
   }
+  std::string key = id.dump();
+  {
+    std::lock_guard<std::mutex> lock(cancel_mutex_);
+    if (cancelled_ids_.erase(key)) {
+      RespondError(id, error_code::kRequestCancelled, "Request cancelled");
+      return true;
+    }
+    current_request_ = key;
+    cancel_request_ = false;
+  }
   try {
     HandleRequest(method, id, params);
+  } catch (const AnalysisCancelled&) {
+    analyses_.clear();  // an analysis interrupted half-way is not reused
+    RespondError(id, error_code::kRequestCancelled, "Request cancelled");
   } catch (const json::exception& e) {
     RespondError(id, error_code::kInvalidParams, std::string("Invalid params: ") + e.what());
   } catch (const std::exception& e) {
     RespondError(id, error_code::kInternalError, std::string("Internal error: ") + e.what());
   }
+  {
+    std::lock_guard<std::mutex> lock(cancel_mutex_);
+    current_request_.clear();
+    cancel_request_ = false;
+  }
   return true;
+}
+
+void LanguageServer::Observe(const std::string& body) {
+  // Only these messages matter here; the rest is not parsed twice.
+  if (body.find("$/cancelRequest") == std::string::npos && body.find("/did") == std::string::npos) return;
+  json message = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (!message.is_object() || message.contains("id")) return;
+  std::string method = StringField(message, "method");
+  if (method == "$/cancelRequest") {
+    const json params = message.value("params", json::object());
+    if (!params.is_object() || !params.contains("id")) return;
+    std::string key = params["id"].dump();
+    std::lock_guard<std::mutex> lock(cancel_mutex_);
+    cancelled_ids_.insert(key);
+    if (key == current_request_) cancel_request_ = true;
+  } else if (ChangesDocuments(method)) {
+    ++document_changes_;
+  }
+}
+
+bool LanguageServer::Cancelled() const {
+  if (cancel_request_.load(std::memory_order_relaxed)) return true;
+  return publishing_ && document_changes_.load(std::memory_order_relaxed) != publish_changes_;
 }
 
 json LanguageServer::Initialize(const json& params) {
@@ -193,13 +242,23 @@ void LanguageServer::HandleRequest(const std::string& method, const json& id, co
   }
   if (method == "textDocument/codeAction") {
     std::string uri = UriOf(params);
+    if (!params.contains("range") || !params["range"].is_object()) {
+      RespondError(id, error_code::kInvalidParams, "Invalid params: `range` is required");
+      return;
+    }
     Analysis& analysis = AnalysisFor(uri);
     Respond(id, CodeActions(analysis, uri, params));
     return;
   }
   if (method == "textDocument/diagnostic") {
-    Analysis& analysis = AnalysisFor(UriOf(params));
+    std::string uri = UriOf(params);
+    Analysis& analysis = AnalysisFor(uri);
     Respond(id, {{"kind", "full"}, {"items", DiagnosticsJson(analysis)}});
+    // A pulled document whose interface changed: its importers' reports are stale too.
+    auto doc = documents_.find(uri);
+    if (doc != documents_.end() && RecheckImporters(doc->second, analysis) && !push_diagnostics_ && refresh_support_) {
+      SendRefresh();
+    }
     return;
   }
   RespondError(id, error_code::kMethodNotFound, "Method not found: " + method);
@@ -217,13 +276,13 @@ void LanguageServer::HandleNotification(const std::string& method, const json& p
     // Files on disk (or the configuration) changed: every open document may read them.
     Invalidate();
     PublishAll();
-    if (!push_diagnostics_ && refresh_support_) {
-      Send({{"jsonrpc", "2.0"}, {"id", "asynctype/refresh/" + std::to_string(next_request_id_++)},
-            {"method", "workspace/diagnostic/refresh"}});
-    }
+    if (!push_diagnostics_ && refresh_support_) SendRefresh();
+  } else if (method == "$/cancelRequest" && params.is_object() && params.contains("id")) {
+    // The request came before this notification, so it has been answered by now.
+    std::lock_guard<std::mutex> lock(cancel_mutex_);
+    cancelled_ids_.erase(params["id"].dump());
   }
-  // initialized, $/cancelRequest (requests are answered in order; nothing runs to cancel),
-  // $/setTrace and anything unknown: nothing to do.
+  // initialized, $/setTrace and anything unknown: nothing to do.
 }
 
 std::string LanguageServer::UriOf(const json& params) const {
@@ -250,23 +309,58 @@ Analysis& LanguageServer::AnalysisFor(const std::string& uri) {
     uris[doc.path] = doc_uri;
   }
   std::string log;
-  auto analysis = std::make_unique<Analysis>(path, std::move(texts), workspace_roots_, &log, std::move(uris));
+  auto analysis = std::make_unique<Analysis>(path, std::move(texts), workspace_roots_, &log, std::move(uris),
+                                             parse_cache_, [this] { return Cancelled(); });
   if (!log.empty()) Log(1, log);
   if (analyses_.size() >= 16) analyses_.clear();
   return *(analyses_[path] = std::move(analysis));
 }
 
-void LanguageServer::Publish(const Document& document) {
-  if (!push_diagnostics_) return;
+bool LanguageServer::Publish(const Document& document) {
+  if (!push_diagnostics_) return true;
   json diagnostics;
   try {
-    diagnostics = DiagnosticsJson(AnalysisFor(document.uri));
+    Analysis& analysis = AnalysisFor(document.uri);
+    diagnostics = DiagnosticsJson(analysis);
+    RecheckImporters(document, analysis);
+  } catch (const AnalysisCancelled&) {
+    analyses_.erase(document.path);
+    return false;
   } catch (const std::exception& e) {
+    analyses_.erase(document.path);
     Log(1, std::string("asynctype: checking ") + document.uri + " failed: " + e.what());
-    return;
+    return true;
   }
   Notify("textDocument/publishDiagnostics",
          {{"uri", document.uri}, {"version", document.version}, {"diagnostics", std::move(diagnostics)}});
+  return true;
+}
+
+void LanguageServer::SendRefresh() {
+  Send({{"jsonrpc", "2.0"}, {"id", "asynctype/refresh/" + std::to_string(next_request_id_++)},
+        {"method", "workspace/diagnostic/refresh"}});
+}
+
+bool LanguageServer::RecheckImporters(const Document& document, Analysis& analysis) {
+  // What this document reads of the other open documents (for when they change).
+  std::set<std::string>& reads = imports_[document.uri];
+  reads.clear();
+  for (const auto& [uri, doc] : documents_) {
+    if (uri != document.uri && analysis.program().FindFile(doc.path)) reads.insert(doc.path);
+  }
+  if (documents_.size() < 2 || !analysis.ok()) return false;
+  std::string interface = ModuleInterface(analysis);
+  auto [it, inserted] = interfaces_.try_emplace(document.uri, interface);
+  if (inserted || it->second == interface) return false;
+  it->second = std::move(interface);
+  bool due = false;
+  for (const auto& [uri, paths] : imports_) {
+    if (uri != document.uri && paths.count(document.path) && documents_.count(uri)) {
+      SchedulePublish(uri);
+      due = true;
+    }
+  }
+  return due;
 }
 
 void LanguageServer::PublishAll() {
@@ -274,11 +368,21 @@ void LanguageServer::PublishAll() {
 }
 
 void LanguageServer::FlushDiagnostics() {
-  std::set<std::string> due;
-  due.swap(pending_publish_);
-  for (const std::string& uri : due) {
+  while (!pending_publish_.empty()) {
+    // Read before looking at the queue: a change queued after this is seen as a cancellation.
+    publish_changes_ = document_changes_.load();
+    if (input_pending_ && input_pending_()) return;  // handle it first; the publishes stay due
+    std::string uri = *pending_publish_.begin();
+    pending_publish_.erase(pending_publish_.begin());
     auto it = documents_.find(uri);
-    if (it != documents_.end()) Publish(it->second);
+    if (it == documents_.end()) continue;
+    publishing_ = true;
+    bool done = Publish(it->second);
+    publishing_ = false;
+    if (!done) {
+      SchedulePublish(uri);
+      return;
+    }
   }
 }
 
@@ -290,6 +394,7 @@ void LanguageServer::DidOpen(const json& params) {
   doc.text = item.value("text", std::string());
   doc.version = item.contains("version") && item["version"].is_number_integer() ? item["version"].get<int64_t>() : 0;
   documents_[doc.uri] = doc;
+  interfaces_.erase(doc.uri);
   Invalidate();
   SchedulePublish(doc.uri);
 }
@@ -318,15 +423,19 @@ void LanguageServer::DidClose(const json& params) {
   std::string uri = params.at("textDocument").at("uri").get<std::string>();
   if (documents_.erase(uri) == 0) return;
   pending_publish_.erase(uri);
+  interfaces_.erase(uri);
+  imports_.erase(uri);
   Invalidate();
   if (push_diagnostics_) Notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
 }
 
 int RunLanguageServer(std::istream& in, std::ostream& out, const std::string& version) {
   LanguageServer server(out, version);
+  MessageReader reader(in, [&server](const std::string& body) { server.Observe(body); });
+  server.SetInputPending([&reader] { return reader.HasPending(); });
   std::string body;
   while (true) {
-    ReadResult r = ReadMessage(in, &body);
+    ReadResult r = reader.Next(&body);
     if (r == ReadResult::Eof) {
       server.HandleEof();
       return server.exit_code();
@@ -336,8 +445,8 @@ int RunLanguageServer(std::istream& in, std::ostream& out, const std::string& ve
       continue;
     }
     if (!server.HandleMessage(body)) return server.exit_code();
-    // More messages already buffered (a burst of keystrokes): check once, after the last one.
-    if (in.rdbuf()->in_avail() <= 0) server.FlushDiagnostics();
+    // Publishes only while no further message is queued (a burst of keystrokes is checked once).
+    server.FlushDiagnostics();
   }
 }
 

@@ -1,17 +1,26 @@
 // `asynctype server`: a Language Server Protocol 3.17 server over stdio (JSON-RPC 2.0 with
-// Content-Length framing). Single-threaded: messages are handled in order, each request is
-// answered before the next message is read.
+// Content-Length framing). Messages are read on a thread of their own (message_reader.h) and
+// handled in order on the main thread; each request is answered before the next message is
+// handled.
 //
 // Every analysis builds a fresh Program over the open documents layered on the disk (see
-// analysis.h), configured like `asynctype check`. Diagnostics are pushed
-// (`textDocument/publishDiagnostics`) after open, change, save and watched-file changes, unless
-// the client supports pull diagnostics (`textDocument/diagnostic`, always answered). Pushes wait
-// until no further message is buffered, so a burst of edits is checked once.
+// analysis.h), configured like `asynctype check`; parses are shared between analyses (unchanged
+// files are not parsed again, an edited document is reparsed incrementally). Diagnostics are
+// pushed (`textDocument/publishDiagnostics`) after open, change, save and watched-file changes,
+// unless the client supports pull diagnostics (`textDocument/diagnostic`, always answered).
+// Pushes wait until no further message is queued, so a burst of edits is checked once; an edit
+// that arrives while diagnostics are being computed cancels that stale analysis (it is redone
+// for the new text). When an open document's interface (the types of its module-level names and
+// class members) changes, the open documents that import it are checked again. `$/cancelRequest`
+// answers a request not yet answered with RequestCancelled.
 #pragma once
 
+#include <atomic>
+#include <functional>
 #include <istream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <ostream>
 #include <set>
 #include <string>
@@ -36,9 +45,15 @@ class LanguageServer {
   void HandleEof();
   // Reports an unreadable header block (a Parse error response with a null id).
   void HandleBadHeader();
-  // Publishes the diagnostics of the documents changed since the last call. The loop calls it
-  // when no further message is already buffered, so a burst of edits is checked once.
+  // Publishes the diagnostics of the documents changed since the last call, while no further
+  // message is queued (see SetInputPending): a burst of edits is checked once, and a message
+  // that arrives meanwhile is handled first.
   void FlushDiagnostics();
+  // Called on the reader thread with every message as soon as it is read: notes
+  // `$/cancelRequest`s and marks the diagnostics in progress stale when a document changes.
+  void Observe(const std::string& body);
+  // Tells whether a message is waiting to be handled (none: always false).
+  void SetInputPending(std::function<bool()> pending) { input_pending_ = std::move(pending); }
   // 0 after `shutdown` then `exit` (or EOF after `shutdown`), 1 otherwise.
   int exit_code() const { return shutdown_ ? 0 : 1; }
 
@@ -57,7 +72,15 @@ class LanguageServer {
   void DidChange(const json& params);
   void DidClose(const json& params);
   void Invalidate();
-  void Publish(const Document& document);
+  // False when the analysis was cancelled (the document stays due).
+  bool Publish(const Document& document);
+  // Whether the work in progress is stale (polled by the programs, see ProgramOptions::cancelled).
+  bool Cancelled() const;
+  // Notes which open documents `document` reads; when its interface changed since its last
+  // analysis, the open documents that read it are due again (returns whether there are any).
+  bool RecheckImporters(const Document& document, Analysis& analysis);
+  // Asks a pull client to pull every report again (`workspace/diagnostic/refresh`).
+  void SendRefresh();
   void PublishAll();
   void SchedulePublish(const std::string& uri) { pending_publish_.insert(uri); }
 
@@ -76,8 +99,22 @@ class LanguageServer {
   std::vector<std::string> workspace_roots_;
   std::map<std::string, Document> documents_;                   // by URI
   std::map<std::string, std::unique_ptr<Analysis>> analyses_;  // by path; dropped on any change
+  std::shared_ptr<ParseCache> parse_cache_ = std::make_shared<ParseCache>();  // across analyses
   std::string last_log_;
   std::set<std::string> pending_publish_;  // URIs whose diagnostics are due
+  std::function<bool()> input_pending_;
+  std::map<std::string, std::string> interfaces_;           // open document URI -> its interface
+  std::map<std::string, std::set<std::string>> imports_;    // open document URI -> open paths it reads
+
+  // Cancellation. Shared with the reader thread: the atomics and what cancel_mutex_ guards.
+  std::mutex cancel_mutex_;
+  std::set<std::string> cancelled_ids_;  // ids (JSON text) named by `$/cancelRequest`
+  std::string current_request_;          // id (JSON text) of the request in progress, "" none
+  std::atomic<bool> cancel_request_{false};   // the request in progress was cancelled
+  std::atomic<uint64_t> document_changes_{0};  // document-changing notifications read so far
+  // Main thread only: the diagnostics in progress, and document_changes_ when they started.
+  bool publishing_ = false;
+  uint64_t publish_changes_ = 0;
 };
 
 // Runs the server on `in` / `out` until `exit` or end of input; returns the exit code.

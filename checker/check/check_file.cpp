@@ -18,8 +18,13 @@ class Checker {
       : inference_(inference), ast_(inference.ast()), index_(inference.index()), is_stub_(is_stub) {}
 
   void Run() {
-    for (NodeId stmt : ast_.children(ast_.root())) Statement(stmt);
+    const Program& program = inference_.program();
+    for (NodeId stmt : ast_.children(ast_.root())) {
+      program.ThrowIfCancelled();
+      Statement(stmt);
+    }
     for (size_t i = 0; i < ast_.size(); ++i) {
+      if (i % 4096 == 4095) program.ThrowIfCancelled();
       DefinitionId def = index_.DefinitionOf(NodeId(static_cast<uint32_t>(i)));
       if (def.valid()) inference_.DefinitionType(def);
     }

@@ -3,6 +3,7 @@
 #include "checker/check/check_file.h"
 #include "checker/infer/file_inference.h"
 #include "checker/module/resolver.h"
+#include "checker/program/parse_cache.h"
 #include "checker/semantic/index.h"
 #include "checker/types/type_store.h"
 
@@ -10,8 +11,8 @@ namespace asynctype {
 
 struct Program::FileState {
   std::unique_ptr<SourceFile> source;
-  std::optional<ParsedFile> parsed;
-  std::optional<SemanticIndex> index;
+  std::shared_ptr<const ParsedFile> parsed;
+  std::shared_ptr<const SemanticIndex> index;
   std::unique_ptr<FileInference> inference;
 };
 
@@ -77,7 +78,11 @@ FileId Program::LoadFile(const std::string& path, std::string* error) {
 FileId Program::AddFile(const std::string& path, std::string text) {
   FileId id(static_cast<uint32_t>(files_.size()));
   auto state = std::make_unique<FileState>();
-  state->source = std::make_unique<SourceFile>(id, path, std::move(text));
+  if (options_.parse_cache) {
+    state->source = std::make_unique<SourceFile>(id, path, options_.parse_cache->Text(path, std::move(text)));
+  } else {
+    state->source = std::make_unique<SourceFile>(id, path, std::move(text));
+  }
   files_.push_back(std::move(state));
   file_ids_[path] = id;
   return id;
@@ -89,7 +94,11 @@ const SourceFile& Program::source(FileId file) const { return *files_[file.index
 
 const ParsedFile& Program::parsed(FileId file) {
   FileState& s = state(file);
-  if (!s.parsed) s.parsed = Parse(*s.source);
+  if (!s.parsed) {
+    ThrowIfCancelled();
+    s.parsed = options_.parse_cache ? options_.parse_cache->Parse(*s.source)
+                                    : std::make_shared<const ParsedFile>(Parse(*s.source));
+  }
   return *s.parsed;
 }
 
@@ -97,10 +106,12 @@ const SemanticIndex& Program::index(FileId file) {
   FileState& s = state(file);
   if (!s.index) {
     const ParsedFile& p = parsed(file);
+    ThrowIfCancelled();
     llvm::StringRef path = s.source->path();
     bool is_init = path.endswith("__init__.py") || path.endswith("__init__.pyi");
     IndexOptions options{options_.python_version, s.source->is_stub(), is_init};
-    s.index = BuildIndex(p.ast, file, options);
+    s.index = options_.parse_cache ? options_.parse_cache->Index(*s.source, s.parsed, options)
+                                   : std::make_shared<const SemanticIndex>(BuildIndex(p.ast, file, options));
   }
   return *s.index;
 }
@@ -109,6 +120,7 @@ FileInference& Program::inference(FileId file) {
   FileState& s = state(file);
   if (!s.inference) {
     index(file);
+    ThrowIfCancelled();
     s.inference = std::make_unique<FileInference>(*this, file);
   }
   return *s.inference;

@@ -6,8 +6,10 @@
 // (cross-file through the module resolver) -> CheckFile.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,7 @@ class SemanticIndex;
 class TypeStore;
 class FileInference;
 class ModuleResolver;
+class ParseCache;
 
 struct ProgramOptions {
   PythonVersion python_version;
@@ -37,6 +40,18 @@ struct ProgramOptions {
   // mypy does): checking `lib/python3.x/asyncio` reads `socket` from its stub, not `socket.py`.
   // Unset: roots always come first.
   std::optional<std::vector<std::string>> checked_packages;
+  // Parses shared with other programs (see parse_cache.h); null: every file is parsed afresh.
+  std::shared_ptr<ParseCache> parse_cache;
+  // Polled between phases and between the top-level statements of a check: once it returns true
+  // the work in progress throws AnalysisCancelled (the language server abandons stale analyses;
+  // the program is then discarded). Unset: never cancelled.
+  std::function<bool()> cancelled;
+};
+
+// Thrown out of a Program's work when ProgramOptions::cancelled says so.
+class AnalysisCancelled : public std::runtime_error {
+ public:
+  AnalysisCancelled() : std::runtime_error("analysis cancelled") {}
 };
 
 class Program {
@@ -66,6 +81,10 @@ class Program {
   TypeStore& types() { return *types_; }
   ModuleResolver& resolver() { return *resolver_; }
   std::optional<FileId> FindFile(const std::string& path) const;
+  // Throws AnalysisCancelled when the options' `cancelled` says so.
+  void ThrowIfCancelled() const {
+    if (options_.cancelled && options_.cancelled()) throw AnalysisCancelled();
+  }
 
  private:
   struct FileState;
