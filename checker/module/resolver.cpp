@@ -49,6 +49,10 @@ ModuleId ModuleResolver::Resolve(const std::string& name) {
   if (file) {
     id = program_.types().AddModule(ModuleInfo{name, *file, is_package});
     module_names_[file->index()] = name;
+  } else if (!stdlib_outside_checked && IsExtensionModule(name)) {
+    // A compiled module (`name.cpython-311-x86_64-linux-gnu.so`, `name.pyd`) with no stub: it
+    // imports at run time, but its contents are unknown.
+    id = program_.types().AddModule(ModuleInfo{name, FileId::None(), false});
   } else if (!stdlib_outside_checked && IsNamespacePackage(name)) {
     // A folder without __init__ (PEP 420): its submodules resolve; nothing else is known.
     id = program_.types().AddModule(ModuleInfo{name, FileId::None(), true});
@@ -64,6 +68,26 @@ bool ModuleResolver::IsNamespacePackage(const std::string& name) {
   std::string rel = DottedToPath(name);
   for (const std::string& root : program_.options().roots) {
     if (program_.fs().Stat(JoinPath(root, rel)) == PathKind::Directory) return true;
+  }
+  return false;
+}
+
+bool ModuleResolver::IsExtensionModule(const std::string& name) {
+  std::string rel = DottedToPath(name);
+  size_t slash = rel.rfind('/');
+  std::string folder = slash == std::string::npos ? "" : rel.substr(0, slash);
+  std::string prefix = (slash == std::string::npos ? rel : rel.substr(slash + 1)) + ".";
+  for (const std::string& root : program_.options().roots) {
+    std::string dir = folder.empty() ? root : JoinPath(root, folder);
+    if (program_.fs().Stat(dir) != PathKind::Directory) continue;
+    for (const std::string& entry : program_.fs().List(dir)) {
+      llvm::StringRef e(entry);
+      if (!e.startswith(prefix)) continue;
+      // `name.so`, `name.pyd`, or with a platform tag in between (`name.abi3.so`).
+      if ((e.endswith(".so") || e.endswith(".pyd")) && program_.fs().Stat(JoinPath(dir, entry)) == PathKind::File) {
+        return true;
+      }
+    }
   }
   return false;
 }

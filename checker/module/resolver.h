@@ -31,6 +31,8 @@ class ModuleResolver {
  private:
   bool IsUntypedStdlib(const std::string& name);
   bool IsNamespacePackage(const std::string& name);
+  // A compiled extension module in a root (imports at run time; untyped without a stub).
+  bool IsExtensionModule(const std::string& name);
   std::optional<FileId> FindInRoots(const std::string& name, bool* is_package);
   // The bundled stubs; with `custom`, a configured typeshed folder first (the modules the type
   // system is built from, typing/builtins/types..., always come from the bundled stubs).
