@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "checker/diagnostics/diagnostic.h"
@@ -18,6 +19,7 @@
 #include "checker/syntax/ast.h"
 #include "checker/types/type_store.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/Hashing.h"
 
 namespace asynctype {
 
@@ -99,7 +101,13 @@ class FileInference {
   // Displays a type after making sure everything it mentions is resolved.
   std::string Display(TypeId type);
 
-  void Report(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
+  // Records a diagnostic once: an expression inferred again on another path (an annotation read
+  // both as a declaration and as a statement) reports the same finding only once.
+  void Report(Diagnostic diagnostic) {
+    llvm::hash_code key = llvm::hash_combine(static_cast<int>(diagnostic.rule), diagnostic.file.index(),
+                                             diagnostic.range.start, diagnostic.range.end, diagnostic.message);
+    if (reported_.insert(static_cast<size_t>(key)).second) diagnostics_.push_back(std::move(diagnostic));
+  }
   std::vector<Diagnostic> TakeDiagnostics() { return std::move(diagnostics_); }
 
  private:
@@ -179,6 +187,7 @@ class FileInference {
   llvm::DenseMap<uint32_t, ClassId> classes_;       // ClassDef node -> ClassId
   llvm::DenseMap<uint32_t, TypeVarId> typevars_;    // defining node -> TypeVarId
   std::vector<Diagnostic> diagnostics_;
+  std::unordered_set<size_t> reported_;  // hashes of the diagnostics reported so far
   // Implicit aliases being expanded: a reference back to one of them is a recursive alias
   // (Unknown at once, so expansion stays linear instead of exponential in the nesting).
   llvm::SmallVector<DefinitionId, 4> alias_stack_;
