@@ -1,7 +1,8 @@
 // Type expressions (annotations, base classes, TypeVar bounds): classes become instances with
 // their type arguments, typing's special forms (Optional, Union, Callable, Literal, ...) their
 // meaning, TypeVars are bound to the function or class whose signature mentions them, implicit
-// aliases (`Alias = list[int]`) are expanded, and simple string forward references resolved.
+// aliases (`Alias = list[int]`) are expanded, and string forward references (`"list[Foo]"`, parsed
+// by the lowering) resolved.
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
 #include "checker/program/program.h"
@@ -110,8 +111,9 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
           if (alias.valid()) return alias;
         }
       }
-      TypeId value = res.kind == SemanticIndex::Resolution::Kind::Found
-                         ? UnionOfDefinitions(res.definitions)
+      TypeId value = res.kind == SemanticIndex::Resolution::Kind::Found ? UnionOfDefinitions(res.definitions)
+                     : index_.InForwardReference(expr)
+                         ? ExprType(expr)  // memoized: an undefined name is reported once
                          : TypeOfNameInScope(expr, name, scope, ast_.range(expr).start, false, true,
                                              /*report=*/true);
       return TypeFromValue(value, context);
@@ -126,7 +128,9 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
       return store_.Union({left, right});
     }
     case NodeKind::StringLiteral: {
-      // A forward reference: a dotted name is resolved; anything else stays Unknown.
+      // A forward reference: the contents parsed by the lowering (in annotations), else a dotted
+      // name (implicit aliases `A = "Foo"`); anything else stays Unknown.
+      if (NodeId parsed = ast_.string_annotation(expr); parsed.valid()) return InferTypeExpr(parsed, context);
       llvm::StringRef text = ast_.str(expr).trim();
       if (ast_.Has(expr, kFString) || ast_.Has(expr, kBytes) || text.empty()) return store_.Unknown();
       llvm::SmallVector<llvm::StringRef, 4> parts;

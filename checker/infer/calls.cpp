@@ -763,7 +763,10 @@ CallOutcome CallOverloads(Program& program, llvm::ArrayRef<Signature> sigs, llvm
   for (const Argument& arg : args) {
     choices.push_back(ExpandArgument(program, arg));
     combinations *= choices.back().size();
-    if (combinations > kMaxCombinations) return failed;
+    if (combinations > kMaxCombinations) {
+      if (partially) *partially = true;  // too many to try: not known to fail
+      return failed;
+    }
   }
   if (combinations <= 1) return failed;
   std::vector<Argument> expanded(args.begin(), args.end());

@@ -217,6 +217,12 @@ TypeId FileInference::AssignedType(NodeId target, TypeId value, NodeId name) {
   for (size_t i = 0; i < elements.size(); ++i) {
     if (elements[i].valid() && ast_.kind(elements[i]) == NodeKind::Starred) starred = static_cast<int>(i);
   }
+  // A union unpacks member by member (`Unknown | tuple[A, B]` gives `Unknown | A`).
+  if (store_.kind(value) == TypeKind::Union) {
+    std::vector<TypeId> parts;
+    for (TypeId m : store_.UnionMembers(value)) parts.push_back(AssignedType(target, m, name));
+    return store_.Union(parts);
+  }
   // A fixed-length tuple unpacks element-wise.
   if (store_.kind(value) == TypeKind::Tuple && !store_.data(value).b) {
     auto items = store_.list(TypeListId(store_.data(value).a));

@@ -265,7 +265,7 @@ TypeId FileInference::InferName(NodeId name) {
     if (handled) return type;
   }
   return TypeOfNameInScope(name, ast_.str(name), scope, ast_.range(name).start, index_.InLoop(name),
-                           is_stub_, /*report=*/true);
+                           is_stub_ || index_.InForwardReference(name), /*report=*/true);
 }
 
 TypeId FileInference::InferCollection(NodeId expr, KnownClass cls) {

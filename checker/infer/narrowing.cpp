@@ -103,6 +103,7 @@ TypeId FileInference::NarrowIsInstance(TypeId type, TypeId classinfo, bool posit
   auto is_instance_of = [&](TypeId member, ClassId cls) {
     TypeId promoted = PromoteLiteral(program_, member);
     if (store_.kind(promoted) == TypeKind::NoneType) return false;
+    if (store_.kind(promoted) == TypeKind::Tuple) promoted = KnownInstance(program_, KnownClass::Tuple, {store_.Unknown()});
     if (store_.kind(promoted) != TypeKind::Instance) return false;
     ResolvedClass(program_, store_.ClassOf(promoted));
     return Upcast(store_, promoted, cls).valid();

@@ -22,6 +22,7 @@ class IndexBuilder {
     index_.unreachable_.resize(ast.size());
     index_.in_loop_.resize(ast.size());
     index_.store_targets_.resize(ast.size());
+    index_.forward_references_.resize(ast.size());
   }
 
   void Build() {
@@ -959,6 +960,12 @@ class IndexBuilder {
     switch (ast_.kind(expr)) {
       case NodeKind::Name: Use(expr); return;
       case NodeKind::Identifier: return;
+      case NodeKind::StringLiteral:
+        for (NodeId child : ast_.children(expr)) {
+          if (child.valid()) VisitExpr(child);
+        }
+        MarkForwardReference(ast_.string_annotation(expr));
+        return;
       case NodeKind::Attribute: {
         VisitExpr(ast_.child(expr, 0));
         // A narrowed place: record the constraints that reach this load.
@@ -1065,6 +1072,16 @@ class IndexBuilder {
     }
   }
 
+  // The type expression parsed from a string annotation: evaluated lazily in the current scope,
+  // outside the flow (its names see the scope's public bindings, so they may refer forward).
+  void MarkForwardReference(NodeId node) {
+    if (!node.valid()) return;
+    Mark(node);
+    index_.forward_references_.set(node.index());
+    for (NodeId child : ast_.children(node)) MarkForwardReference(child);
+    if (ast_.kind(node) == NodeKind::StringLiteral) MarkForwardReference(ast_.string_annotation(node));
+  }
+
   void VisitLambda(NodeId expr) {
     NodeId params = ast_.child(expr, 0);
     if (params.valid()) {
@@ -1110,7 +1127,11 @@ class IndexBuilder {
       }
       if (i > 0) VisitExpr(ast_.child(gen, 1));
       VisitTarget(ast_.child(gen, 0), DefinitionKind::Comprehension, gen, 0);
-      for (NodeId cond : ast_.tail(gen, 2)) VisitExpr(cond);
+      // Each `if` narrows what follows it (`[x for x in xs if x is not None]`).
+      for (NodeId cond : ast_.tail(gen, 2)) {
+        auto [when_true, when_false] = VisitCondition(cond);
+        flow() = std::move(when_true);
+      }
     }
     for (size_t i = 0; i < first_generator; ++i) VisitExpr(ast_.child(expr, i));
     loop_depth_ = saved_loop;

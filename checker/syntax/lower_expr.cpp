@@ -866,7 +866,7 @@ NodeId Lowerer::Parameters(const Child& params, uint32_t empty_offset) {
         if (name.ok()) take_name(name);
         Child type = parts.Get(Field::Type);
         Child value = parts.Get(Field::Value);
-        if (type.ok()) annotation = Expr(type.node);
+        if (type.ok()) annotation = AnnotationExpr(type.node);
         if (value.ok()) default_value = Expr(value.node);
         break;
       }
