@@ -230,6 +230,9 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
     case SpecialForm::Type:
       if (elements.empty()) return store_.Unknown();
       return store_.SubclassOf(InferTypeExpr(elements[0], context));
+    case SpecialForm::TypeGuard:
+    case SpecialForm::TypeIs:
+      return KnownInstance(program_, KnownClass::Bool);  // the guarded type: Signature::guard
     case SpecialForm::Tuple:
       if (elements.size() == 2 && ast_.kind(elements[1]) == NodeKind::EllipsisLiteral) {
         return store_.HomogeneousTuple(InferTypeExpr(elements[0], context));

@@ -658,7 +658,8 @@ namespace {
 // against their solved parameter types; `errors` receives every failure, described as `desc`.
 CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef<Argument> args,
                           bool check_types, std::vector<CallError>* errors, const Description& desc,
-                          Substitution* solved = nullptr, llvm::ArrayRef<TypeId> extra_typevars = {}) {
+                          Substitution* solved = nullptr, llvm::ArrayRef<TypeId> extra_typevars = {},
+                          bool strict = false) {
   TypeStore& store = program.types();
   BindResult bound = BindArguments(sig, args);
   CallOutcome outcome;
@@ -671,6 +672,7 @@ CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef
   std::vector<TypeId> typevars(extra_typevars.begin(), extra_typevars.end());
   for (const Param& p : sig.params) CollectTypeVars(store, p.type, &typevars);
   CollectTypeVars(store, sig.return_type, &typevars);
+  if (sig.guard.valid()) CollectTypeVars(store, sig.guard, &typevars);
   Substitution subst = solver.Finish(typevars);
   std::vector<CallError> found = std::move(bound.errors);
   if (check_types && outcome.matched) {
@@ -689,7 +691,7 @@ CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef
     for (const BoundPair& pair : bound.pairs) {
       if (!pair.param_type.valid() || !pair.arg_type.valid()) continue;
       TypeId expected = Substitute(store, pair.param_type, subst);
-      if (IsAssignable(program, pair.arg_type, expected)) continue;
+      if (IsAssignable(program, pair.arg_type, expected, strict && !errors)) continue;
       outcome.matched = false;
       if (!errors) break;
       if (HasDynamicPart(store, expected) || HasUnmodelledPart(program, pair.arg_type)) continue;
@@ -708,6 +710,10 @@ CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef
   AddErrors(errors, std::move(found), desc);
   TypeId ret = sig.return_type.valid() ? sig.return_type : store.Unknown();
   outcome.type = Substitute(store, ret, subst);
+  if (sig.guard.valid()) {
+    outcome.guard = Substitute(store, sig.guard, subst);
+    outcome.guard_is_typeis = sig.guard_is_typeis;
+  }
   if (solved) *solved = std::move(subst);
   return outcome;
 }
@@ -741,16 +747,21 @@ CallOutcome CallOverloads(Program& program, llvm::ArrayRef<Signature> sigs, llvm
   // tried first (`gather(*coros)` is `list[T]`, not `tuple[T]`).
   bool unknown_length = false;
   for (const Argument& arg : args) unknown_length |= arg.kind == Argument::Kind::Star;
-  for (int pass = unknown_length ? 0 : 1; pass < 2; ++pass) {
-    for (const Signature& sig : sigs) {
-      bool variadic = std::any_of(sig.params.begin(), sig.params.end(),
-                                  [](const Param& p) { return p.kind == ParamKind::VarArgs; });
-      if (pass == 0 && !variadic) continue;
-      Substitution subst;
-      CallOutcome r = CallSignature(program, sig, args, /*check_types=*/true, nullptr, {}, &subst, extra_typevars);
-      if (r.matched) {
-        if (solved) *solved = std::move(subst);
-        return r;
+  // Callable arguments are first compared with their return types (`iscoroutinefunction(f)` picks
+  // its overload by what `f` returns), then leniently.
+  for (bool strict : {true, false}) {
+    for (int pass = unknown_length ? 0 : 1; pass < 2; ++pass) {
+      for (const Signature& sig : sigs) {
+        bool variadic = std::any_of(sig.params.begin(), sig.params.end(),
+                                    [](const Param& p) { return p.kind == ParamKind::VarArgs; });
+        if (pass == 0 && !variadic) continue;
+        Substitution subst;
+        CallOutcome r = CallSignature(program, sig, args, /*check_types=*/true, nullptr, {}, &subst, extra_typevars,
+                                      strict);
+        if (r.matched) {
+          if (solved) *solved = std::move(subst);
+          return r;
+        }
       }
     }
   }

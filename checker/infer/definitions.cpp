@@ -23,6 +23,7 @@ std::optional<SpecialForm> SpecialFormByName(llvm::StringRef name) {
       {"LiteralString", SpecialForm::LiteralString}, {"Tuple", SpecialForm::Tuple},
       {"Type", SpecialForm::Type},         {"Required", SpecialForm::ClassVar},
       {"NotRequired", SpecialForm::ClassVar}, {"ReadOnly", SpecialForm::ClassVar},
+      {"TypeGuard", SpecialForm::TypeGuard}, {"TypeIs", SpecialForm::TypeIs},
   };
   for (const auto& [n, form] : kForms) {
     if (name == n) return form;

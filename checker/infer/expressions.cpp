@@ -708,6 +708,7 @@ TypeId FileInference::InferCall(NodeId call) {
   }
   CallOutcome outcome = CheckCall(program_, callee, args);
   ReportCallErrors(program_, *this, call, outcome.errors);
+  if (outcome.guard.valid()) call_guards_[call.index()] = {outcome.guard, outcome.guard_is_typeis};
   return outcome.type;
 }
 

@@ -354,6 +354,16 @@ void FileInference::ResolveSignature(FunctionId fn) {
     ret = coroutine.valid() ? store_.Instance(coroutine, {store_.AnyType(), store_.AnyType(), r}) : store_.Unknown();
   }
   sig.return_type = ret;
+  if (!is_async && view.returns().valid() && ast_.kind(view.returns()) == NodeKind::Subscript) {
+    TypeId head = ExprType(ast_.child(view.returns(), 0));
+    if (store_.kind(head) == TypeKind::SpecialForm) {
+      auto form = static_cast<SpecialForm>(store_.data(head).a);
+      if (form == SpecialForm::TypeGuard || form == SpecialForm::TypeIs) {
+        sig.guard = AnnotationType(ast_.child(view.returns(), 1), context);
+        sig.guard_is_typeis = form == SpecialForm::TypeIs;
+      }
+    }
+  }
   sig.type_params = collected;
   FunctionInfo& done = store_.function(fn);
   done.signature = std::move(sig);

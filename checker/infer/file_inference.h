@@ -129,6 +129,7 @@ class FileInference {
   TypeId NarrowType(TypeId type, NodeId predicate, bool positive, llvm::StringRef name, int depth = 0);
   TypeId NarrowTruthiness(TypeId type, bool truthy);
   TypeId NarrowIsInstance(TypeId type, TypeId classinfo, bool positive);
+  TypeId NarrowToGuard(TypeId type, TypeId guard, bool is_typeis, bool positive);
   TypeId FilterMembers(TypeId type, const std::function<bool(TypeId)>& keep);
   std::vector<TypeId> Members(TypeId type) const;  // a union's members, or the type itself
   bool NamesTarget(NodeId node, llvm::StringRef name) const;
@@ -164,6 +165,8 @@ class FileInference {
   // (Unknown at once, so expansion stays linear instead of exponential in the nesting).
   llvm::SmallVector<DefinitionId, 4> alias_stack_;
   llvm::DenseMap<uint32_t, uint8_t> with_suppresses_;  // With node -> names.cpp's Suppression
+  // Calls of type guards (Call node -> the solved guarded type, TypeIs?), for narrowing.
+  llvm::DenseMap<uint32_t, std::pair<TypeId, bool>> call_guards_;
 };
 
 }  // namespace asynctype

@@ -9,14 +9,55 @@
 namespace asynctype {
 namespace {
 
-bool Assignable(Program& program, TypeId value, TypeId target, int depth);
+bool Assignable(Program& program, TypeId value, TypeId target, int depth, bool strict);
+
+bool MentionsTypeVar(const TypeStore& store, TypeId type, int depth = 0) {
+  if (!type.valid() || depth > 20) return false;
+  const TypeData& d = store.data(type);
+  switch (d.kind) {
+    case TypeKind::TypeVar: return true;
+    case TypeKind::Instance:
+    case TypeKind::ClassLiteral:
+      for (TypeId t : store.TypeArgs(type)) {
+        if (MentionsTypeVar(store, t, depth + 1)) return true;
+      }
+      return false;
+    case TypeKind::Union:
+    case TypeKind::Tuple:
+      for (TypeId t : store.list(TypeListId(d.a))) {
+        if (MentionsTypeVar(store, t, depth + 1)) return true;
+      }
+      return false;
+    case TypeKind::SubclassOf: return MentionsTypeVar(store, TypeId(d.a), depth + 1);
+    case TypeKind::Callable: return true;  // (not looked into)
+    default: return false;
+  }
+}
+
+// The return type a callable value is known to have (a plain function, bound method or
+// `Callable` type without TypeVars); None when not known.
+TypeId KnownReturnType(Program& program, TypeId callable) {
+  TypeStore& store = program.types();
+  const TypeData& d = store.data(callable);
+  TypeId ret;
+  if (d.kind == TypeKind::Callable) {
+    ret = store.signature(d.a).return_type;
+  } else if (d.kind == TypeKind::Function || (d.kind == TypeKind::BoundMethod && store.kind(TypeId(d.a)) == TypeKind::Function)) {
+    FunctionId fn(d.kind == TypeKind::Function ? d.a : store.data(TypeId(d.a)).a);
+    const Signature& sig = GetSignature(program, fn);
+    if (!sig.type_params.empty()) return TypeId::None();
+    ret = sig.return_type;
+  }
+  if (!ret.valid() || store.IsDynamic(ret) || MentionsTypeVar(store, ret)) return TypeId::None();
+  return ret;
+}
 
 bool ArgsAssignable(Program& program, llvm::ArrayRef<TypeId> values, llvm::ArrayRef<TypeId> targets,
-                    int depth) {
+                    int depth, bool strict) {
   for (size_t i = 0; i < values.size() && i < targets.size(); ++i) {
     // Variance is not modelled yet: accept either direction.
-    if (!Assignable(program, values[i], targets[i], depth + 1) &&
-        !Assignable(program, targets[i], values[i], depth + 1)) {
+    if (!Assignable(program, values[i], targets[i], depth + 1, strict) &&
+        !Assignable(program, targets[i], values[i], depth + 1, strict)) {
       return false;
     }
   }
@@ -44,7 +85,7 @@ bool ProtocolSatisfied(Program& program, TypeId value, ClassId protocol) {
   return true;
 }
 
-bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
+bool Assignable(Program& program, TypeId value, TypeId target, int depth, bool strict) {
   TypeStore& store = program.types();
   if (depth > 16 || value == target) return true;
   const TypeData v = store.data(value);
@@ -54,17 +95,17 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
   if (t.kind == TypeKind::TypeVar) return true;  // solved separately
   if (v.kind == TypeKind::TypeVar) {
     const TypeVarInfo& tv = store.typevar(TypeVarId(v.a));
-    return tv.bound.valid() ? Assignable(program, tv.bound, target, depth + 1) : true;
+    return tv.bound.valid() ? Assignable(program, tv.bound, target, depth + 1, strict) : true;
   }
   if (v.kind == TypeKind::Union) {
     for (TypeId m : store.UnionMembers(value)) {
-      if (!Assignable(program, m, target, depth + 1)) return false;
+      if (!Assignable(program, m, target, depth + 1, strict)) return false;
     }
     return true;
   }
   if (t.kind == TypeKind::Union) {
     for (TypeId m : store.UnionMembers(target)) {
-      if (Assignable(program, value, m, depth + 1)) return true;
+      if (Assignable(program, value, m, depth + 1, strict)) return true;
     }
     return false;
   }
@@ -95,7 +136,7 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
       }
       if (value_info.has_unknown_base) return true;
       if (TypeId up = Upcast(store, promoted, target_cls); up.valid()) {
-        return ArgsAssignable(program, store.TypeArgs(up), store.TypeArgs(target), depth);
+        return ArgsAssignable(program, store.TypeArgs(up), store.TypeArgs(target), depth, strict);
       }
       if (target_info.is_protocol) return ProtocolSatisfied(program, promoted, target_cls);
       return false;
@@ -115,14 +156,14 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
     auto ve = store.list(TypeListId(v.a));
     if (t.b) {
       for (TypeId e : ve) {
-        if (!Assignable(program, e, te[0], depth + 1)) return false;
+        if (!Assignable(program, e, te[0], depth + 1, strict)) return false;
       }
       return true;
     }
     if (v.b) return true;
     if (te.size() != ve.size()) return false;
     for (size_t i = 0; i < te.size(); ++i) {
-      if (!Assignable(program, ve[i], te[i], depth + 1)) return false;
+      if (!Assignable(program, ve[i], te[i], depth + 1, strict)) return false;
     }
     return true;
   }
@@ -130,17 +171,23 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
     return v.kind == TypeKind::ClassLiteral || v.kind == TypeKind::SubclassOf;
   }
   if (t.kind == TypeKind::Callable) {
-    return v.kind != TypeKind::NoneType && v.kind != TypeKind::IntLiteral &&
-           v.kind != TypeKind::StringLiteral && v.kind != TypeKind::BytesLiteral &&
-           v.kind != TypeKind::BoolLiteral && v.kind != TypeKind::Tuple;
+    if (v.kind == TypeKind::NoneType || v.kind == TypeKind::IntLiteral || v.kind == TypeKind::StringLiteral ||
+        v.kind == TypeKind::BytesLiteral || v.kind == TypeKind::BoolLiteral || v.kind == TypeKind::Tuple) {
+      return false;
+    }
+    // `strict`: return types are compared when both are known (parameters are not, yet).
+    if (!strict) return true;
+    TypeId target_return = KnownReturnType(program, target);
+    TypeId value_return = target_return.valid() ? KnownReturnType(program, value) : TypeId::None();
+    return !value_return.valid() || Assignable(program, value_return, target_return, depth + 1, strict);
   }
   return true;
 }
 
 }  // namespace
 
-bool IsAssignable(Program& program, TypeId value, TypeId target) {
-  return Assignable(program, value, target, 0);
+bool IsAssignable(Program& program, TypeId value, TypeId target, bool strict_callables) {
+  return Assignable(program, value, target, 0, strict_callables);
 }
 
 }  // namespace asynctype

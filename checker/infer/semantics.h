@@ -88,6 +88,9 @@ struct CallOutcome {
   bool callable = true;     // false: the callee is not callable
   bool matched = true;      // false: arguments do not bind / no overload matched
   std::vector<CallError> errors;  // CheckCall only: every reportable reason it fails
+  // The callee is a type guard (Signature::guard): the solved guarded type of the first argument.
+  TypeId guard;
+  bool guard_is_typeis = false;
 };
 const Signature& GetSignature(Program& program, FunctionId fn);
 // The result of calling `callee`. Pure and quiet: safe to call speculatively. Only overload
@@ -105,7 +108,10 @@ CallOutcome CheckCall(Program& program, TypeId callee, llvm::ArrayRef<Argument> 
 bool HasUnmodelledPart(Program& program, TypeId type);
 
 // ---------------------------------------------------------------- relations
-bool IsAssignable(Program& program, TypeId value, TypeId target);
+// `strict_callables`: a callable is assignable to a `Callable` type only if its known return type
+// is (used to pick overloads; elsewhere callables are compared leniently, as descriptors and
+// other unmodelled returns would give false positives).
+bool IsAssignable(Program& program, TypeId value, TypeId target, bool strict_callables = false);
 
 // ---------------------------------------------------------------- async protocols
 enum class AwaitError : uint8_t {

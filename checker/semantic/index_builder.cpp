@@ -164,9 +164,9 @@ class IndexBuilder {
       case NodeKind::Call: {
         NodeId func = ast_.child(test, 0);
         NodeId arg = ast_.child(test, 1);
-        if (func.valid() && ast_.kind(func) == NodeKind::Name &&
-            (ast_.str(func) == "isinstance" || ast_.str(func) == "issubclass" || ast_.str(func) == "callable") &&
-            arg.valid()) {
+        // `isinstance(x, C)`, and any other call of `x` first: it may be a type guard
+        // (`TypeIs` / `TypeGuard`); the inference decides.
+        if (func.valid() && arg.valid()) {
           if (ast_.kind(arg) == NodeKind::Name) names.push_back(ast_.str(arg));
           if (llvm::StringRef key = PlaceKey(arg); !key.empty()) names.push_back(key);
         }
