@@ -417,7 +417,12 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
   NodeId where = ast_.child(attr, 1);
   if (d.kind == TypeKind::Module) {
     const ModuleInfo& module = store_.module(ModuleId(d.a));
-    if (!module.file.valid() || program_.source(module.file).is_stub()) return;
+    if (!module.file.valid()) return;
+    // A stub's missing name is reported only when the stub binds it for other Python versions
+    // or platforms (`asyncio.TaskGroup` on 3.10): the bundled stubs are partial otherwise.
+    if (program_.source(module.file).is_stub() && !program_.inference(module.file).BoundOnlyWhereUnreachable(name)) {
+      return;
+    }
     Report(MakeDiagnostic(Rule::UnresolvedAttribute, file_, ast_.range(where),
                           "Module `" + module.name + "` has no member `" + name.str() + "`"));
     return;

@@ -50,6 +50,9 @@ class FileInference {
   // The type of an instance attribute assigned through `self` in the methods of the class whose
   // body is `class_scope` (declared type if annotated, else Unknown | the assigned types).
   std::optional<TypeId> InstanceAttributeType(ScopeId class_scope, llvm::StringRef name);
+  // Whether the module binds `name` at its top level only in statically unreachable code
+  // (`if sys.version_info >= (3, 11):` for an older configured version).
+  bool BoundOnlyWhereUnreachable(llvm::StringRef name);
   // The public type of a name in a class body scope.
   std::optional<TypeId> ScopeSymbolType(ScopeId scope, llvm::StringRef name);
 
