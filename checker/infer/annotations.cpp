@@ -1,8 +1,8 @@
 // Type expressions (annotations, base classes, TypeVar bounds): classes become instances with
 // their type arguments, typing's special forms (Optional, Union, Callable, Literal, ...) their
-// meaning, TypeVars are bound to the function or class whose signature mentions them, implicit
-// aliases (`Alias = list[int]`) are expanded, and string forward references (`"list[Foo]"`, parsed
-// by the lowering) resolved.
+// meaning, TypeVars are bound to the function or class whose signature mentions them, aliases
+// are expanded (implicit `Alias = list[int]`, PEP 695 `type Alias[T] = ...`, `TypeAliasType`),
+// and string forward references (`"list[Foo]"`, parsed by the lowering) resolved.
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
 #include "checker/program/program.h"
@@ -82,6 +82,69 @@ TypeId FileInference::ImplicitAliasType(DefinitionId def_id, const TypeContext& 
   return t;
 }
 
+DefinitionId FileInference::ExplicitAliasDefinition(NodeId name) {
+  if (ast_.kind(name) != NodeKind::Name) return DefinitionId::None();
+  ScopeId scope = index_.ScopeOf(name);
+  if (!scope.valid()) return DefinitionId::None();
+  auto res = index_.ResolveName(scope, ast_.str(name), ast_.range(name).start, false, /*public_view=*/true);
+  if (res.kind != SemanticIndex::Resolution::Kind::Found || res.definitions.size() != 1) return DefinitionId::None();
+  const Definition& def = index_.definition(res.definitions[0]);
+  if (def.kind == DefinitionKind::TypeAlias) return res.definitions[0];
+  if (def.kind != DefinitionKind::Assignment || def.target != ast_.child(def.node, 1)) return DefinitionId::None();
+  NodeId call = ast_.child(def.node, 0);
+  if (ast_.kind(call) != NodeKind::Call) return DefinitionId::None();
+  TypeId callee = ExprType(ast_.child(call, 0));
+  if (store_.kind(callee) != TypeKind::ClassLiteral) return DefinitionId::None();
+  const ClassInfo& info = store_.cls(store_.ClassOf(callee));
+  if (info.name != "TypeAliasType" || (info.module != "typing" && info.module != "typing_extensions")) {
+    return DefinitionId::None();
+  }
+  return res.definitions[0];
+}
+
+TypeId FileInference::ExplicitAliasType(DefinitionId def_id, llvm::ArrayRef<TypeId> args, const TypeContext& context) {
+  const Definition& def = index_.definition(def_id);
+  NodeId value;
+  std::vector<TypeId> params;
+  if (def.kind == DefinitionKind::TypeAlias) {  // type Name[params] = value
+    value = ast_.child(def.node, 2);
+    if (NodeId list = ast_.child(def.node, 1); list.valid()) {
+      for (NodeId tp : ast_.children(list)) {
+        DefinitionId tp_def = index_.DefinitionOf(tp);
+        params.push_back(tp_def.valid() ? DefinitionType(tp_def) : store_.Unknown());
+      }
+    }
+  } else {  // Name = TypeAliasType("Name", value, type_params=(...))
+    NodeId call = ast_.child(def.node, 0);
+    value = ast_.child(call, 2);
+    for (NodeId arg : ast_.tail(call, 1)) {
+      if (ast_.kind(arg) != NodeKind::Keyword) continue;
+      if (ast_.str(arg) == "value") value = ast_.child(arg, 0);
+      if (ast_.str(arg) == "type_params" && ast_.kind(ast_.child(arg, 0)) == NodeKind::Tuple) {
+        for (NodeId p : ast_.children(ast_.child(arg, 0))) params.push_back(ExprType(p));
+      }
+    }
+    if (value.valid() && ast_.kind(value) == NodeKind::Keyword) value = NodeId::None();
+  }
+  if (!value.valid()) return store_.Unknown();
+  if (alias_stack_.size() > 16 || llvm::is_contained(alias_stack_, def_id)) return store_.Unknown();  // recursive
+  alias_stack_.push_back(def_id);
+  TypeContext alias_context;  // the alias's own parameters stay free until specialized
+  alias_context.cls = context.cls;
+  TypeId t = InferTypeExpr(value, alias_context);
+  alias_stack_.pop_back();
+  if (params.empty()) return t;
+  Substitution subst;
+  for (size_t i = 0; i < params.size(); ++i) {
+    TypeId param = params[i];
+    // `T` from `type_params=(T,)` is the TypeVar object; the value mentions it bound.
+    if (store_.kind(param) == TypeKind::TypeVarObject) param = BindTypeVar(TypeVarId(store_.data(param).a), alias_context);
+    if (store_.kind(param) != TypeKind::TypeVar) continue;
+    subst.Add(param, i < args.size() ? args[i] : store_.Unknown());
+  }
+  return Substitute(store_, t, subst);
+}
+
 TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
   switch (ast_.kind(expr)) {
     case NodeKind::NoneLiteral: return store_.None();
@@ -95,6 +158,7 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
       if (res.kind != SemanticIndex::Resolution::Kind::Found) {
         res = index_.ResolveName(scope, name, ast_.range(expr).start, false, /*public_view=*/true);
       }
+      if (DefinitionId alias = ExplicitAliasDefinition(expr); alias.valid()) return ExplicitAliasType(alias, {}, context);
       if (res.kind == SemanticIndex::Resolution::Kind::Found && res.definitions.size() == 1) {
         const Definition& def = index_.definition(res.definitions[0]);
         bool alias_candidate = false;
@@ -164,7 +228,6 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
 TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context) {
   NodeId head = ast_.child(expr, 0);
   NodeId slice = ast_.child(expr, 1);
-  TypeId value = ExprType(head);
   std::vector<NodeId> elements;
   if (slice.valid() && ast_.kind(slice) == NodeKind::Tuple && !ast_.Has(slice, kParenthesized)) {
     for (NodeId e : ast_.children(slice)) elements.push_back(e);
@@ -176,6 +239,11 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
     for (NodeId n : nodes) types.push_back(InferTypeExpr(n, context));
     return types;
   };
+  // A generic PEP 695 alias specialized: `Pair[int]` for `type Pair[T] = tuple[T, T]`.
+  if (DefinitionId alias = ExplicitAliasDefinition(head); alias.valid()) {
+    return ExplicitAliasType(alias, args_of(elements), context);
+  }
+  TypeId value = ExprType(head);
   const TypeData d = store_.data(value);
   if (d.kind == TypeKind::ClassLiteral) {
     ClassId cls(d.a);

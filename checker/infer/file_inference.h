@@ -148,6 +148,10 @@ class FileInference {
   TypeId SubscriptTypeExpr(NodeId expr, const TypeContext& context);
   TypeId BindTypeVar(TypeVarId tv, const TypeContext& context);
   TypeId ImplicitAliasType(DefinitionId def, const TypeContext& context);
+  // A PEP 695 `type` alias or `TypeAliasType(...)` assignment named by a type expression's Name:
+  // its definition (None otherwise), and its value specialized with `args` for its parameters.
+  DefinitionId ExplicitAliasDefinition(NodeId name);
+  TypeId ExplicitAliasType(DefinitionId def, llvm::ArrayRef<TypeId> args, const TypeContext& context);
 
   Program& program_;
   TypeStore& store_;
