@@ -375,11 +375,42 @@ class Solver {
       Member am = LookupMember(program_, arg, name);
       if (!pm.type.valid() || !am.type.valid()) continue;
       std::optional<Signature> ps = CallableSignature(pm.type);
-      std::optional<Signature> as = CallableSignature(am.type);
+      std::optional<Signature> as = ps && store_.kind(am.type) == TypeKind::Overloaded
+                                        ? MatchingOverload(am.type, *ps)
+                                        : CallableSignature(am.type);
       if (ps && as && ps->return_type.valid() && as->return_type.valid()) {
         Solve(ps->return_type, as->return_type, depth + 1);
       }
     }
+  }
+
+  // The first overload of `overloaded` that accepts a call made with the parameters of the
+  // protocol member `wanted` (its required positional ones; a parameter mentioning the
+  // protocol's TypeVars is passed as Unknown): `__getitem__(self, i: int) -> T` picks the `int`
+  // overload of a sequence's `__getitem__`.
+  std::optional<Signature> MatchingOverload(TypeId overloaded, const Signature& wanted) {
+    std::vector<Argument> args;
+    for (const Param& p : wanted.params) {
+      if (!IsPositionalParam(p.kind) || p.has_default) continue;
+      std::vector<TypeId> typevars;
+      CollectTypeVars(store_, p.type, &typevars);
+      TypeId type = p.type.valid() && typevars.empty() ? p.type : store_.Unknown();
+      args.push_back(Argument{Argument::Kind::Positional, "", type, {}});
+    }
+    for (TypeId overload : store_.list(TypeListId(store_.data(overloaded).a))) {
+      std::optional<Signature> sig = CallableSignature(overload);
+      if (!sig) continue;
+      BindResult bound = BindArguments(*sig, args);
+      if (!bound.ok) continue;
+      bool fits = true;
+      for (const BoundPair& pair : bound.pairs) {
+        if (pair.param_type.valid() && pair.arg_type.valid() && !IsAssignable(program_, pair.arg_type, pair.param_type)) {
+          fits = false;
+        }
+      }
+      if (fits) return sig;
+    }
+    return std::nullopt;
   }
 
   // The signature a callable value presents to callers (bound methods without self,
