@@ -5,6 +5,7 @@
 // and string forward references (`"list[Foo]"`, parsed by the lowering) resolved.
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
+#include "checker/module/resolver.h"
 #include "checker/program/program.h"
 
 namespace asynctype {
@@ -82,24 +83,53 @@ TypeId FileInference::ImplicitAliasType(DefinitionId def_id, const TypeContext& 
   return t;
 }
 
-DefinitionId FileInference::ExplicitAliasDefinition(NodeId name) {
-  if (ast_.kind(name) != NodeKind::Name) return DefinitionId::None();
+std::pair<FileInference*, DefinitionId> FileInference::ExplicitAliasFor(NodeId name) {
+  if (ast_.kind(name) != NodeKind::Name) return {nullptr, DefinitionId::None()};
   ScopeId scope = index_.ScopeOf(name);
-  if (!scope.valid()) return DefinitionId::None();
+  if (!scope.valid()) return {nullptr, DefinitionId::None()};
   auto res = index_.ResolveName(scope, ast_.str(name), ast_.range(name).start, false, /*public_view=*/true);
-  if (res.kind != SemanticIndex::Resolution::Kind::Found || res.definitions.size() != 1) return DefinitionId::None();
-  const Definition& def = index_.definition(res.definitions[0]);
-  if (def.kind == DefinitionKind::TypeAlias) return res.definitions[0];
-  if (def.kind != DefinitionKind::Assignment || def.target != ast_.child(def.node, 1)) return DefinitionId::None();
+  if (res.kind != SemanticIndex::Resolution::Kind::Found || res.definitions.size() != 1) {
+    return {nullptr, DefinitionId::None()};
+  }
+  return ExplicitAliasOf(res.definitions[0], 0);
+}
+
+std::pair<FileInference*, DefinitionId> FileInference::ExportedExplicitAlias(llvm::StringRef name, int depth) {
+  SymbolId symbol = index_.LookupSymbol(index_.module_scope(), name);
+  if (!symbol.valid()) return {nullptr, DefinitionId::None()};
+  auto defs = index_.PublicDefinitions(symbol);
+  if (defs.size() != 1) return {nullptr, DefinitionId::None()};
+  return ExplicitAliasOf(defs[0], depth);
+}
+
+std::pair<FileInference*, DefinitionId> FileInference::ExplicitAliasOf(DefinitionId id, int depth) {
+  const Definition& def = index_.definition(id);
+  if (def.kind == DefinitionKind::TypeAlias) return {this, id};
+  if (def.kind == DefinitionKind::ImportFrom && depth < 8 && ast_.kind(def.statement) == NodeKind::ImportFrom) {
+    // `from m import Alias`: follow it to the module that defines it.
+    NodeId module_node = ast_.child(def.statement, 0);
+    std::string module_name = module_node.valid() ? ast_.str(module_node).str() : "";
+    unsigned level = ast_.node(def.statement).data;
+    if (level > 0) module_name = program_.resolver().ResolveRelative(file_, level, module_name);
+    ModuleId module = program_.resolver().Resolve(module_name);
+    NodeId member = ast_.child(def.node, 0);
+    if (!module.valid() || !member.valid()) return {nullptr, DefinitionId::None()};
+    FileId file = store_.module(module).file;
+    if (!file.valid() || file == file_) return {nullptr, DefinitionId::None()};
+    return program_.inference(file).ExportedExplicitAlias(ast_.str(member), depth + 1);
+  }
+  if (def.kind != DefinitionKind::Assignment || def.target != ast_.child(def.node, 1)) {
+    return {nullptr, DefinitionId::None()};
+  }
   NodeId call = ast_.child(def.node, 0);
-  if (ast_.kind(call) != NodeKind::Call) return DefinitionId::None();
+  if (ast_.kind(call) != NodeKind::Call) return {nullptr, DefinitionId::None()};
   TypeId callee = ExprType(ast_.child(call, 0));
-  if (store_.kind(callee) != TypeKind::ClassLiteral) return DefinitionId::None();
+  if (store_.kind(callee) != TypeKind::ClassLiteral) return {nullptr, DefinitionId::None()};
   const ClassInfo& info = store_.cls(store_.ClassOf(callee));
   if (info.name != "TypeAliasType" || (info.module != "typing" && info.module != "typing_extensions")) {
-    return DefinitionId::None();
+    return {nullptr, DefinitionId::None()};
   }
-  return res.definitions[0];
+  return {this, id};
 }
 
 TypeId FileInference::ExplicitAliasType(DefinitionId def_id, llvm::ArrayRef<TypeId> args, const TypeContext& context) {
@@ -158,7 +188,7 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
       if (res.kind != SemanticIndex::Resolution::Kind::Found) {
         res = index_.ResolveName(scope, name, ast_.range(expr).start, false, /*public_view=*/true);
       }
-      if (DefinitionId alias = ExplicitAliasDefinition(expr); alias.valid()) return ExplicitAliasType(alias, {}, context);
+      if (auto [owner, alias] = ExplicitAliasFor(expr); owner) return owner->ExplicitAliasType(alias, {}, context);
       if (res.kind == SemanticIndex::Resolution::Kind::Found && res.definitions.size() == 1) {
         const Definition& def = index_.definition(res.definitions[0]);
         bool alias_candidate = false;
@@ -240,9 +270,7 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
     return types;
   };
   // A generic PEP 695 alias specialized: `Pair[int]` for `type Pair[T] = tuple[T, T]`.
-  if (DefinitionId alias = ExplicitAliasDefinition(head); alias.valid()) {
-    return ExplicitAliasType(alias, args_of(elements), context);
-  }
+  if (auto [owner, alias] = ExplicitAliasFor(head); owner) return owner->ExplicitAliasType(alias, args_of(elements), context);
   TypeId value = ExprType(head);
   const TypeData d = store_.data(value);
   if (d.kind == TypeKind::ClassLiteral) {

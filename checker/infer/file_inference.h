@@ -50,6 +50,8 @@ class FileInference {
   // The type of an instance attribute assigned through `self` in the methods of the class whose
   // body is `class_scope` (declared type if annotated, else Unknown | the assigned types).
   std::optional<TypeId> InstanceAttributeType(ScopeId class_scope, llvm::StringRef name);
+  // An explicit type alias this module exports as `name` (see ExplicitAliasFor).
+  std::pair<FileInference*, DefinitionId> ExportedExplicitAlias(llvm::StringRef name, int depth);
   // Whether the module binds `name` at its top level only in statically unreachable code
   // (`if sys.version_info >= (3, 11):` for an older configured version).
   bool BoundOnlyWhereUnreachable(llvm::StringRef name);
@@ -148,9 +150,11 @@ class FileInference {
   TypeId SubscriptTypeExpr(NodeId expr, const TypeContext& context);
   TypeId BindTypeVar(TypeVarId tv, const TypeContext& context);
   TypeId ImplicitAliasType(DefinitionId def, const TypeContext& context);
-  // A PEP 695 `type` alias or `TypeAliasType(...)` assignment named by a type expression's Name:
-  // its definition (None otherwise), and its value specialized with `args` for its parameters.
-  DefinitionId ExplicitAliasDefinition(NodeId name);
+  // A PEP 695 `type` alias or `TypeAliasType(...)` assignment named by a type expression's Name
+  // (also imported from another module): where it is defined, or {nullptr, None}; and its value
+  // specialized with `args` for its parameters (evaluated by the defining file).
+  std::pair<FileInference*, DefinitionId> ExplicitAliasFor(NodeId name);
+  std::pair<FileInference*, DefinitionId> ExplicitAliasOf(DefinitionId def, int depth);
   TypeId ExplicitAliasType(DefinitionId def, llvm::ArrayRef<TypeId> args, const TypeContext& context);
 
   Program& program_;
