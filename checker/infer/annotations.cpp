@@ -333,6 +333,9 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
       if (elements.size() == 2 && ast_.kind(elements[1]) == NodeKind::EllipsisLiteral) {
         return store_.HomogeneousTuple(InferTypeExpr(elements[0], context));
       }
+      if (elements.size() == 1 && ast_.kind(elements[0]) == NodeKind::Tuple && ast_.children(elements[0]).empty()) {
+        return store_.Tuple({});  // Tuple[()]
+      }
       return store_.Tuple(args_of(elements));
     case SpecialForm::Literal: {
       std::vector<TypeId> members;

@@ -707,15 +707,23 @@ CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef
   Substitution subst = solver.Finish(typevars);
   std::vector<CallError> found = std::move(bound.errors);
   if (check_types && outcome.matched) {
-    // An overload whose TypeVar would be solved outside its bound does not apply
-    // (`ensure_future(coro)` is not the `_FT: Future[Any]` overload).
+    // An overload whose TypeVar would be solved outside its bound (or none of its constraints)
+    // does not apply (`ensure_future(coro)` is not the `_FT: Future[Any]` overload;
+    // `abspath(p: PathLike[str] | str)` is not `AnyStr` as a whole).
     for (TypeId tv : typevars) {
       if (store.kind(tv) != TypeKind::TypeVar) continue;
       const TypeVarInfo& info = store.typevar(TypeVarId(store.data(tv).a));
-      if (!info.bound.valid() || info.flavor != TypeVarFlavor::TypeVar) continue;
+      if (info.flavor != TypeVarFlavor::TypeVar) continue;
       TypeId value = subst.Lookup(tv);
       if (!value.valid() || HasDynamicPart(store, value)) continue;
-      if (!IsAssignable(program, value, Substitute(store, info.bound, subst))) outcome.matched = false;
+      if (info.bound.valid() && !IsAssignable(program, value, Substitute(store, info.bound, subst))) {
+        outcome.matched = false;
+      }
+      if (!info.constraints.empty() &&
+          std::none_of(info.constraints.begin(), info.constraints.end(),
+                       [&](TypeId c) { return IsAssignable(program, value, c); })) {
+        outcome.matched = false;
+      }
     }
   }
   if ((check_types && outcome.matched) || errors) {

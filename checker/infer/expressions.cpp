@@ -706,6 +706,19 @@ TypeId FileInference::InferCall(NodeId call) {
       return AnnotationType(ast_.child(call, 1), context);
     }
   }
+  if (cd.kind == TypeKind::Overloaded && !args.empty()) {
+    // `typing.cast` is overloaded in the stubs (`type[T]`, `str` forward reference, ...): its
+    // first argument is a type expression.
+    TypeId first = store_.list(TypeListId(cd.a)).front();
+    if (store_.kind(first) == TypeKind::Function) {
+      const FunctionInfo& fn = store_.function(FunctionId(store_.data(first).a));
+      if (fn.name == "cast" && program_.source(fn.file).is_stub() &&
+          program_.resolver().ModuleNameOf(fn.file) == "typing") {
+        TypeContext context;
+        return AnnotationType(ast_.child(call, 1), context);
+      }
+    }
+  }
   if (cd.kind == TypeKind::ClassLiteral) {
     if (auto flavor = TypeVarConstructor(call)) {
       return store_.Unknown();  // a TypeVar outside an assignment: not modelled

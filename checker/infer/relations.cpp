@@ -168,7 +168,14 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth, bool s
     return true;
   }
   if (t.kind == TypeKind::SubclassOf) {
-    return v.kind == TypeKind::ClassLiteral || v.kind == TypeKind::SubclassOf;
+    if (v.kind == TypeKind::ClassLiteral || v.kind == TypeKind::SubclassOf) return true;
+    // An instance of `type` (or of a metaclass) is some class: a `type[Any]`.
+    if (v.kind == TypeKind::Instance && store.IsDynamic(TypeId(t.a))) {
+      ClassId type_class = GetKnownClass(program, KnownClass::Type);
+      ResolvedClass(program, store.ClassOf(value));
+      return type_class.valid() && Upcast(store, value, type_class).valid();
+    }
+    return false;
   }
   if (t.kind == TypeKind::Callable) {
     if (v.kind == TypeKind::NoneType || v.kind == TypeKind::IntLiteral || v.kind == TypeKind::StringLiteral ||

@@ -321,7 +321,9 @@ class Lowerer {
   NodeId TypeCallTarget(TSNode n, TSNode type_keyword);
   NodeId Slice(TSNode n);
   NodeId Call(TSNode n);
-  void ArgumentsInto(TSNode argument_list, IdScope& out);
+  // `callee`: the called name (`cast`, `TypeVar`, ...), whose type-expression arguments are
+  // lowered as annotations.
+  void ArgumentsInto(TSNode argument_list, IdScope& out, llvm::StringRef callee = {});
   NodeId Unary(TSNode n);
   NodeId Binary(TSNode n);
   NodeId Binary(TSNode n, const Kids& kids);

@@ -145,8 +145,14 @@ NodeId Lowerer::Assignment(TSNode n, TextRange range) {
       Report(ast_.range(target), "Only single target (not list) can be annotated");
     }
     NodeId annotation = AnnotationExpr(type.node);
+    // `X: TypeAlias = "list[Foo]"`: the value is a type expression too.
+    bool alias = (ast_.kind(annotation) == NodeKind::Name && ast_.str(annotation) == "TypeAlias") ||
+                 (ast_.kind(annotation) == NodeKind::Attribute && ast_.child(annotation, 1).valid() &&
+                  ast_.str(ast_.child(annotation, 1)) == "TypeAlias");
     NodeId value = NodeId::None();
-    if (right.ok()) value = is_assignment(right) ? invalid_nested(right) : Expr(right.node);
+    if (right.ok()) {
+      value = is_assignment(right) ? invalid_nested(right) : alias ? AnnotationExpr(right.node) : Expr(right.node);
+    }
     return ast_.Add(NodeKind::AnnAssign, range, {target, annotation, value});
   }
 
