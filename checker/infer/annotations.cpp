@@ -224,7 +224,17 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
     case NodeKind::StringLiteral: {
       // A forward reference: the contents parsed by the lowering (in annotations), else a dotted
       // name (implicit aliases `A = "Foo"`); anything else stays Unknown.
-      if (NodeId parsed = ast_.string_annotation(expr); parsed.valid()) return InferTypeExpr(parsed, context);
+      if (NodeId parsed = ast_.string_annotation(expr); parsed.valid()) {
+        if (ast_.kind(parsed) == NodeKind::Error) {
+          if (reported_forward_syntax_.insert(expr.index()).second) {
+            Report(MakeDiagnostic(Rule::InvalidSyntaxInForwardAnnotation, file_, ast_.range(expr),
+                                  "Syntax error in forward annotation: `" + ast_.str(expr).trim().str() +
+                                      "` is not an expression"));
+          }
+          return store_.Unknown();
+        }
+        return InferTypeExpr(parsed, context);
+      }
       llvm::StringRef text = ast_.str(expr).trim();
       if (ast_.Has(expr, kFString) || ast_.Has(expr, kBytes) || text.empty()) return store_.Unknown();
       llvm::SmallVector<llvm::StringRef, 4> parts;

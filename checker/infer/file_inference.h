@@ -18,6 +18,7 @@
 #include "checker/syntax/ast.h"
 #include "checker/types/type_store.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace asynctype {
 
@@ -176,6 +177,9 @@ class FileInference {
   // (Unknown at once, so expansion stays linear instead of exponential in the nesting).
   llvm::SmallVector<DefinitionId, 4> alias_stack_;
   llvm::DenseMap<uint32_t, uint8_t> with_suppresses_;  // With node -> names.cpp's Suppression
+  // String annotations already reported as invalid-syntax-in-forward-annotation (type expressions
+  // are not memoized).
+  llvm::DenseSet<uint32_t> reported_forward_syntax_;
   // Calls of type guards (Call node -> the solved guarded type, TypeIs?), for narrowing.
   llvm::DenseMap<uint32_t, std::pair<TypeId, bool>> call_guards_;
 };

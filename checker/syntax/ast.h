@@ -23,7 +23,8 @@
 // - Operator precedence is Python's, also where tree-sitter-python's grammar differs
 //   (`a & b ^ c` is `(a & b) ^ c`; `await x ** 2` is `(await x) ** 2`).
 // - comments() holds every `#` comment of the file in source order.
-// - Error nodes stand for unparseable regions (each has an `invalid-syntax` diagnostic) and may
+// - Error nodes stand for unparseable regions (each has an `invalid-syntax` diagnostic, except
+//   the contents of a string annotation: see string_annotation) and may
 //   appear wherever a statement or expression is expected. Their children are statements salvaged
 //   from the region (or, for a Python 2 `print x` / `exec x` statement, its expressions); visiting
 //   them like ordinary statements/expressions is safe, ignoring them is too.
@@ -226,7 +227,8 @@ class Ast {
   const std::vector<Comment>& comments() const { return comments_; }
 
   // The type expression parsed from the contents of a StringLiteral in an annotation (a forward
-  // reference such as `x: "list[Foo]"`), or None. Its nodes are in this Ast, with ranges inside
+  // reference such as `x: "list[Foo]"`; an Error node when the contents are not one expression),
+  // or None. Its nodes are in this Ast, with ranges inside
   // the literal, but are nobody's children: only type-expression evaluation reaches them.
   NodeId string_annotation(NodeId literal) const {
     auto it = string_annotations_.find(literal.index());

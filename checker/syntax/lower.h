@@ -371,8 +371,9 @@ class Lowerer {
   void StringPart(TSNode string, StringState& st, IdScope& interpolations);
   NodeId Interpolation(TSNode n);
   // The contents of a string literal in an annotation (source bytes `content`), parsed as one
-  // expression; None when they are not exactly one expression (no diagnostics: the string may be
-  // metadata, as in `Annotated[int, "..."]`, or a `Literal["..."]` member).
+  // expression; an Error node when they are not exactly one expression (no diagnostic here: the
+  // string may be metadata, as in `Annotated[int, "..."]`, or a `Literal["..."]` member); None
+  // for contents not parsed (empty, several lines).
   NodeId StringAnnotation(TextRange content);
   NodeId Number(TSNode n, bool is_float);
   void DecodeEscapes(llvm::StringRef raw, bool bytes);

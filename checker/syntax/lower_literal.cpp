@@ -124,6 +124,8 @@ NodeId Lowerer::StringAnnotation(TextRange content) {
     }
   }
   ts_tree_delete(tree);
+  // Not one expression: an Error node, reported only if the string is evaluated as a type.
+  if (!result.valid()) result = ErrorNode(content);
   return result;
 }
 
