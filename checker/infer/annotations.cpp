@@ -227,9 +227,10 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
       if (NodeId parsed = ast_.string_annotation(expr); parsed.valid()) {
         if (ast_.kind(parsed) == NodeKind::Error) {
           if (reported_forward_syntax_.insert(expr.index()).second) {
+            llvm::StringRef text = ast_.str(expr).trim();
+            std::string shown = text.size() > 60 ? text.take_front(57).str() + "..." : text.str();
             Report(MakeDiagnostic(Rule::InvalidSyntaxInForwardAnnotation, file_, ast_.range(expr),
-                                  "Syntax error in forward annotation: `" + ast_.str(expr).trim().str() +
-                                      "` is not an expression"));
+                                  "Syntax error in forward annotation: `" + shown + "` is not an expression"));
           }
           return store_.Unknown();
         }

@@ -4,6 +4,8 @@
 
 #include <limits>
 
+#include "checker/syntax/bracket_guard.h"
+
 namespace asynctype::lowering {
 namespace {
 
@@ -102,6 +104,13 @@ NodeId Lowerer::StringAnnotation(TextRange content) {
   if (content.start >= content.end || text.contains('\n') || text.contains('\r') || AtDepthLimit()) {
     return NodeId::None();
   }
+  // Brackets nested beyond the parser's guard (bracket_guard.h) are not handed to tree-sitter.
+  int depth = 0, deepest = 0;
+  for (char c : TextOf(content)) {
+    if (c == '(' || c == '[' || c == '{') deepest = std::max(deepest, ++depth);
+    if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+  }
+  if (deepest > static_cast<int>(kMaxBracketDepth)) return ErrorNode(content);
   LineCol start = source_.lines().ByteLineCol(content.start);
   LineCol end = source_.lines().ByteLineCol(content.end);
   TSRange range{{start.line, start.column}, {end.line, end.column}, content.start, content.end};
