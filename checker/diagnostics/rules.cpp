@@ -53,6 +53,8 @@ constexpr RuleInfo kRules[] = {
      "generator's annotation"},
     {Rule::InvalidTypeForm, "invalid-type-form", Severity::Error, true,
      "An expression that is not valid in a type annotation (e.g. `await` or `yield`)"},
+    {Rule::InvalidSyntaxInForwardAnnotation, "invalid-syntax-in-forward-annotation", Severity::Error, true,
+     "A string annotation whose contents are not one valid expression"},
     {Rule::InvalidAsyncProtocolMethod, "invalid-async-protocol-method", Severity::Error, true,
      "A hand-written `__await__`, `__aiter__`, `__anext__`, `__aenter__` or `__aexit__` whose "
      "declared return type breaks its protocol"},

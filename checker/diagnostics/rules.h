@@ -35,6 +35,7 @@ enum class Rule : uint8_t {
   UnusedAwaitable,
   InvalidYield,
   InvalidTypeForm,
+  InvalidSyntaxInForwardAnnotation,
   InvalidAsyncProtocolMethod,
   UnusedIgnoreComment,
   UnknownRule,

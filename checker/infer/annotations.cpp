@@ -1,9 +1,11 @@
 // Type expressions (annotations, base classes, TypeVar bounds): classes become instances with
 // their type arguments, typing's special forms (Optional, Union, Callable, Literal, ...) their
-// meaning, TypeVars are bound to the function or class whose signature mentions them, implicit
-// aliases (`Alias = list[int]`) are expanded, and simple string forward references resolved.
+// meaning, TypeVars are bound to the function or class whose signature mentions them, aliases
+// are expanded (implicit `Alias = list[int]`, PEP 695 `type Alias[T] = ...`, `TypeAliasType`),
+// and string forward references (`"list[Foo]"`, parsed by the lowering) resolved.
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
+#include "checker/module/resolver.h"
 #include "checker/program/program.h"
 
 namespace asynctype {
@@ -81,6 +83,98 @@ TypeId FileInference::ImplicitAliasType(DefinitionId def_id, const TypeContext& 
   return t;
 }
 
+std::pair<FileInference*, DefinitionId> FileInference::ExplicitAliasFor(NodeId name) {
+  if (ast_.kind(name) != NodeKind::Name) return {nullptr, DefinitionId::None()};
+  ScopeId scope = index_.ScopeOf(name);
+  if (!scope.valid()) return {nullptr, DefinitionId::None()};
+  auto res = index_.ResolveName(scope, ast_.str(name), ast_.range(name).start, false, /*public_view=*/true);
+  if (res.kind != SemanticIndex::Resolution::Kind::Found || res.definitions.size() != 1) {
+    return {nullptr, DefinitionId::None()};
+  }
+  return ExplicitAliasOf(res.definitions[0], 0);
+}
+
+std::pair<FileInference*, DefinitionId> FileInference::ExportedExplicitAlias(llvm::StringRef name, int depth) {
+  SymbolId symbol = index_.LookupSymbol(index_.module_scope(), name);
+  if (!symbol.valid()) return {nullptr, DefinitionId::None()};
+  auto defs = index_.PublicDefinitions(symbol);
+  if (defs.size() != 1) return {nullptr, DefinitionId::None()};
+  return ExplicitAliasOf(defs[0], depth);
+}
+
+std::pair<FileInference*, DefinitionId> FileInference::ExplicitAliasOf(DefinitionId id, int depth) {
+  const Definition& def = index_.definition(id);
+  if (def.kind == DefinitionKind::TypeAlias) return {this, id};
+  if (def.kind == DefinitionKind::ImportFrom && depth < 8 && ast_.kind(def.statement) == NodeKind::ImportFrom) {
+    // `from m import Alias`: follow it to the module that defines it.
+    NodeId module_node = ast_.child(def.statement, 0);
+    std::string module_name = module_node.valid() ? ast_.str(module_node).str() : "";
+    unsigned level = ast_.node(def.statement).data;
+    if (level > 0) module_name = program_.resolver().ResolveRelative(file_, level, module_name);
+    ModuleId module = program_.resolver().Resolve(module_name);
+    NodeId member = ast_.child(def.node, 0);
+    if (!module.valid() || !member.valid()) return {nullptr, DefinitionId::None()};
+    FileId file = store_.module(module).file;
+    if (!file.valid() || file == file_) return {nullptr, DefinitionId::None()};
+    return program_.inference(file).ExportedExplicitAlias(ast_.str(member), depth + 1);
+  }
+  if (def.kind != DefinitionKind::Assignment || def.target != ast_.child(def.node, 1)) {
+    return {nullptr, DefinitionId::None()};
+  }
+  NodeId call = ast_.child(def.node, 0);
+  if (ast_.kind(call) != NodeKind::Call) return {nullptr, DefinitionId::None()};
+  TypeId callee = ExprType(ast_.child(call, 0));
+  if (store_.kind(callee) != TypeKind::ClassLiteral) return {nullptr, DefinitionId::None()};
+  const ClassInfo& info = store_.cls(store_.ClassOf(callee));
+  if (info.name != "TypeAliasType" || (info.module != "typing" && info.module != "typing_extensions")) {
+    return {nullptr, DefinitionId::None()};
+  }
+  return {this, id};
+}
+
+TypeId FileInference::ExplicitAliasType(DefinitionId def_id, llvm::ArrayRef<TypeId> args, const TypeContext& context) {
+  const Definition& def = index_.definition(def_id);
+  NodeId value;
+  std::vector<TypeId> params;
+  if (def.kind == DefinitionKind::TypeAlias) {  // type Name[params] = value
+    value = ast_.child(def.node, 2);
+    if (NodeId list = ast_.child(def.node, 1); list.valid()) {
+      for (NodeId tp : ast_.children(list)) {
+        DefinitionId tp_def = index_.DefinitionOf(tp);
+        params.push_back(tp_def.valid() ? DefinitionType(tp_def) : store_.Unknown());
+      }
+    }
+  } else {  // Name = TypeAliasType("Name", value, type_params=(...))
+    NodeId call = ast_.child(def.node, 0);
+    value = ast_.child(call, 2);
+    for (NodeId arg : ast_.tail(call, 1)) {
+      if (ast_.kind(arg) != NodeKind::Keyword) continue;
+      if (ast_.str(arg) == "value") value = ast_.child(arg, 0);
+      if (ast_.str(arg) == "type_params" && ast_.kind(ast_.child(arg, 0)) == NodeKind::Tuple) {
+        for (NodeId p : ast_.children(ast_.child(arg, 0))) params.push_back(ExprType(p));
+      }
+    }
+    if (value.valid() && ast_.kind(value) == NodeKind::Keyword) value = NodeId::None();
+  }
+  if (!value.valid()) return store_.Unknown();
+  if (alias_stack_.size() > 16 || llvm::is_contained(alias_stack_, def_id)) return store_.Unknown();  // recursive
+  alias_stack_.push_back(def_id);
+  TypeContext alias_context;  // the alias's own parameters stay free until specialized
+  alias_context.cls = context.cls;
+  TypeId t = InferTypeExpr(value, alias_context);
+  alias_stack_.pop_back();
+  if (params.empty()) return t;
+  Substitution subst;
+  for (size_t i = 0; i < params.size(); ++i) {
+    TypeId param = params[i];
+    // `T` from `type_params=(T,)` is the TypeVar object; the value mentions it bound.
+    if (store_.kind(param) == TypeKind::TypeVarObject) param = BindTypeVar(TypeVarId(store_.data(param).a), alias_context);
+    if (store_.kind(param) != TypeKind::TypeVar) continue;
+    subst.Add(param, i < args.size() ? args[i] : store_.Unknown());
+  }
+  return Substitute(store_, t, subst);
+}
+
 TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
   switch (ast_.kind(expr)) {
     case NodeKind::NoneLiteral: return store_.None();
@@ -94,6 +188,7 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
       if (res.kind != SemanticIndex::Resolution::Kind::Found) {
         res = index_.ResolveName(scope, name, ast_.range(expr).start, false, /*public_view=*/true);
       }
+      if (auto [owner, alias] = ExplicitAliasFor(expr); owner) return owner->ExplicitAliasType(alias, {}, context);
       if (res.kind == SemanticIndex::Resolution::Kind::Found && res.definitions.size() == 1) {
         const Definition& def = index_.definition(res.definitions[0]);
         bool alias_candidate = false;
@@ -110,8 +205,9 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
           if (alias.valid()) return alias;
         }
       }
-      TypeId value = res.kind == SemanticIndex::Resolution::Kind::Found
-                         ? UnionOfDefinitions(res.definitions)
+      TypeId value = res.kind == SemanticIndex::Resolution::Kind::Found ? UnionOfDefinitions(res.definitions)
+                     : index_.InForwardReference(expr)
+                         ? ExprType(expr)  // memoized: an undefined name is reported once
                          : TypeOfNameInScope(expr, name, scope, ast_.range(expr).start, false, true,
                                              /*report=*/true);
       return TypeFromValue(value, context);
@@ -126,7 +222,20 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
       return store_.Union({left, right});
     }
     case NodeKind::StringLiteral: {
-      // A forward reference: a dotted name is resolved; anything else stays Unknown.
+      // A forward reference: the contents parsed by the lowering (in annotations), else a dotted
+      // name (implicit aliases `A = "Foo"`); anything else stays Unknown.
+      if (NodeId parsed = ast_.string_annotation(expr); parsed.valid()) {
+        if (ast_.kind(parsed) == NodeKind::Error) {
+          if (reported_forward_syntax_.insert(expr.index()).second) {
+            llvm::StringRef text = ast_.str(expr).trim();
+            std::string shown = text.size() > 60 ? text.take_front(57).str() + "..." : text.str();
+            Report(MakeDiagnostic(Rule::InvalidSyntaxInForwardAnnotation, file_, ast_.range(expr),
+                                  "Syntax error in forward annotation: `" + shown + "` is not an expression"));
+          }
+          return store_.Unknown();
+        }
+        return InferTypeExpr(parsed, context);
+      }
       llvm::StringRef text = ast_.str(expr).trim();
       if (ast_.Has(expr, kFString) || ast_.Has(expr, kBytes) || text.empty()) return store_.Unknown();
       llvm::SmallVector<llvm::StringRef, 4> parts;
@@ -160,7 +269,6 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
 TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context) {
   NodeId head = ast_.child(expr, 0);
   NodeId slice = ast_.child(expr, 1);
-  TypeId value = ExprType(head);
   std::vector<NodeId> elements;
   if (slice.valid() && ast_.kind(slice) == NodeKind::Tuple && !ast_.Has(slice, kParenthesized)) {
     for (NodeId e : ast_.children(slice)) elements.push_back(e);
@@ -172,6 +280,9 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
     for (NodeId n : nodes) types.push_back(InferTypeExpr(n, context));
     return types;
   };
+  // A generic PEP 695 alias specialized: `Pair[int]` for `type Pair[T] = tuple[T, T]`.
+  if (auto [owner, alias] = ExplicitAliasFor(head); owner) return owner->ExplicitAliasType(alias, args_of(elements), context);
+  TypeId value = ExprType(head);
   const TypeData d = store_.data(value);
   if (d.kind == TypeKind::ClassLiteral) {
     ClassId cls(d.a);
@@ -226,9 +337,15 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
     case SpecialForm::Type:
       if (elements.empty()) return store_.Unknown();
       return store_.SubclassOf(InferTypeExpr(elements[0], context));
+    case SpecialForm::TypeGuard:
+    case SpecialForm::TypeIs:
+      return KnownInstance(program_, KnownClass::Bool);  // the guarded type: Signature::guard
     case SpecialForm::Tuple:
       if (elements.size() == 2 && ast_.kind(elements[1]) == NodeKind::EllipsisLiteral) {
         return store_.HomogeneousTuple(InferTypeExpr(elements[0], context));
+      }
+      if (elements.size() == 1 && ast_.kind(elements[0]) == NodeKind::Tuple && ast_.children(elements[0]).empty()) {
+        return store_.Tuple({});  // Tuple[()]
       }
       return store_.Tuple(args_of(elements));
     case SpecialForm::Literal: {

@@ -450,11 +450,42 @@ class Solver {
       Member am = LookupMember(program_, arg, name);
       if (!pm.type.valid() || !am.type.valid()) continue;
       std::optional<Signature> ps = CallableSignature(pm.type);
-      std::optional<Signature> as = CallableSignature(am.type);
+      std::optional<Signature> as = ps && store_.kind(am.type) == TypeKind::Overloaded
+                                        ? MatchingOverload(am.type, *ps)
+                                        : CallableSignature(am.type);
       if (ps && as && ps->return_type.valid() && as->return_type.valid()) {
         Solve(ps->return_type, as->return_type, depth + 1);
       }
     }
+  }
+
+  // The first overload of `overloaded` that accepts a call made with the parameters of the
+  // protocol member `wanted` (its required positional ones; a parameter mentioning the
+  // protocol's TypeVars is passed as Unknown): `__getitem__(self, i: int) -> T` picks the `int`
+  // overload of a sequence's `__getitem__`.
+  std::optional<Signature> MatchingOverload(TypeId overloaded, const Signature& wanted) {
+    std::vector<Argument> args;
+    for (const Param& p : wanted.params) {
+      if (!IsPositionalParam(p.kind) || p.has_default) continue;
+      std::vector<TypeId> typevars;
+      CollectTypeVars(store_, p.type, &typevars);
+      TypeId type = p.type.valid() && typevars.empty() ? p.type : store_.Unknown();
+      args.push_back(Argument{Argument::Kind::Positional, "", type, {}});
+    }
+    for (TypeId overload : store_.list(TypeListId(store_.data(overloaded).a))) {
+      std::optional<Signature> sig = CallableSignature(overload);
+      if (!sig) continue;
+      BindResult bound = BindArguments(*sig, args);
+      if (!bound.ok) continue;
+      bool fits = true;
+      for (const BoundPair& pair : bound.pairs) {
+        if (pair.param_type.valid() && pair.arg_type.valid() && !IsAssignable(program_, pair.arg_type, pair.param_type)) {
+          fits = false;
+        }
+      }
+      if (fits) return sig;
+    }
+    return std::nullopt;
   }
 
   // The signature a callable value presents to callers (bound methods without self,
@@ -784,21 +815,30 @@ CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef
   std::vector<TypeId> typevars(extra_typevars.begin(), extra_typevars.end());
   for (const Param& p : sig.params) CollectTypeVars(store, p.type, &typevars);
   CollectTypeVars(store, sig.return_type, &typevars);
+  if (sig.guard.valid()) CollectTypeVars(store, sig.guard, &typevars);
   Substitution subst = solver.Finish(typevars);
   if (expected.valid() && bound.ok && !typevars.empty()) {
     subst = WithContext(program, sig, bound.pairs, typevars, std::move(subst), expected);
   }
   std::vector<CallError> found = std::move(bound.errors);
   if (check_types && outcome.matched) {
-    // An overload whose TypeVar would be solved outside its bound does not apply
-    // (`ensure_future(coro)` is not the `_FT: Future[Any]` overload).
+    // An overload whose TypeVar would be solved outside its bound (or none of its constraints)
+    // does not apply (`ensure_future(coro)` is not the `_FT: Future[Any]` overload;
+    // `abspath(p: PathLike[str] | str)` is not `AnyStr` as a whole).
     for (TypeId tv : typevars) {
       if (store.kind(tv) != TypeKind::TypeVar) continue;
       const TypeVarInfo& info = store.typevar(TypeVarId(store.data(tv).a));
-      if (!info.bound.valid() || info.flavor != TypeVarFlavor::TypeVar) continue;
+      if (info.flavor != TypeVarFlavor::TypeVar) continue;
       TypeId value = subst.Lookup(tv);
       if (!value.valid() || HasDynamicPart(store, value)) continue;
-      if (!IsAssignable(program, value, Substitute(store, info.bound, subst))) outcome.matched = false;
+      if (info.bound.valid() && !IsAssignable(program, value, Substitute(store, info.bound, subst))) {
+        outcome.matched = false;
+      }
+      if (!info.constraints.empty() &&
+          std::none_of(info.constraints.begin(), info.constraints.end(),
+                       [&](TypeId c) { return IsAssignable(program, value, c); })) {
+        outcome.matched = false;
+      }
     }
   }
   if ((check_types && outcome.matched) || errors) {
@@ -824,6 +864,10 @@ CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef
   AddErrors(errors, std::move(found), desc);
   TypeId ret = sig.return_type.valid() ? sig.return_type : store.Unknown();
   outcome.type = Substitute(store, ret, subst);
+  if (sig.guard.valid()) {
+    outcome.guard = Substitute(store, sig.guard, subst);
+    outcome.guard_is_typeis = sig.guard_is_typeis;
+  }
   if (solved) *solved = std::move(subst);
   return outcome;
 }
@@ -897,7 +941,10 @@ CallOutcome CallOverloads(Program& program, llvm::ArrayRef<Signature> sigs, llvm
   for (const Argument& arg : args) {
     choices.push_back(ExpandArgument(program, arg));
     combinations *= choices.back().size();
-    if (combinations > kMaxCombinations) return failed;
+    if (combinations > kMaxCombinations) {
+      if (partially) *partially = true;  // too many to try: not known to fail
+      return failed;
+    }
   }
   if (combinations <= 1) return failed;
   std::vector<Argument> expanded(args.begin(), args.end());

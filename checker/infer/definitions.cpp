@@ -23,6 +23,7 @@ std::optional<SpecialForm> SpecialFormByName(llvm::StringRef name) {
       {"LiteralString", SpecialForm::LiteralString}, {"Tuple", SpecialForm::Tuple},
       {"Type", SpecialForm::Type},         {"Required", SpecialForm::ClassVar},
       {"NotRequired", SpecialForm::ClassVar}, {"ReadOnly", SpecialForm::ClassVar},
+      {"TypeGuard", SpecialForm::TypeGuard}, {"TypeIs", SpecialForm::TypeIs},
   };
   for (const auto& [n, form] : kForms) {
     if (name == n) return form;
@@ -228,6 +229,12 @@ TypeId FileInference::AssignedType(NodeId target, TypeId value, NodeId name) {
   int starred = -1;
   for (size_t i = 0; i < elements.size(); ++i) {
     if (elements[i].valid() && ast_.kind(elements[i]) == NodeKind::Starred) starred = static_cast<int>(i);
+  }
+  // A union unpacks member by member (`Unknown | tuple[A, B]` gives `Unknown | A`).
+  if (store_.kind(value) == TypeKind::Union) {
+    std::vector<TypeId> parts;
+    for (TypeId m : store_.UnionMembers(value)) parts.push_back(AssignedType(target, m, name));
+    return store_.Union(parts);
   }
   // A fixed-length tuple unpacks element-wise.
   if (store_.kind(value) == TypeKind::Tuple && !store_.data(value).b) {

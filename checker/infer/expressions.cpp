@@ -273,7 +273,7 @@ TypeId FileInference::InferName(NodeId name) {
     if (handled) return type;
   }
   return TypeOfNameInScope(name, ast_.str(name), scope, ast_.range(name).start, index_.InLoop(name),
-                           is_stub_, /*report=*/true);
+                           is_stub_ || index_.InForwardReference(name), /*report=*/true);
 }
 
 TypeId FileInference::InferCollection(NodeId expr, KnownClass cls) {
@@ -477,7 +477,12 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
   NodeId where = ast_.child(attr, 1);
   if (d.kind == TypeKind::Module) {
     const ModuleInfo& module = store_.module(ModuleId(d.a));
-    if (!module.file.valid() || program_.source(module.file).is_stub()) return;
+    if (!module.file.valid()) return;
+    // A stub's missing name is reported only when the stub binds it for other Python versions
+    // or platforms (`asyncio.TaskGroup` on 3.10): the bundled stubs are partial otherwise.
+    if (program_.source(module.file).is_stub() && !program_.inference(module.file).BoundOnlyWhereUnreachable(name)) {
+      return;
+    }
     Report(MakeDiagnostic(Rule::UnresolvedAttribute, file_, ast_.range(where),
                           "Module `" + module.name + "` has no member `" + name.str() + "`"));
     return;
@@ -768,6 +773,19 @@ TypeId FileInference::InferCall(NodeId call) {
       return AnnotationType(ast_.child(call, 1), context);
     }
   }
+  if (cd.kind == TypeKind::Overloaded && !args.empty()) {
+    // `typing.cast` is overloaded in the stubs (`type[T]`, `str` forward reference, ...): its
+    // first argument is a type expression.
+    TypeId first = store_.list(TypeListId(cd.a)).front();
+    if (store_.kind(first) == TypeKind::Function) {
+      const FunctionInfo& fn = store_.function(FunctionId(store_.data(first).a));
+      if (fn.name == "cast" && program_.source(fn.file).is_stub() &&
+          program_.resolver().ModuleNameOf(fn.file) == "typing") {
+        TypeContext context;
+        return AnnotationType(ast_.child(call, 1), context);
+      }
+    }
+  }
   if (cd.kind == TypeKind::ClassLiteral) {
     if (auto flavor = TypeVarConstructor(call)) {
       return store_.Unknown();  // a TypeVar outside an assignment: not modelled
@@ -775,6 +793,7 @@ TypeId FileInference::InferCall(NodeId call) {
   }
   CallOutcome outcome = CheckCall(program_, callee, args, ExpectedType(call));
   ReportCallErrors(program_, *this, call, outcome.errors);
+  if (outcome.guard.valid()) call_guards_[call.index()] = {outcome.guard, outcome.guard_is_typeis};
   return outcome.type;
 }
 

@@ -86,6 +86,54 @@ std::optional<TypeId> FileInference::ModuleSymbolType(llvm::StringRef name) {
   return StarImportedSymbol(name);
 }
 
+bool FileInference::BoundOnlyWhereUnreachable(llvm::StringRef name) {
+  if (index_.LookupSymbol(index_.module_scope(), name).valid()) return false;
+  // Module-level statements, through `if` / `else` blocks (iteratively).
+  std::vector<std::pair<NodeId, bool>> stack;  // statement, inside unreachable code
+  for (NodeId stmt : ast_.children(ast_.root())) stack.push_back({stmt, false});
+  auto binds = [&](NodeId stmt) {
+    switch (ast_.kind(stmt)) {
+      case NodeKind::FunctionDef:
+      case NodeKind::ClassDef: {
+        NodeId id = ast_.child(stmt, 1);
+        return id.valid() && ast_.str(id) == name;
+      }
+      case NodeKind::Import:
+      case NodeKind::ImportFrom:
+        for (NodeId alias : ast_.children(stmt)) {
+          if (!alias.valid() || ast_.kind(alias) != NodeKind::Alias) continue;
+          NodeId bound = ast_.child(alias, 1).valid() ? ast_.child(alias, 1) : ast_.child(alias, 0);
+          if (bound.valid() && ast_.str(bound).split('.').first == name) return true;
+        }
+        return false;
+      case NodeKind::Assign:
+        for (NodeId target : ast_.tail(stmt, 1)) {
+          if (ast_.kind(target) == NodeKind::Name && ast_.str(target) == name) return true;
+        }
+        return false;
+      case NodeKind::AnnAssign: {
+        NodeId target = ast_.child(stmt, 0);
+        return ast_.kind(target) == NodeKind::Name && ast_.str(target) == name;
+      }
+      default: return false;
+    }
+  };
+  while (!stack.empty()) {
+    auto [stmt, unreachable] = stack.back();
+    stack.pop_back();
+    if (!stmt.valid()) continue;
+    unreachable = unreachable || index_.IsUnreachable(stmt);
+    if (ast_.kind(stmt) == NodeKind::If) {
+      for (uint32_t slot : {1u, 2u}) {
+        for (NodeId s : ast_.children(ast_.child(stmt, slot))) stack.push_back({s, unreachable});
+      }
+    } else if (unreachable && binds(stmt)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 FunctionId FileInference::FunctionFor(NodeId function_def) {
   auto it = functions_.find(function_def.index());
   if (it != functions_.end()) return it->second;
@@ -362,6 +410,16 @@ void FileInference::ResolveSignature(FunctionId fn) {
     ret = coroutine.valid() ? store_.Instance(coroutine, {store_.AnyType(), store_.AnyType(), r}) : store_.Unknown();
   }
   sig.return_type = ret;
+  if (!is_async && view.returns().valid() && ast_.kind(view.returns()) == NodeKind::Subscript) {
+    TypeId head = ExprType(ast_.child(view.returns(), 0));
+    if (store_.kind(head) == TypeKind::SpecialForm) {
+      auto form = static_cast<SpecialForm>(store_.data(head).a);
+      if (form == SpecialForm::TypeGuard || form == SpecialForm::TypeIs) {
+        sig.guard = AnnotationType(ast_.child(view.returns(), 1), context);
+        sig.guard_is_typeis = form == SpecialForm::TypeIs;
+      }
+    }
+  }
   sig.type_params = collected;
   FunctionInfo& done = store_.function(fn);
   done.signature = std::move(sig);

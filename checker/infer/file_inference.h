@@ -20,6 +20,7 @@
 #include "checker/types/type_store.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Hashing.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace asynctype {
 
@@ -52,6 +53,11 @@ class FileInference {
   // The type of an instance attribute assigned through `self` in the methods of the class whose
   // body is `class_scope` (declared type if annotated, else Unknown | the assigned types).
   std::optional<TypeId> InstanceAttributeType(ScopeId class_scope, llvm::StringRef name);
+  // An explicit type alias this module exports as `name` (see ExplicitAliasFor).
+  std::pair<FileInference*, DefinitionId> ExportedExplicitAlias(llvm::StringRef name, int depth);
+  // Whether the module binds `name` at its top level only in statically unreachable code
+  // (`if sys.version_info >= (3, 11):` for an older configured version).
+  bool BoundOnlyWhereUnreachable(llvm::StringRef name);
   // The public type of a name in a class body scope.
   std::optional<TypeId> ScopeSymbolType(ScopeId scope, llvm::StringRef name);
 
@@ -144,6 +150,7 @@ class FileInference {
   TypeId NarrowType(TypeId type, NodeId predicate, bool positive, llvm::StringRef name, int depth = 0);
   TypeId NarrowTruthiness(TypeId type, bool truthy);
   TypeId NarrowIsInstance(TypeId type, TypeId classinfo, bool positive);
+  TypeId NarrowToGuard(TypeId type, TypeId guard, bool is_typeis, bool positive);
   TypeId FilterMembers(TypeId type, const std::function<bool(TypeId)>& keep);
   std::vector<TypeId> Members(TypeId type) const;  // a union's members, or the type itself
   bool NamesTarget(NodeId node, llvm::StringRef name) const;
@@ -171,6 +178,12 @@ class FileInference {
   TypeId SubscriptTypeExpr(NodeId expr, const TypeContext& context);
   TypeId BindTypeVar(TypeVarId tv, const TypeContext& context);
   TypeId ImplicitAliasType(DefinitionId def, const TypeContext& context);
+  // A PEP 695 `type` alias or `TypeAliasType(...)` assignment named by a type expression's Name
+  // (also imported from another module): where it is defined, or {nullptr, None}; and its value
+  // specialized with `args` for its parameters (evaluated by the defining file).
+  std::pair<FileInference*, DefinitionId> ExplicitAliasFor(NodeId name);
+  std::pair<FileInference*, DefinitionId> ExplicitAliasOf(DefinitionId def, int depth);
+  TypeId ExplicitAliasType(DefinitionId def, llvm::ArrayRef<TypeId> args, const TypeContext& context);
 
   Program& program_;
   TypeStore& store_;
@@ -194,6 +207,11 @@ class FileInference {
   llvm::DenseMap<uint32_t, uint8_t> with_suppresses_;  // With node -> names.cpp's Suppression
   std::vector<NodeId> parents_;                         // by NodeId; built on first use
   llvm::DenseMap<uint32_t, TypeId> expected_types_;     // value node -> ExpectedType (None: none)
+  // String annotations already reported as invalid-syntax-in-forward-annotation (type expressions
+  // are not memoized).
+  llvm::DenseSet<uint32_t> reported_forward_syntax_;
+  // Calls of type guards (Call node -> the solved guarded type, TypeIs?), for narrowing.
+  llvm::DenseMap<uint32_t, std::pair<TypeId, bool>> call_guards_;
 };
 
 }  // namespace asynctype

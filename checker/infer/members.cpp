@@ -208,6 +208,10 @@ TypeId BindMember(Program& program, TypeId raw, TypeId receiver, ClassId owner, 
     }
     return store.Overloaded(bound);
   }
+  // A descriptor (its class defines `__get__`): reading it runs `__get__`, not modelled yet.
+  if (store.kind(raw) == TypeKind::Instance && LookupDunder(program, raw, "__get__").type.valid()) {
+    return store.Unknown();
+  }
   return Substitute(store, raw, subst);
 }
 

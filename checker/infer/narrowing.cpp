@@ -1,6 +1,7 @@
 // Narrowing: the type of a binding under the conditions known to hold at a use
-// (`x is None` / `is not None`, `==` / `!=` a literal, `isinstance(x, C)`, truthiness, and
-// `not` / `and` / `or` combinations). Anything else leaves the type unchanged.
+// (`x is None` / `is not None`, `==` / `!=` a literal, `isinstance(x, C)`, truthiness, calls of
+// `TypeGuard` / `TypeIs` functions, and `not` / `and` / `or` combinations). Anything else leaves
+// the type unchanged.
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
 #include "checker/program/program.h"
@@ -135,6 +136,28 @@ TypeId FileInference::NarrowIsInstance(TypeId type, TypeId classinfo, bool posit
   return store_.Union(out);
 }
 
+TypeId FileInference::NarrowToGuard(TypeId type, TypeId guard, bool is_typeis, bool positive) {
+  if (!is_typeis) return positive ? guard : type;  // TypeGuard: only where true, to the type itself
+  // Assignability to a `Callable` is too lenient to split a union by (`callable(x)`).
+  if (store_.kind(guard) == TypeKind::Callable) return type;
+  if (!positive) {
+    return FilterMembers(type, [&](TypeId m) { return store_.IsDynamic(m) || !IsAssignable(program_, m, guard); });
+  }
+  // TypeIs where true: the members that are guarded types, narrowed to the guarded type where it
+  // is a subtype (the intersection, when it is one of the two).
+  std::vector<TypeId> out;
+  for (TypeId m : Members(type)) {
+    if (store_.IsDynamic(m)) {
+      out.push_back(m);  // (the intersection `Unknown & T` is not modelled)
+    } else if (IsAssignable(program_, m, guard)) {
+      out.push_back(m);
+    } else if (IsAssignable(program_, guard, m)) {
+      out.push_back(guard);
+    }
+  }
+  return out.empty() ? guard : store_.Union(out);
+}
+
 TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, llvm::StringRef name,
                                  int depth) {
   if (!predicate.valid() || depth > 32) return type;
@@ -231,9 +254,16 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
       NodeId func = ast_.child(predicate, 0);
       NodeId subject = ast_.child(predicate, 1);
       NodeId classinfo = ast_.child(predicate, 2);
-      if (!func.valid() || ast_.kind(func) != NodeKind::Name || ast_.str(func) != "isinstance") return type;
-      if (!NamesTarget(subject, name) || !classinfo.valid() || ast_.children(predicate).size() != 3) return type;
-      return NarrowIsInstance(type, ExprType(classinfo), positive);
+      if (!func.valid() || !NamesTarget(subject, name)) return type;
+      if (ast_.kind(func) == NodeKind::Name && ast_.str(func) == "isinstance") {
+        if (!classinfo.valid() || ast_.children(predicate).size() != 3) return type;
+        return NarrowIsInstance(type, ExprType(classinfo), positive);
+      }
+      // A user-defined type guard (`def is_str(v: object) -> TypeIs[str]`).
+      ExprType(predicate);
+      auto guard = call_guards_.find(predicate.index());
+      if (guard == call_guards_.end()) return type;
+      return NarrowToGuard(type, guard->second.first, guard->second.second, positive);
     }
     default:
       return type;

@@ -102,14 +102,15 @@ bool IsPositional(ParamKind k) { return k == ParamKind::PositionalOnly || k == P
 // A function with signature `value` where a `Callable` with signature `target` is expected: the
 // return type covariantly, each positional parameter of the target contravariantly against the
 // value's parameter that takes it (or its `*args`), and no further required positional
-// parameter in the value. Gradual and ParamSpec signatures, keyword parameters and unannotated
-// parts are not compared.
+// parameter in the value. The parameters of gradual and ParamSpec signatures, keyword parameters
+// and unannotated parts are not compared.
 bool SignatureAssignable(Program& program, const Signature& value, const Signature& target, int depth) {
-  if (value.gradual || target.gradual || value.param_spec.valid() || target.param_spec.valid()) return true;
+  // The return type is compared even when the parameters are not (`Callable[..., Coroutine]`).
   if (value.return_type.valid() && target.return_type.valid() &&
       !Assignable(program, value.return_type, target.return_type, depth + 1)) {
     return false;
   }
+  if (value.gradual || target.gradual || value.param_spec.valid() || target.param_spec.valid()) return true;
   size_t positional = 0;
   for (const Param& p : target.params) {
     if (p.kind == ParamKind::VarArgs || p.kind == ParamKind::KwArgs) return true;  // not compared

@@ -91,6 +91,9 @@ struct CallOutcome {
   bool callable = true;     // false: the callee is not callable
   bool matched = true;      // false: arguments do not bind / no overload matched
   std::vector<CallError> errors;  // CheckCall only: every reportable reason it fails
+  // The callee is a type guard (Signature::guard): the solved guarded type of the first argument.
+  TypeId guard;
+  bool guard_is_typeis = false;
 };
 const Signature& GetSignature(Program& program, FunctionId fn);
 // The result of calling `callee`. Pure and quiet: safe to call speculatively. Only overload

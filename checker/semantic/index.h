@@ -167,6 +167,10 @@ class SemanticIndex {
   // Whether an Attribute / Subscript node is the target of an assignment (a store, not a load).
   bool IsStoreTarget(NodeId node) const { return store_targets_.test(node.index()); }
 
+  // Whether a node belongs to the type expression parsed from a string annotation (see
+  // Ast::string_annotation): its names are resolved like a stub's, ignoring source order.
+  bool InForwardReference(NodeId node) const { return forward_references_.test(node.index()); }
+
   // Whether a Name use sits inside a loop body of its own scope.
   bool InLoop(NodeId use) const { return in_loop_.test(use.index()); }
 
@@ -188,6 +192,7 @@ class SemanticIndex {
   llvm::DenseMap<uint32_t, Bindings> conditional_statements_;
   llvm::BitVector in_loop_;
   llvm::BitVector store_targets_;
+  llvm::BitVector forward_references_;
   llvm::StringSet<> assigned_attributes_;
   bool uses_setattr_ = false;
   llvm::StringSet<> hasattr_names_;

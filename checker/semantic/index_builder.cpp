@@ -23,6 +23,7 @@ class IndexBuilder {
     index_.unreachable_.resize(ast.size());
     index_.in_loop_.resize(ast.size());
     index_.store_targets_.resize(ast.size());
+    index_.forward_references_.resize(ast.size());
   }
 
   void Build() {
@@ -204,9 +205,9 @@ class IndexBuilder {
       case NodeKind::Call: {
         NodeId func = ast_.child(test, 0);
         NodeId arg = ast_.child(test, 1);
-        if (func.valid() && ast_.kind(func) == NodeKind::Name &&
-            (ast_.str(func) == "isinstance" || ast_.str(func) == "issubclass" || ast_.str(func) == "callable") &&
-            arg.valid()) {
+        // `isinstance(x, C)`, and any other call of `x` first: it may be a type guard
+        // (`TypeIs` / `TypeGuard`); the inference decides.
+        if (func.valid() && arg.valid()) {
           if (ast_.kind(arg) == NodeKind::Name) names.push_back(ast_.str(arg));
           if (llvm::StringRef key = PlaceKey(arg); !key.empty()) names.push_back(key);
         }
@@ -1071,6 +1072,12 @@ class IndexBuilder {
     switch (ast_.kind(expr)) {
       case NodeKind::Name: Use(expr); return;
       case NodeKind::Identifier: return;
+      case NodeKind::StringLiteral:
+        for (NodeId child : ast_.children(expr)) {
+          if (child.valid()) VisitExpr(child);
+        }
+        MarkForwardReference(ast_.string_annotation(expr));
+        return;
       case NodeKind::Attribute: {
         VisitExpr(ast_.child(expr, 0));
         // A narrowed place: record the constraints that reach this load.
@@ -1182,6 +1189,16 @@ class IndexBuilder {
           if (child.valid()) VisitExpr(child);
         }
     }
+  }
+
+  // The type expression parsed from a string annotation: evaluated lazily in the current scope,
+  // outside the flow (its names see the scope's public bindings, so they may refer forward).
+  void MarkForwardReference(NodeId node) {
+    if (!node.valid()) return;
+    Mark(node);
+    index_.forward_references_.set(node.index());
+    for (NodeId child : ast_.children(node)) MarkForwardReference(child);
+    if (ast_.kind(node) == NodeKind::StringLiteral) MarkForwardReference(ast_.string_annotation(node));
   }
 
   void VisitLambda(NodeId expr) {

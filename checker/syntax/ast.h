@@ -23,7 +23,8 @@
 // - Operator precedence is Python's, also where tree-sitter-python's grammar differs
 //   (`a & b ^ c` is `(a & b) ^ c`; `await x ** 2` is `(await x) ** 2`).
 // - comments() holds every `#` comment of the file in source order.
-// - Error nodes stand for unparseable regions (each has an `invalid-syntax` diagnostic) and may
+// - Error nodes stand for unparseable regions (each has an `invalid-syntax` diagnostic, except
+//   the contents of a string annotation: see string_annotation) and may
 //   appear wherever a statement or expression is expected. Their children are statements salvaged
 //   from the region (or, for a Python 2 `print x` / `exec x` statement, its expressions); visiting
 //   them like ordinary statements/expressions is safe, ignoring them is too.
@@ -225,6 +226,15 @@ class Ast {
 
   const std::vector<Comment>& comments() const { return comments_; }
 
+  // The type expression parsed from the contents of a StringLiteral in an annotation (a forward
+  // reference such as `x: "list[Foo]"`; an Error node when the contents are not one expression),
+  // or None. Its nodes are in this Ast, with ranges inside
+  // the literal, but are nobody's children: only type-expression evaluation reaches them.
+  NodeId string_annotation(NodeId literal) const {
+    auto it = string_annotations_.find(literal.index());
+    return it == string_annotations_.end() ? NodeId::None() : it->second;
+  }
+
   // Building (used only by the lowering).
   NodeId Add(NodeKind kind, TextRange range, llvm::ArrayRef<NodeId> children, uint32_t data = 0,
              uint8_t flags = 0);
@@ -237,6 +247,7 @@ class Ast {
   uint32_t AddInt(int64_t value);
   uint32_t AddCompareOps(llvm::ArrayRef<CompareOp> ops);
   void AddComment(Comment c) { comments_.push_back(c); }
+  void SetStringAnnotation(NodeId literal, NodeId expr) { string_annotations_[literal.index()] = expr; }
   // Fills in the reserved root node 0 (kind Module).
   void SetModule(TextRange range, llvm::ArrayRef<NodeId> statements);
 
@@ -256,6 +267,7 @@ class Ast {
   std::vector<int64_t> ints_;
   std::vector<CompareOp> compare_ops_;
   std::vector<Comment> comments_;
+  llvm::DenseMap<uint32_t, NodeId> string_annotations_;  // StringLiteral -> parsed expression
 };
 
 // ---- Views: named accessors for the slot layouts above.

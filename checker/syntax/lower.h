@@ -321,7 +321,9 @@ class Lowerer {
   NodeId TypeCallTarget(TSNode n, TSNode type_keyword);
   NodeId Slice(TSNode n);
   NodeId Call(TSNode n);
-  void ArgumentsInto(TSNode argument_list, IdScope& out);
+  // `callee`: the called name (`cast`, `TypeVar`, ...), whose type-expression arguments are
+  // lowered as annotations.
+  void ArgumentsInto(TSNode argument_list, IdScope& out, llvm::StringRef callee = {});
   NodeId Unary(TSNode n);
   NodeId Binary(TSNode n);
   NodeId Binary(TSNode n, const Kids& kids);
@@ -352,6 +354,9 @@ class Lowerer {
   NodeId TypeParam(TSNode type);
   NodeId Parameters(const Child& params, uint32_t empty_offset);
   NodeId DottedNameExpr(TSNode dotted_name);
+  // An annotation (parameter, return, `x: T`, type alias value): string literals in it get their
+  // contents parsed as a type expression (Ast::string_annotation).
+  NodeId AnnotationExpr(TSNode n);
 
   // ---- lower_literal.cpp
   // State of one (possibly implicitly concatenated) string literal being lowered.
@@ -365,6 +370,11 @@ class Lowerer {
   NodeId StringLit(TSNode n);  // string or concatenated_string
   void StringPart(TSNode string, StringState& st, IdScope& interpolations);
   NodeId Interpolation(TSNode n);
+  // The contents of a string literal in an annotation (source bytes `content`), parsed as one
+  // expression; an Error node when they are not exactly one expression (no diagnostic here: the
+  // string may be metadata, as in `Annotated[int, "..."]`, or a `Literal["..."]` member); None
+  // for contents not parsed (empty, several lines).
+  NodeId StringAnnotation(TextRange content);
   NodeId Number(TSNode n, bool is_float);
   void DecodeEscapes(llvm::StringRef raw, bool bytes);
 
@@ -408,6 +418,7 @@ class Lowerer {
   std::string text_buf_;  // decoded string text (stack-disciplined like ids_)
 
   uint32_t depth_ = 0;
+  uint32_t annotation_depth_ = 0;  // > 0 while lowering an annotation
   uint32_t suppress_comments_ = 0;
   uint32_t suppress_errors_ = 0;
 };

@@ -219,19 +219,41 @@ NodeId Lowerer::Call(TSNode n) {
   TextRange range = RangeOf(n);
   Kids kids(*this, n);
   IdScope parts(*this);
-  parts.Push(ExprOrError(kids.Get(Field::Function), range.start));
+  NodeId func = ExprOrError(kids.Get(Field::Function), range.start);
+  parts.Push(func);
   Child args = kids.Get(Field::Arguments);
   if (args.sym == Sym::GeneratorExpression) {
     parts.Push(Expr(args.node));  // `f(x for x in y)`
   } else if (args.sym == Sym::ArgumentList) {
-    ArgumentsInto(args.node, parts);
+    llvm::StringRef callee;
+    if (ast_.kind(func) == NodeKind::Name) callee = ast_.str(func);
+    if (ast_.kind(func) == NodeKind::Attribute && ast_.child(func, 1).valid()) callee = ast_.str(ast_.child(func, 1));
+    ArgumentsInto(args.node, parts, callee);
   }
   return ast_.Add(NodeKind::Call, range, parts.ids());
 }
 
-void Lowerer::ArgumentsInto(TSNode argument_list, IdScope& out) {
+namespace {
+
+// Arguments of typing's functions that are type expressions (so string forward references in
+// them are parsed), by the callee's name: `cast(T, v)`, `TypeVar("T", *constraints, bound=T,
+// default=T)`, `TypeAliasType("A", value)`, `NewType("N", T)`, `assert_type(v, T)`.
+bool TypeExpressionArgument(llvm::StringRef callee, int positional, llvm::StringRef keyword) {
+  if (!keyword.empty()) {
+    return (callee == "TypeVar" && (keyword == "bound" || keyword == "default")) ||
+           (callee == "TypeAliasType" && keyword == "value");
+  }
+  if (callee == "cast") return positional == 0;
+  if (callee == "TypeVar") return positional >= 1;
+  return (callee == "TypeAliasType" || callee == "NewType" || callee == "assert_type") && positional == 1;
+}
+
+}  // namespace
+
+void Lowerer::ArgumentsInto(TSNode argument_list, IdScope& out, llvm::StringRef callee) {
   Kids kids(*this, argument_list);
   bool seen_keyword = false, seen_kwargs = false;
+  int positional = 0;
   for (uint32_t i = 0; i < kids.size(); ++i) {
     Child c = kids[i];
     if (!c.named || c.sym == Sym::Error) continue;
@@ -243,8 +265,11 @@ void Lowerer::ArgumentsInto(TSNode argument_list, IdScope& out) {
       uint32_t name_id = name.ok() && !ts_node_is_missing(name.node)
                              ? ast_.InternView(TextOf(name.node))
                              : 0;
-      arg = ast_.Add(NodeKind::Keyword, range, {ExprOrError(kw.Get(Field::Value), range.end)},
-                     name_id);
+      bool type_expression = !callee.empty() && name_id != 0 && TypeExpressionArgument(callee, -1, TextOf(name.node));
+      annotation_depth_ += type_expression;
+      NodeId value = ExprOrError(kw.Get(Field::Value), range.end);
+      annotation_depth_ -= type_expression;
+      arg = ast_.Add(NodeKind::Keyword, range, {value}, name_id);
       seen_keyword = true;
     } else if (c.sym == Sym::DictionarySplat) {
       Kids splat(*this, c.node);
@@ -261,7 +286,9 @@ void Lowerer::ArgumentsInto(TSNode argument_list, IdScope& out) {
       } else if (!starred && seen_keyword) {
         Report(range, "Positional argument follows keyword argument");
       }
-      arg = Expr(c.node);
+      bool type_expression = !starred && !callee.empty() && TypeExpressionArgument(callee, positional, {});
+      arg = type_expression ? AnnotationExpr(c.node) : Expr(c.node);
+      ++positional;
     }
     out.Push(arg);
   }
@@ -866,7 +893,7 @@ NodeId Lowerer::Parameters(const Child& params, uint32_t empty_offset) {
         if (name.ok()) take_name(name);
         Child type = parts.Get(Field::Type);
         Child value = parts.Get(Field::Value);
-        if (type.ok()) annotation = Expr(type.node);
+        if (type.ok()) annotation = AnnotationExpr(type.node);
         if (value.ok()) default_value = Expr(value.node);
         break;
       }

@@ -4,6 +4,8 @@
 
 #include <limits>
 
+#include "checker/syntax/bracket_guard.h"
+
 namespace asynctype::lowering {
 namespace {
 
@@ -78,6 +80,61 @@ NodeId Lowerer::StringLit(TSNode n) {
     result = ast_.Add(NodeKind::StringLiteral, range, interpolations.ids(), data, flags);
   }
   text_buf_.resize(st.text_base);
+  // A forward reference in an annotation: its contents are parsed where they are in the source
+  // (so only a single literal without escapes, as in ty).
+  if (annotation_depth_ > 0 && st.simple && st.parts == 1 && !st.any_bytes && !st.any_fstring) {
+    NodeId parsed = StringAnnotation(st.simple_text);
+    if (parsed.valid()) ast_.SetStringAnnotation(result, parsed);
+  }
+  return result;
+}
+
+NodeId Lowerer::AnnotationExpr(TSNode n) {
+  ++annotation_depth_;
+  NodeId result = Expr(n);
+  --annotation_depth_;
+  return result;
+}
+
+NodeId Lowerer::StringAnnotation(TextRange content) {
+  llvm::StringRef text = TextOf(content);
+  size_t leading = text.size() - text.ltrim().size();
+  content.start += static_cast<uint32_t>(leading);
+  content.end -= static_cast<uint32_t>(text.size() - text.rtrim().size());
+  if (content.start >= content.end || text.contains('\n') || text.contains('\r') || AtDepthLimit()) {
+    return NodeId::None();
+  }
+  // Brackets nested beyond the parser's guard (bracket_guard.h) are not handed to tree-sitter.
+  int depth = 0, deepest = 0;
+  for (char c : TextOf(content)) {
+    if (c == '(' || c == '[' || c == '{') deepest = std::max(deepest, ++depth);
+    if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+  }
+  if (deepest > static_cast<int>(kMaxBracketDepth)) return ErrorNode(content);
+  LineCol start = source_.lines().ByteLineCol(content.start);
+  LineCol end = source_.lines().ByteLineCol(content.end);
+  TSRange range{{start.line, start.column}, {end.line, end.column}, content.start, content.end};
+  if (!ts_parser_set_included_ranges(parser_, &range, 1)) return NodeId::None();
+  TSTree* tree = ts_parser_parse_string(parser_, nullptr, text_.data(), static_cast<uint32_t>(text_.size()));
+  ts_parser_set_included_ranges(parser_, nullptr, 0);
+  if (tree == nullptr) return NodeId::None();
+  NodeId result = NodeId::None();
+  TSNode root = ts_tree_root_node(tree);
+  if (!ts_node_has_error(root) && ts_node_named_child_count(root) == 1) {
+    TSNode stmt = ts_node_named_child(root, 0);
+    if (SymOf(stmt) == Sym::ExpressionStatement && ts_node_child_count(stmt) == 1) {
+      TSNode expr = ts_node_named_child(stmt, 0);
+      Sym sym = SymOf(expr);
+      if (sym != Sym::Assignment && sym != Sym::AugmentedAssignment && sym != Sym::Comment) {
+        Suppress quiet(*this);  // the contents' own oddities are not the file's syntax errors
+        DepthScope depth(*this);
+        result = Expr(expr);
+      }
+    }
+  }
+  ts_tree_delete(tree);
+  // Not one expression: an Error node, reported only if the string is evaluated as a type.
+  if (!result.valid()) result = ErrorNode(content);
   return result;
 }
 

@@ -144,9 +144,15 @@ NodeId Lowerer::Assignment(TSNode n, TextRange range) {
     } else if (ast_.kind(target) == NodeKind::ListExpr) {
       Report(ast_.range(target), "Only single target (not list) can be annotated");
     }
-    NodeId annotation = Expr(type.node);
+    NodeId annotation = AnnotationExpr(type.node);
+    // `X: TypeAlias = "list[Foo]"`: the value is a type expression too.
+    bool alias = (ast_.kind(annotation) == NodeKind::Name && ast_.str(annotation) == "TypeAlias") ||
+                 (ast_.kind(annotation) == NodeKind::Attribute && ast_.child(annotation, 1).valid() &&
+                  ast_.str(ast_.child(annotation, 1)) == "TypeAlias");
     NodeId value = NodeId::None();
-    if (right.ok()) value = is_assignment(right) ? invalid_nested(right) : Expr(right.node);
+    if (right.ok()) {
+      value = is_assignment(right) ? invalid_nested(right) : alias ? AnnotationExpr(right.node) : Expr(right.node);
+    }
     return ast_.Add(NodeKind::AnnAssign, range, {target, annotation, value});
   }
 
@@ -445,7 +451,7 @@ NodeId Lowerer::TypeAlias(TSNode n) {
     }
   }
   if (!name) name = ErrorNode(At(range.start));
-  NodeId value = ExprOrError(right, range.end);
+  NodeId value = right.ok() ? AnnotationExpr(right.node) : ExprOrError(right, range.end);
   return ast_.Add(NodeKind::TypeAlias, range, {name, type_params, value});
 }
 
@@ -693,7 +699,7 @@ NodeId Lowerer::FunctionDef(TSNode n, NodeId decorators, uint32_t start) {
                              : ast_.Add(NodeKind::Identifier, At(ts_node_start_byte(n)), {});
   NodeId type_params_id = type_params.ok() ? TypeParams(type_params) : NodeId::None();
   NodeId params_id = Parameters(params, ast_.range(name_id).end);
-  NodeId returns_id = returns.ok() ? Expr(returns.node) : NodeId::None();
+  NodeId returns_id = returns.ok() ? AnnotationExpr(returns.node) : NodeId::None();
   NodeId body = Block(kids.Get(Field::Body), range.end, n);
   return ast_.Add(NodeKind::FunctionDef, range,
                   {decorators, name_id, type_params_id, params_id, returns_id, body}, 0, flags);

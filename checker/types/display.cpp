@@ -276,6 +276,7 @@ class Displayer {
     out += ") -> ";
     TypeId ret = sig.return_type;
     std::string r = ret.valid() ? Type(ret) : "Unknown";
+    if (sig.guard.valid()) r = std::string(sig.guard_is_typeis ? "TypeIs[" : "TypeGuard[") + Type(sig.guard) + "]";
     if (ret.valid() && store_.kind(ret) == TypeKind::Callable) r = "(" + r + ")";
     return out + r;
   }

@@ -73,6 +73,7 @@ Signature SubstituteSignature(TypeStore& store, const Signature& sig, const Subs
   }
   for (Param& p : out.params) p.type = Substitute(store, p.type, subst);
   out.return_type = Substitute(store, sig.return_type, subst);
+  if (sig.guard.valid()) out.guard = Substitute(store, sig.guard, subst);
   // TypeVars that were replaced are no longer parameters of the signature.
   out.type_params.clear();
   for (TypeId tv : sig.type_params) {

@@ -53,7 +53,7 @@ enum class SpecialForm : uint8_t {
   Any, Union, Optional, Callable, Generic, Protocol, Literal, ClassVar, Final, Annotated,
   TypeAlias, Concatenate, Unpack, Self, NoReturn, Never, LiteralString, Tuple, Type,
   TypeVar, ParamSpec, TypeVarTuple, Overload, TypeChecking, RevealType, Cast, AssertType,
-  Final_decorator, AbstractMethod,
+  Final_decorator, AbstractMethod, TypeGuard, TypeIs,
 };
 const char* SpecialFormName(SpecialForm form);
 
@@ -110,6 +110,10 @@ struct Signature {
   TypeId param_spec;
   // TypeVars bound by this signature (shown as `def f[T](...)`), as TypeVar types.
   std::vector<TypeId> type_params;
+  // A type guard (`-> TypeGuard[T]` / `-> TypeIs[T]`; return_type is then `bool`): the type
+  // the first argument is narrowed to where the call is true. None for other functions.
+  TypeId guard;
+  bool guard_is_typeis = false;  // TypeIs: also narrows where the call is false
   friend bool operator==(const Signature&, const Signature&) = default;
 };
 

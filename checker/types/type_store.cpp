@@ -180,6 +180,8 @@ const char* SpecialFormName(SpecialForm form) {
     case SpecialForm::AssertType: return "assert_type";
     case SpecialForm::Final_decorator: return "final";
     case SpecialForm::AbstractMethod: return "abstractmethod";
+    case SpecialForm::TypeGuard: return "TypeGuard";
+    case SpecialForm::TypeIs: return "TypeIs";
   }
   return "?";
 }

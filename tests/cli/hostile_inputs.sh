@@ -57,6 +57,9 @@ w("unions.py", "from typing import Literal\n"
   f"def f(x: {members}) -> None:\n    y = x\n    if x == 3:\n        return\n    reveal_type(y)\n"
   "v = " + " if v else ".join(str(i) for i in range(3000)) + "\n")
 os.mkdir(os.path.join(d, "pkgdir.py"))
+w("deepstring.py", "x: '" + "(" * 100000 + "int'\n" + "y: '" + "[" * 100000 + "]" * 100000 + "'\n"
+  + "".join(f"def f{i}(a: 'list[Foo]', b: 'Optional[\"Foo\"]') -> 'Foo | None': ...\n" for i in range(20000))
+  + "class Foo: ...\nfrom typing import Optional\n")
 PY
 
 run "100,000 nested parentheses" "$tmp/parens.py" "invalid-syntax"
@@ -74,4 +77,5 @@ run "a class inheriting from itself" "$tmp/selfbase.py" ""
 run "recursive aliases and protocols" "$tmp/aliases.py" ""
 run "huge unions" "$tmp/unions.py" ""
 run "a .py that is a directory" "$tmp/pkgdir.py" ""
+run "string annotations: 100,000 nested brackets, 60,000 forward references" "$tmp/deepstring.py" "invalid-syntax-in-forward-annotation"
 echo "ok"

@@ -1,8 +1,9 @@
 # Stub for `typing_extensions` (asynctype bundled subset).
 #
 # Every name is a re-export of the declaration in `typing`, so the checker
-# only has to recognise special forms in one module.  `deprecated` is the one
-# addition (in `typing` it lives in `warnings` from 3.13 on).
+# only has to recognise special forms in one module, except two additions:
+# `deprecated` (in `typing` it lives in `warnings` from 3.13 on) and
+# `TypeAliasType` (in `typing` only from 3.12 on).
 
 from typing import (
     IO as IO,
@@ -108,3 +109,15 @@ class deprecated:
     stacklevel: int
     def __init__(self, message: str, /, *, category: type[Warning] | None = ..., stacklevel: int = 1) -> None: ...
     def __call__(self, arg: _T, /) -> _T: ...
+
+# PEP 695's `TypeAliasType`, available from typing_extensions on every version.
+@final
+class TypeAliasType:
+    def __init__(self, name: str, value: Any, *, type_params: tuple[Any, ...] = ()) -> None: ...
+    @property
+    def __value__(self) -> Any: ...
+    @property
+    def __type_params__(self) -> tuple[Any, ...]: ...
+    @property
+    def __name__(self) -> str: ...
+    def __getitem__(self, parameters: Any) -> Any: ...
