@@ -488,6 +488,12 @@ void FileInference::ReportImportErrors(NodeId statement) {
     }
     std::string sub = module_name.empty() ? member.str() : module_name + "." + member.str();
     if (resolver.Resolve(sub).valid()) continue;
+    // Stubs may be partial (the bundled ones are): a name a stub does not bind at all is Unknown;
+    // one it binds only for other Python versions or platforms is reported.
+    if (module.valid()) {
+      FileId file = store_.module(module).file;
+      if (program_.source(file).is_stub() && !program_.inference(file).BoundOnlyWhereUnreachable(member)) continue;
+    }
     if (!module.valid()) {
       Report(MakeDiagnostic(Rule::UnresolvedImport, file_, ast_.range(name),
                             "Cannot resolve imported module `" + shown + member.str() + "`"));
