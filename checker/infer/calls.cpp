@@ -726,6 +726,8 @@ bool HasDynamicPart(const TypeStore& store, TypeId type) {
 
 }  // namespace
 
+bool ClassFullyModelled(Program& program, ClassId cls) { return ConstructorCheckable(program, cls); }
+
 // A type whose relations the checker does not fully know: dynamic parts, or a class object
 // whose class has a custom metaclass or an unknown base (`list(SomeEnum)` iterates through
 // EnumMeta.__iter__), or is a NamedTuple / TypedDict (functional forms create classes).

@@ -126,6 +126,19 @@ TypeId FileInference::NarrowIsInstance(TypeId type, TypeId classinfo, bool posit
       }
       TypeId narrowed = DefaultInstance(program_, c);
       TypeId promoted = PromoteLiteral(program_, m);
+      // A runtime-checkable protocol is matched structurally: a class with the members is one; a
+      // class without them may have subclasses that are (`m & C`, approximated by C).
+      bool protocol = ResolvedClass(program_, c).is_protocol;
+      if (protocol && store_.kind(promoted) == TypeKind::Instance) {
+        if (IsAssignable(program_, promoted, narrowed) && !LacksProtocolMember(program_, promoted, c)) {
+          out.push_back(m);
+          break;
+        }
+        if (!ResolvedClass(program_, store_.ClassOf(promoted)).is_final) {
+          out.push_back(narrowed);
+          continue;
+        }
+      }
       bool subclass = store_.IsDynamic(m) ||
                       (store_.kind(promoted) == TypeKind::Instance &&
                        Upcast(store_, narrowed, store_.ClassOf(promoted)).valid()) ||
@@ -140,8 +153,18 @@ TypeId FileInference::NarrowToGuard(TypeId type, TypeId guard, bool is_typeis, b
   if (!is_typeis) return positive ? guard : type;  // TypeGuard: only where true, to the type itself
   // Assignability to a `Callable` is too lenient to split a union by (`callable(x)`).
   if (store_.kind(guard) == TypeKind::Callable) return type;
+  // A member that certainly lacks a dunder method of a protocol guard is not one (assignability
+  // alone gives user classes the benefit of the doubt against protocols).
+  ClassId guard_protocol;
+  if (store_.kind(guard) == TypeKind::Instance && ResolvedClass(program_, store_.ClassOf(guard)).is_protocol) {
+    guard_protocol = store_.ClassOf(guard);
+  }
+  auto is_guarded = [&](TypeId m) {
+    if (!IsAssignable(program_, m, guard)) return false;
+    return !guard_protocol.valid() || !LacksProtocolMember(program_, m, guard_protocol);
+  };
   if (!positive) {
-    return FilterMembers(type, [&](TypeId m) { return store_.IsDynamic(m) || !IsAssignable(program_, m, guard); });
+    return FilterMembers(type, [&](TypeId m) { return store_.IsDynamic(m) || !is_guarded(m); });
   }
   // TypeIs where true: the members that are guarded types, narrowed to the guarded type where it
   // is a subtype (the intersection, when it is one of the two).
@@ -149,7 +172,7 @@ TypeId FileInference::NarrowToGuard(TypeId type, TypeId guard, bool is_typeis, b
   for (TypeId m : Members(type)) {
     if (store_.IsDynamic(m)) {
       out.push_back(m);  // (the intersection `Unknown & T` is not modelled)
-    } else if (IsAssignable(program_, m, guard)) {
+    } else if (is_guarded(m)) {
       out.push_back(m);
     } else if (IsAssignable(program_, guard, m)) {
       out.push_back(guard);

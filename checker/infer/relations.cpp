@@ -97,6 +97,22 @@ bool ProtocolSatisfied(Program& program, TypeId value, ClassId protocol) {
   return true;
 }
 
+// Whether the members of `value` are all known: not for a class that is not fully modelled
+// (Unknown base, member-synthesizing decorator, metaclass) or that has a `__getattr__`.
+bool MembersKnown(Program& program, TypeId value) {
+  TypeStore& store = program.types();
+  if (store.kind(value) != TypeKind::Instance) return true;
+  if (!ClassFullyModelled(program, store.ClassOf(value))) return false;
+  for (llvm::StringRef dunder : {"__getattr__", "__getattribute__"}) {
+    Member found = LookupMember(program, value, dunder);
+    if (found.type.valid() && found.owner.valid() &&
+        ResolvedClass(program, found.owner).known != KnownClass::Object) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool IsPositional(ParamKind k) { return k == ParamKind::PositionalOnly || k == ParamKind::PositionalOrKeyword; }
 
 // A function with signature `value` where a `Callable` with signature `target` is expected: the
@@ -257,6 +273,32 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
 }
 
 }  // namespace
+
+bool LacksProtocolMember(Program& program, TypeId value, ClassId protocol) {
+  if (!MembersKnown(program, value)) return false;
+  TypeStore& store = program.types();
+  const ClassInfo& info = ResolvedClass(program, protocol);
+  if (!info.is_protocol) return false;
+  for (TypeId base : info.mro) {
+    ClassId cls = store.ClassOf(base);
+    if (!cls.valid()) return false;
+    const ClassInfo& base_info = ResolvedClass(program, cls);
+    if (!base_info.is_protocol) continue;
+    FileInference& inference = program.inference(base_info.file);
+    ScopeId scope = inference.index().ScopeOpenedBy(base_info.node);
+    if (!scope.valid()) continue;
+    for (const auto& entry : inference.index().scope(scope).symbols) {
+      llvm::StringRef name = entry.getKey();
+      if (!name.startswith("__") || !name.endswith("__")) continue;  // dunder protocols only
+      if (name == "__slots__" || name == "__class_getitem__" || name == "__init__" || name == "__doc__" ||
+          name == "__module__" || name == "__qualname__" || name == "__annotations__") {
+        continue;
+      }
+      if (!LookupMember(program, value, name).type.valid()) return true;
+    }
+  }
+  return false;
+}
 
 bool IsAssignable(Program& program, TypeId value, TypeId target) {
   return Assignable(program, value, target, 0);

@@ -127,6 +127,15 @@ std::optional<Signature> PlainSignature(Program& program, TypeId callable);
 
 // ---------------------------------------------------------------- relations
 bool IsAssignable(Program& program, TypeId value, TypeId target);
+// Whether a class's members and constructor are what its body says: no Unknown base, no class
+// decorator that may synthesize members (dataclass, attrs), no custom metaclass, not a
+// NamedTuple / TypedDict.
+bool ClassFullyModelled(Program& program, ClassId cls);
+// Whether `value`, a type whose members are all known, certainly lacks a dunder method the
+// protocol class declares (`Job` and `Awaitable`: no `__await__`). Assignability gives user
+// classes the benefit of the doubt against protocols; narrowing uses this to decide that
+// `isawaitable(job)` leaves `Job & Awaitable`, not `Job`.
+bool LacksProtocolMember(Program& program, TypeId value, ClassId protocol);
 
 // ---------------------------------------------------------------- async protocols
 enum class AwaitError : uint8_t {
