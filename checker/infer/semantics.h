@@ -124,6 +124,10 @@ std::optional<Signature> PlainSignature(Program& program, TypeId callable);
 
 // ---------------------------------------------------------------- relations
 bool IsAssignable(Program& program, TypeId value, TypeId target);
+// The variance of the `index`th type parameter of `cls` inferred from the class's members
+// (variance.cpp), for PEP 695 and `infer_variance=True` parameters. Bivariant when it cannot be
+// inferred (compared leniently).
+Variance InferredVariance(Program& program, ClassId cls, size_t index);
 
 // ---------------------------------------------------------------- async protocols
 enum class AwaitError : uint8_t {
