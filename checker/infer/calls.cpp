@@ -724,6 +724,24 @@ bool HasDynamicPart(const TypeStore& store, TypeId type) {
   return false;
 }
 
+// A dynamic type anywhere in `type` (union members, type arguments, tuple elements).
+bool MentionsDynamic(const TypeStore& store, TypeId type, int depth = 0) {
+  if (HasDynamicPart(store, type) || depth > 16) return true;
+  switch (store.kind(type)) {
+    case TypeKind::Union:
+      return std::any_of(store.UnionMembers(type).begin(), store.UnionMembers(type).end(),
+                         [&](TypeId m) { return MentionsDynamic(store, m, depth + 1); });
+    case TypeKind::Instance:
+      return std::any_of(store.TypeArgs(type).begin(), store.TypeArgs(type).end(),
+                         [&](TypeId a) { return MentionsDynamic(store, a, depth + 1); });
+    case TypeKind::Tuple: {
+      auto elements = store.list(TypeListId(store.data(type).a));
+      return std::any_of(elements.begin(), elements.end(), [&](TypeId e) { return MentionsDynamic(store, e, depth + 1); });
+    }
+    default: return false;
+  }
+}
+
 }  // namespace
 
 bool ClassFullyModelled(Program& program, ClassId cls) { return ConstructorCheckable(program, cls); }
@@ -1294,7 +1312,8 @@ std::optional<Signature> PlainSignature(Program& program, TypeId callable) {
   }
 }
 
-TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, size_t index) {
+TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, size_t index,
+                       TypeId expected) {
   TypeStore& store = program.types();
   std::optional<Signature> sig;
   const TypeData d = store.data(callee);
@@ -1319,14 +1338,39 @@ TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument>
   }
   if (!sig || sig->gradual) return TypeId::None();
   BindResult bound = BindArguments(*sig, args);
+  const BoundPair* target = nullptr;
   for (const BoundPair& pair : bound.pairs) {
-    if (pair.arg_index != static_cast<int>(index)) continue;
-    if (!pair.param_type.valid()) return TypeId::None();
-    std::vector<TypeId> typevars;
-    CollectTypeVars(store, pair.param_type, &typevars);
-    return typevars.empty() ? pair.param_type : TypeId::None();
+    if (pair.arg_index == static_cast<int>(index)) target = &pair;
   }
-  return TypeId::None();
+  if (!target || !target->param_type.valid()) return TypeId::None();
+  std::vector<TypeId> mentioned;
+  CollectTypeVars(store, target->param_type, &mentioned);
+  if (mentioned.empty()) return target->param_type;
+  // A generic parameter: its TypeVars solved from the other arguments whose types are known
+  // (and, for functions, from the type the call is expected to have), when that solves all of
+  // them to types without dynamic parts.
+  if (!bound.ok) return TypeId::None();
+  std::vector<TypeId> typevars;
+  for (const Param& p : sig->params) CollectTypeVars(store, p.type, &typevars);
+  CollectTypeVars(store, sig->return_type, &typevars);
+  Solver solver(program);
+  for (const BoundPair& pair : bound.pairs) {
+    if (&pair == target || !pair.param_type.valid() || !pair.arg_type.valid()) continue;
+    if (HasDynamicPart(store, pair.arg_type)) continue;
+    solver.Solve(pair.param_type, pair.arg_type);
+  }
+  Substitution subst = solver.Finish(typevars);
+  if (expected.valid() && d.kind != TypeKind::ClassLiteral) {
+    subst = WithContext(program, *sig, bound.pairs, typevars, std::move(subst), expected);
+  }
+  for (TypeId tv : mentioned) {
+    TypeId value = subst.Lookup(tv);
+    if (!value.valid() || MentionsDynamic(store, value)) return TypeId::None();
+  }
+  TypeId context = Substitute(store, target->param_type, subst);
+  std::vector<TypeId> left;
+  CollectTypeVars(store, context, &left);
+  return left.empty() ? context : TypeId::None();
 }
 
 }  // namespace asynctype

@@ -3,10 +3,12 @@
 // type of a `yield` and the parameter type of a call argument are expected of the value; inside
 // `await e` expected as `E`, `e` is expected as `Awaitable[E]`; an expected display passes its
 // element types on to its elements (and tuples, conditional expressions, `or`/`and` pass theirs
-// through). Displays, comprehensions and calls of generic functions use the expected type where
-// their value fits it (`x: list[int | None] = [1]` is a `list[int | None]`); everything else
-// ignores it. The context is found from the expression's place in the tree, so it does not depend
-// on the order in which expressions are inferred.
+// through). A parameter type with TypeVars is the context once they are solved from the call's
+// other arguments and its own context (`first([], None)` expects `list[None]` of `[]`).
+// Displays, comprehensions and calls of generic functions use the expected type where their value
+// fits it (`x: list[int | None] = [1]` is a `list[int | None]`); everything else ignores it. The
+// context is found from the expression's place in the tree, so it does not depend on the order in
+// which expressions are inferred.
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
 #include "checker/program/program.h"
@@ -65,25 +67,45 @@ TypeId FileInference::DeclaredTargetType(NodeId target) {
   return store_.kind(declared) == TypeKind::SpecialForm ? TypeId::None() : declared;
 }
 
+namespace {
+// Whether the type of `expr` is the same whatever is expected of it: names, attributes,
+// subscripts and literals.
+bool ContextFree(const Ast& ast, NodeId expr) {
+  if (!expr.valid()) return false;
+  switch (ast.kind(expr)) {
+    case NodeKind::Name: case NodeKind::Attribute: case NodeKind::Subscript: case NodeKind::IntLiteral:
+    case NodeKind::FloatLiteral: case NodeKind::ComplexLiteral: case NodeKind::StringLiteral:
+    case NodeKind::BoolLiteral: case NodeKind::NoneLiteral: return true;
+    default: return false;
+  }
+}
+}  // namespace
+
 TypeId FileInference::ArgumentExpectedType(NodeId call, NodeId argument) {
   std::vector<Argument> args;
   int index = -1;
   for (NodeId arg : ast_.tail(call, 1)) {
     Argument a;
     a.type = store_.Unknown();
+    NodeId value = arg;
     switch (ast_.kind(arg)) {
       case NodeKind::Starred: return TypeId::None();  // positions depend on the unpacked length
       case NodeKind::Keyword:
         a.kind = ast_.Has(arg, kStar) ? Argument::Kind::DoubleStar : Argument::Kind::Keyword;
         a.name = ast_.str(arg);
+        value = ast_.child(arg, 0);
         break;
       default: break;
     }
     if (arg == argument) index = static_cast<int>(args.size());
+    // The other arguments' types solve the TypeVars of a generic parameter; only those whose
+    // type does not depend on their own context are inferred here (no cycles, no order effects).
+    if (arg != argument && a.kind != Argument::Kind::DoubleStar && ContextFree(ast_, value)) a.type = ExprType(value);
     args.push_back(a);
   }
   if (index < 0) return TypeId::None();
-  return ArgumentContext(program_, ExprType(ast_.child(call, 0)), args, static_cast<size_t>(index));
+  return ArgumentContext(program_, ExprType(ast_.child(call, 0)), args, static_cast<size_t>(index),
+                         ExpectedType(call));
 }
 
 TypeId FileInference::ComputeExpectedType(NodeId expr) {

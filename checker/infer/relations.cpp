@@ -15,7 +15,7 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth);
 // Type arguments of two specializations of the class `cls`, compared by the variance of its
 // type parameters: covariant ones like the values themselves, contravariant ones the other way,
 // invariant ones both ways (dynamic arguments are compatible either way), and parameters whose
-// variance is not known (or that are not plain TypeVars) in either direction.
+// variance is neither declared nor inferred (or that are not plain TypeVars) in either direction.
 // A union with a dynamic member: part of it was not understood, so it is compatible with
 // anything (the checks treat Unknown members the same way at the top level).
 bool HasDynamicMember(const TypeStore& store, TypeId type) {
@@ -63,6 +63,9 @@ bool ArgsAssignable(Program& program, ClassId cls, llvm::ArrayRef<TypeId> values
     if (values.size() == params.size() && store.kind(params[i]) == TypeKind::TypeVar) {
       const TypeVarInfo& tv = store.typevar(TypeVarId(store.data(params[i]).a));
       if (tv.flavor == TypeVarFlavor::TypeVar) variance = tv.variance;
+      if (tv.flavor == TypeVarFlavor::TypeVar && variance == Variance::Bivariant) {
+        variance = InferredVariance(program, cls, i);
+      }
     }
     // A union argument is what the inference makes of a display of several classes
     // (`[A(), B()]` is a `list[A | B]`), where the user means their common base (mypy infers the

@@ -114,8 +114,11 @@ CallOutcome CheckCall(Program& program, TypeId callee, llvm::ArrayRef<Argument> 
                       TypeId expected = TypeId::None());
 // The declared type of the parameter that `args[index]` binds to, as the context for inferring
 // that argument: for a callee with a single signature (function, bound method, `Callable`, a
-// class's own `__init__`), when the parameter's type mentions no TypeVar. None otherwise.
-TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, size_t index);
+// class's own `__init__`). A parameter type with TypeVars is specialized by solving them from
+// the other arguments (whose types are known: dynamic ones are ignored) and from `expected`,
+// the type expected of the call; None unless that solves every TypeVar it mentions.
+TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, size_t index,
+                       TypeId expected = TypeId::None());
 // Whether `type` (or a member of it) is dynamic, or a class object the checker does not fully
 // model (custom metaclass, unknown base, NamedTuple / TypedDict): calling it or passing it may
 // do what the checker cannot see.
@@ -136,6 +139,10 @@ bool ClassFullyModelled(Program& program, ClassId cls);
 // classes the benefit of the doubt against protocols; narrowing uses this to decide that
 // `isawaitable(job)` leaves `Job & Awaitable`, not `Job`.
 bool LacksProtocolMember(Program& program, TypeId value, ClassId protocol);
+// The variance of the `index`th type parameter of `cls` inferred from the class's members
+// (variance.cpp), for PEP 695 and `infer_variance=True` parameters. Bivariant when it cannot be
+// inferred (compared leniently).
+Variance InferredVariance(Program& program, ClassId cls, size_t index);
 
 // ---------------------------------------------------------------- async protocols
 enum class AwaitError : uint8_t {

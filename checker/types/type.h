@@ -67,8 +67,8 @@ enum class KnownClass : uint8_t {
   kCount,
 };
 
-// Bivariant: the variance is not known (PEP 695 class parameters and `infer_variance=True`,
-// whose variance the checker does not infer yet); type arguments are compared leniently.
+// Bivariant: the variance is not declared (PEP 695 class parameters and `infer_variance=True`):
+// inferred per class (InferredVariance); where that fails, type arguments are compared leniently.
 enum class Variance : uint8_t { Invariant, Covariant, Contravariant, Bivariant };
 enum class TypeVarFlavor : uint8_t { TypeVar, ParamSpec, TypeVarTuple };
 
@@ -134,6 +134,10 @@ struct ClassInfo {
   bool has_unknown_base = false;    // MRO contains Unknown/Any: lookups may fall back silently
   bool is_typed_dict = false;       // a TypedDict (a base names `TypedDict`): not modelled
   TypeId self_typevar;              // the implicit Self TypeVar type of this class
+  // Inferred variance of the type parameters (infer/variance.cpp), filled on first use.
+  bool variance_inferred = false;
+  bool variance_inferring = false;
+  std::vector<Variance> inferred_variance;
 };
 
 struct FunctionInfo {
