@@ -79,27 +79,6 @@ bool ArgsAssignable(Program& program, ClassId cls, llvm::ArrayRef<TypeId> values
   return true;
 }
 
-bool ProtocolSatisfied(Program& program, TypeId value, ClassId protocol) {
-  const ClassInfo& info = ResolvedClass(program, protocol);
-  // Only protocols and classes both described by the bundled stubs are compared member by
-  // member for now; anything else is given the benefit of the doubt.
-  TypeStore& store = program.types();
-  if (!program.source(info.file).is_stub()) return true;
-  if (store.kind(value) == TypeKind::Instance &&
-      !program.source(store.cls(store.ClassOf(value)).file).is_stub()) {
-    return true;
-  }
-  FileInference& inference = program.inference(info.file);
-  ScopeId scope = inference.index().ScopeOpenedBy(info.node);
-  if (!scope.valid()) return true;
-  for (const auto& entry : inference.index().scope(scope).symbols) {
-    llvm::StringRef name = entry.getKey();
-    if (name == "__slots__" || name == "__class_getitem__" || name == "__init__") continue;
-    if (!LookupMember(program, value, name).type.valid()) return false;
-  }
-  return true;
-}
-
 // Whether the members of `value` are all known: not for a class that is not fully modelled
 // (Unknown base, member-synthesizing decorator, metaclass) or that has a `__getattr__`.
 bool MembersKnown(Program& program, TypeId value) {
@@ -112,6 +91,57 @@ bool MembersKnown(Program& program, TypeId value) {
         ResolvedClass(program, found.owner).known != KnownClass::Object) {
       return false;
     }
+  }
+  return true;
+}
+
+// Every member (with `dunders_only`, every dunder method) the protocol class and its protocol
+// bases declare, except the implicit ones.
+bool HasProtocolMembers(Program& program, TypeId value, ClassId protocol, bool dunders_only = false) {
+  TypeStore& store = program.types();
+  for (TypeId base : ResolvedClass(program, protocol).mro) {
+    ClassId cls = store.ClassOf(base);
+    if (!cls.valid()) return true;  // an Unknown base: not every member is known
+    const ClassInfo& info = ResolvedClass(program, cls);
+    if (!info.is_protocol) continue;
+    FileInference& inference = program.inference(info.file);
+    ScopeId scope = inference.index().ScopeOpenedBy(info.node);
+    if (!scope.valid()) continue;
+    for (const auto& entry : inference.index().scope(scope).symbols) {
+      llvm::StringRef name = entry.getKey();
+      if (dunders_only && !(name.startswith("__") && name.endswith("__"))) continue;
+      if (name == "__slots__" || name == "__class_getitem__" || name == "__init__" || name == "__doc__" ||
+          name == "__module__" || name == "__qualname__" || name == "__annotations__") {
+        continue;
+      }
+      if (!LookupMember(program, value, name).type.valid()) return false;
+    }
+  }
+  return true;
+}
+
+// Structural assignability, by member names (member types are not compared yet). Compared:
+// stub classes against stub protocols, and instances of fully modelled user classes against
+// user protocols. Given the benefit of the doubt: user classes against the stubs' protocols
+// (mixins use `len(self)`, the legacy `__getitem__` iteration), and functions against callback
+// protocols (`__call__` is not modelled on functions).
+bool ProtocolSatisfied(Program& program, TypeId value, ClassId protocol) {
+  const ClassInfo& info = ResolvedClass(program, protocol);
+  TypeStore& store = program.types();
+  bool user_value = store.kind(value) == TypeKind::Instance &&
+                    !program.source(store.cls(store.ClassOf(value)).file).is_stub();
+  if (!program.source(info.file).is_stub()) {
+    if (!user_value || !MembersKnown(program, value)) return true;
+    return HasProtocolMembers(program, value, protocol);
+  }
+  if (user_value) return true;
+  FileInference& inference = program.inference(info.file);
+  ScopeId scope = inference.index().ScopeOpenedBy(info.node);
+  if (!scope.valid()) return true;
+  for (const auto& entry : inference.index().scope(scope).symbols) {
+    llvm::StringRef name = entry.getKey();
+    if (name == "__slots__" || name == "__class_getitem__" || name == "__init__") continue;
+    if (!LookupMember(program, value, name).type.valid()) return false;
   }
   return true;
 }
@@ -278,29 +308,8 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
 }  // namespace
 
 bool LacksProtocolMember(Program& program, TypeId value, ClassId protocol) {
-  if (!MembersKnown(program, value)) return false;
-  TypeStore& store = program.types();
-  const ClassInfo& info = ResolvedClass(program, protocol);
-  if (!info.is_protocol) return false;
-  for (TypeId base : info.mro) {
-    ClassId cls = store.ClassOf(base);
-    if (!cls.valid()) return false;
-    const ClassInfo& base_info = ResolvedClass(program, cls);
-    if (!base_info.is_protocol) continue;
-    FileInference& inference = program.inference(base_info.file);
-    ScopeId scope = inference.index().ScopeOpenedBy(base_info.node);
-    if (!scope.valid()) continue;
-    for (const auto& entry : inference.index().scope(scope).symbols) {
-      llvm::StringRef name = entry.getKey();
-      if (!name.startswith("__") || !name.endswith("__")) continue;  // dunder protocols only
-      if (name == "__slots__" || name == "__class_getitem__" || name == "__init__" || name == "__doc__" ||
-          name == "__module__" || name == "__qualname__" || name == "__annotations__") {
-        continue;
-      }
-      if (!LookupMember(program, value, name).type.valid()) return true;
-    }
-  }
-  return false;
+  if (!ResolvedClass(program, protocol).is_protocol || !MembersKnown(program, value)) return false;
+  return !HasProtocolMembers(program, value, protocol, /*dunders_only=*/true);
 }
 
 bool IsAssignable(Program& program, TypeId value, TypeId target) {
