@@ -142,9 +142,24 @@ TypeId DefaultInstance(Program& program, ClassId cls) {
 
 namespace {
 
-// The raw (unbound) type of `name` declared in a class body, searching the MRO.
+// The `def` that binds `name` in a class scope, when every public binding is a `def`.
+FunctionId DefiningFunction(FileInference& inference, ScopeId scope, llvm::StringRef name) {
+  const SemanticIndex& index = inference.index();
+  SymbolId sym = index.LookupSymbol(scope, name);
+  if (!sym.valid()) return FunctionId::None();
+  auto defs = index.PublicDefinitions(sym);
+  if (defs.empty()) return FunctionId::None();
+  for (DefinitionId d : defs) {
+    if (index.definition(d).kind != DefinitionKind::Function) return FunctionId::None();
+  }
+  return inference.FunctionFor(index.definition(defs.back()).node);
+}
+
+// The raw (unbound) type of `name` declared in a class body, searching the MRO. `*def_function`
+// is the `def` binding it, if any (its decorators may have turned it into a Callable).
 std::optional<TypeId> ClassBodyMember(Program& program, ClassId cls, llvm::StringRef name,
-                                      ClassId* owner, bool* unknown_base, bool on_instance) {
+                                      ClassId* owner, bool* unknown_base, bool on_instance,
+                                      FunctionId* def_function) {
   const ClassInfo& info = ResolvedClass(program, cls);
   *unknown_base = info.has_unknown_base;
   std::vector<TypeId> mro = info.mro;
@@ -156,6 +171,7 @@ std::optional<TypeId> ClassBodyMember(Program& program, ClassId cls, llvm::Strin
     if (!scope.valid()) continue;
     if (std::optional<TypeId> type = inference.ScopeSymbolType(scope, name)) {
       *owner = base;
+      *def_function = DefiningFunction(inference, scope, name);
       return type;
     }
     if (on_instance) {
@@ -168,8 +184,24 @@ std::optional<TypeId> ClassBodyMember(Program& program, ClassId cls, llvm::Strin
   return std::nullopt;
 }
 
+// A decorated method whose decorator returned a Callable with the method's own parameters
+// (`@contextmanager`, `ParamSpec` decorators) still binds like a method: the first positional
+// parameter takes the receiver. Other callables (gradual, `*args` first) are left as they are.
+TypeId BindDecoratedMethod(TypeStore& store, TypeId callable, TypeId receiver) {
+  Signature sig = store.signature(store.data(callable).a);
+  if (sig.gradual || sig.params.empty()) return callable;
+  ParamKind first = sig.params.front().kind;
+  if (first != ParamKind::PositionalOnly && first != ParamKind::PositionalOrKeyword) return callable;
+  Substitution subst;
+  TypeId self_type = sig.params.front().type;
+  if (self_type.valid() && store.kind(self_type) == TypeKind::TypeVar) subst.Add(self_type, receiver);
+  sig.params.erase(sig.params.begin());
+  return Substitute(store, store.Callable(sig), subst);
+}
+
 // Binds a class-body member to an instance (`self`) or class receiver.
-TypeId BindMember(Program& program, TypeId raw, TypeId receiver, ClassId owner, bool on_instance) {
+TypeId BindMember(Program& program, TypeId raw, TypeId receiver, ClassId owner, bool on_instance,
+                  FunctionId def_function = FunctionId::None()) {
   TypeStore& store = program.types();
   TypeId instance = receiver;
   if (store.kind(receiver) == TypeKind::ClassLiteral) {
@@ -208,6 +240,18 @@ TypeId BindMember(Program& program, TypeId raw, TypeId receiver, ClassId owner, 
     }
     return store.Overloaded(bound);
   }
+  if (store.kind(raw) == TypeKind::Callable && def_function.valid()) {
+    const FunctionInfo& fn = store.function(def_function);
+    if (fn.is_classmethod) {
+      TypeId cls_receiver = store.kind(receiver) == TypeKind::ClassLiteral
+                                ? receiver
+                                : store.ClassLiteral(store.ClassOf(instance), store.TypeArgs(instance));
+      return BindDecoratedMethod(store, Substitute(store, raw, subst), cls_receiver);
+    }
+    if (on_instance && !fn.is_staticmethod) {
+      return BindDecoratedMethod(store, Substitute(store, raw, subst), receiver);
+    }
+  }
   return Substitute(store, raw, subst);
 }
 
@@ -226,7 +270,9 @@ Member LookupOnClass(Program& program, TypeId receiver, ClassId cls, llvm::Strin
   TypeStore& store = program.types();
   ClassId owner;
   bool unknown_base = false;
-  std::optional<TypeId> raw = ClassBodyMember(program, cls, name, &owner, &unknown_base, on_instance);
+  FunctionId def_function;
+  std::optional<TypeId> raw =
+      ClassBodyMember(program, cls, name, &owner, &unknown_base, on_instance, &def_function);
   if (!raw) {
     if (unknown_base) return {store.Unknown(), ClassId::None()};
     return {TypeId::None(), ClassId::None()};
@@ -240,7 +286,7 @@ Member LookupOnClass(Program& program, TypeId receiver, ClassId cls, llvm::Strin
       return {DefaultInstance(program, cls), owner};
     }
   }
-  return {BindMember(program, *raw, receiver, owner, on_instance), owner};
+  return {BindMember(program, *raw, receiver, owner, on_instance, def_function), owner};
 }
 
 Member LookupInModule(Program& program, ModuleId module, llvm::StringRef name) {
