@@ -159,7 +159,7 @@ FunctionId DefiningFunction(FileInference& inference, ScopeId scope, llvm::Strin
 // is the `def` binding it, if any (its decorators may have turned it into a Callable).
 std::optional<TypeId> ClassBodyMember(Program& program, ClassId cls, llvm::StringRef name,
                                       ClassId* owner, bool* unknown_base, bool on_instance,
-                                      FunctionId* def_function) {
+                                      FunctionId* def_function, bool* in_class_body) {
   const ClassInfo& info = ResolvedClass(program, cls);
   *unknown_base = info.has_unknown_base;
   std::vector<TypeId> mro = info.mro;
@@ -172,6 +172,7 @@ std::optional<TypeId> ClassBodyMember(Program& program, ClassId cls, llvm::Strin
     if (std::optional<TypeId> type = inference.ScopeSymbolType(scope, name)) {
       *owner = base;
       *def_function = DefiningFunction(inference, scope, name);
+      *in_class_body = true;
       return type;
     }
     if (on_instance) {
@@ -255,6 +256,26 @@ TypeId BindMember(Program& program, TypeId raw, TypeId receiver, ClassId owner, 
   return Substitute(store, raw, subst);
 }
 
+// An object stored in a class body whose class defines `__get__` is a descriptor: reading it
+// through an instance or the class returns what `__get__(instance or None, owner)` returns.
+TypeId ApplyDescriptor(Program& program, TypeId value, TypeId receiver, bool on_instance) {
+  TypeStore& store = program.types();
+  if (store.kind(value) != TypeKind::Instance) return value;
+  Member get = LookupDunder(program, value, "__get__");
+  if (!get.type.valid()) return value;
+  TypeId owner_type = receiver;
+  if (on_instance) {
+    owner_type = store.kind(receiver) == TypeKind::Instance
+                     ? store.ClassLiteral(store.ClassOf(receiver), store.TypeArgs(receiver))
+                     : store.Unknown();
+  }
+  Argument instance{Argument::Kind::Positional, "", on_instance ? receiver : store.None()};
+  Argument owner{Argument::Kind::Positional, "", owner_type};
+  CallOutcome r = CallType(program, get.type, {instance, owner});
+  if (!r.callable || !r.matched || !r.type.valid()) return store.Unknown();
+  return r.type;
+}
+
 // Whether a class derives from `enum.Enum` (its members are instances of the class).
 bool IsEnumClass(Program& program, ClassId cls) {
   const ClassInfo& info = ResolvedClass(program, cls);
@@ -271,22 +292,30 @@ Member LookupOnClass(Program& program, TypeId receiver, ClassId cls, llvm::Strin
   ClassId owner;
   bool unknown_base = false;
   FunctionId def_function;
-  std::optional<TypeId> raw =
-      ClassBodyMember(program, cls, name, &owner, &unknown_base, on_instance, &def_function);
+  bool in_class_body = false;
+  std::optional<TypeId> raw = ClassBodyMember(program, cls, name, &owner, &unknown_base, on_instance,
+                                              &def_function, &in_class_body);
   if (!raw) {
     if (unknown_base) return {store.Unknown(), ClassId::None()};
     return {TypeId::None(), ClassId::None()};
   }
-  // An enum member (`Color.RED`) is an instance of its enum class, not its value.
-  if (!on_instance && !name.startswith("_") && IsEnumClass(program, cls) &&
-      !program.source(store.cls(owner).file).is_stub()) {
+  // An enum member (`Color.RED`) is an instance of its enum class, not its value. Stubs declare
+  // members with a literal value (`AF_INET6 = 10`); their other class attributes (`_value_: int`,
+  // `name = _magic_enum_attr`) are not members.
+  if (!on_instance && !name.startswith("_") && IsEnumClass(program, cls)) {
     TypeKind k = store.kind(*raw);
-    if (k != TypeKind::Function && k != TypeKind::Overloaded && k != TypeKind::ClassLiteral &&
-        k != TypeKind::Callable && k != TypeKind::BoundMethod) {
+    bool in_stub = program.source(store.cls(owner).file).is_stub();
+    bool literal = k == TypeKind::IntLiteral || k == TypeKind::StringLiteral ||
+                   k == TypeKind::BoolLiteral || k == TypeKind::BytesLiteral;
+    if (in_stub ? literal
+                : k != TypeKind::Function && k != TypeKind::Overloaded && k != TypeKind::ClassLiteral &&
+                      k != TypeKind::Callable && k != TypeKind::BoundMethod) {
       return {DefaultInstance(program, cls), owner};
     }
   }
-  return {BindMember(program, *raw, receiver, owner, on_instance, def_function), owner};
+  TypeId bound = BindMember(program, *raw, receiver, owner, on_instance, def_function);
+  if (in_class_body) bound = ApplyDescriptor(program, bound, receiver, on_instance);
+  return {bound, owner};
 }
 
 Member LookupInModule(Program& program, ModuleId module, llvm::StringRef name) {
