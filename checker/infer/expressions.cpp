@@ -235,7 +235,7 @@ TypeId FileInference::TypeOfNameInScope(NodeId use, llvm::StringRef name, ScopeI
     case SemanticIndex::Resolution::Kind::Found:
       return UnionOfDefinitions(res.definitions);
     case SemanticIndex::Resolution::Kind::Unbound:
-      if (report) {
+      if (report && !index_.BoundInSkippedBranch(name)) {
         Report(MakeDiagnostic(Rule::UnresolvedReference, file_, ast_.range(use),
                               "Name `" + name.str() + "` used when not defined"));
       }
@@ -251,7 +251,7 @@ TypeId FileInference::TypeOfNameInScope(NodeId use, llvm::StringRef name, ScopeI
                                         ? KnownInstance(program_, KnownClass::Str)
                                         : store_.Unknown();
       }
-      if (report) {
+      if (report && !index_.BoundInSkippedBranch(name)) {
         Report(MakeDiagnostic(Rule::UnresolvedReference, file_, ast_.range(use),
                               "Name `" + name.str() + "` used when not defined"));
       }
@@ -478,6 +478,7 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
   if (d.kind == TypeKind::Module) {
     const ModuleInfo& module = store_.module(ModuleId(d.a));
     if (!module.file.valid() || program_.source(module.file).is_stub()) return;
+    if (program_.inference(module.file).index().BoundInSkippedBranch(name)) return;
     Report(MakeDiagnostic(Rule::UnresolvedAttribute, file_, ast_.range(where),
                           "Module `" + module.name + "` has no member `" + name.str() + "`"));
     return;
