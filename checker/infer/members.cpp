@@ -257,12 +257,17 @@ TypeId BindMember(Program& program, TypeId raw, TypeId receiver, ClassId owner, 
 }
 
 // An object stored in a class body whose class defines `__get__` is a descriptor: reading it
-// through an instance or the class returns what `__get__(instance or None, owner)` returns.
+// through an instance or the class returns what `__get__(instance or None, owner)` returns. One
+// with only `__set__` is read from the instance's own storage: Unknown.
 TypeId ApplyDescriptor(Program& program, TypeId value, TypeId receiver, bool on_instance) {
   TypeStore& store = program.types();
   if (store.kind(value) != TypeKind::Instance) return value;
   Member get = LookupDunder(program, value, "__get__");
-  if (!get.type.valid()) return value;
+  if (!get.type.valid()) {
+    // Only `__set__`: the setter stores the value in the instance, where reads find it.
+    if (on_instance && LookupDunder(program, value, "__set__").type.valid()) return store.Unknown();
+    return value;
+  }
   TypeId owner_type = receiver;
   if (on_instance) {
     owner_type = store.kind(receiver) == TypeKind::Instance
@@ -331,6 +336,13 @@ Member LookupInModule(Program& program, ModuleId module, llvm::StringRef name) {
   ModuleId sub = program.resolver().Resolve(info.name + "." + name.str());
   if (sub.valid()) return {store.Module(sub), ClassId::None()};
   if (!info.file.valid()) return {store.Unknown(), ClassId::None()};  // untyped / namespace
+  // A module-level `__getattr__` (PEP 562) answers any other name with what it returns.
+  if (std::optional<TypeId> getattr = program.inference(info.file).ModuleSymbolType("__getattr__")) {
+    CallOutcome r = CallType(program, *getattr, {Argument{Argument::Kind::Positional, "",
+                                                          KnownInstance(program, KnownClass::Str)}});
+    if (r.callable && r.matched && r.type.valid()) return {r.type, ClassId::None()};
+    return {store.Unknown(), ClassId::None()};
+  }
   return {TypeId::None(), ClassId::None()};
 }
 
