@@ -304,6 +304,9 @@ Member LookupOnClass(Program& program, TypeId receiver, ClassId cls, llvm::Strin
     if (unknown_base) return {store.Unknown(), ClassId::None()};
     return {TypeId::None(), ClassId::None()};
   }
+  // Found only on `object`, past an unknown base (`class S(Session)` with Session unresolved):
+  // the unknown base may define it (`S.__init__(self, bind=...)`).
+  if (unknown_base && store.cls(owner).known == KnownClass::Object) return {store.Unknown(), ClassId::None()};
   // An enum member (`Color.RED`) is an instance of its enum class, not its value. Stubs declare
   // members with a literal value (`AF_INET6 = 10`); their other class attributes (`_value_: int`,
   // `name = _magic_enum_attr`) are not members.
