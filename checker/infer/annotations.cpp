@@ -40,7 +40,9 @@ TypeId FileInference::TypeFromValue(TypeId value, const TypeContext& context) {
         return DefaultInstance(program_, ClassId(d.a));
       }
       return store_.Instance(ClassId(d.a), store_.TypeArgs(value));
-    case TypeKind::NoneType: return store_.None();
+    // A variable holding None (`Parser = None`, a placeholder filled in at run time) is not a
+    // type; `None` itself is a NoneLiteral and never gets here.
+    case TypeKind::NoneType: return store_.Unknown();
     case TypeKind::TypeVarObject: return BindTypeVar(TypeVarId(d.a), context);
     case TypeKind::TypeVar: return value;  // PEP 695 parameter, already bound
     case TypeKind::SpecialForm: {

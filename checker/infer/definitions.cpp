@@ -484,6 +484,8 @@ void FileInference::ReportImportErrors(NodeId statement) {
     if (module.valid()) {
       FileId file = store_.module(module).file;
       if (file != file_ && program_.inference(file).ModuleSymbolType(member)) continue;
+      if (program_.inference(file).index().BoundInSkippedBranch(member)) continue;
+      if (program_.inference(file).ModuleSymbolType("__getattr__")) continue;  // PEP 562
       if (file == file_ && index_.LookupSymbol(index_.module_scope(), member).valid()) continue;
     }
     std::string sub = module_name.empty() ? member.str() : module_name + "." + member.str();

@@ -235,7 +235,7 @@ TypeId FileInference::TypeOfNameInScope(NodeId use, llvm::StringRef name, ScopeI
     case SemanticIndex::Resolution::Kind::Found:
       return UnionOfDefinitions(res.definitions);
     case SemanticIndex::Resolution::Kind::Unbound:
-      if (report) {
+      if (report && !index_.BoundInSkippedBranch(name)) {
         Report(MakeDiagnostic(Rule::UnresolvedReference, file_, ast_.range(use),
                               "Name `" + name.str() + "` used when not defined"));
       }
@@ -251,7 +251,7 @@ TypeId FileInference::TypeOfNameInScope(NodeId use, llvm::StringRef name, ScopeI
                                         ? KnownInstance(program_, KnownClass::Str)
                                         : store_.Unknown();
       }
-      if (report) {
+      if (report && !index_.BoundInSkippedBranch(name)) {
         Report(MakeDiagnostic(Rule::UnresolvedReference, file_, ast_.range(use),
                               "Name `" + name.str() + "` used when not defined"));
       }
@@ -478,6 +478,7 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
   if (d.kind == TypeKind::Module) {
     const ModuleInfo& module = store_.module(ModuleId(d.a));
     if (!module.file.valid()) return;
+    if (program_.inference(module.file).index().BoundInSkippedBranch(name)) return;
     // A stub's missing name is reported only when the stub binds it for other Python versions
     // or platforms (`asyncio.TaskGroup` on 3.10): the bundled stubs are partial otherwise.
     if (program_.source(module.file).is_stub() && !program_.inference(module.file).BoundOnlyWhereUnreachable(name)) {
@@ -568,12 +569,23 @@ TypeId FileInference::InferSubscript(NodeId sub) {
     return store_.Unknown();
   }
   TypeId index = ExprType(slice);
-  if (vk == TypeKind::Tuple && store_.kind(index) == TypeKind::IntLiteral && !store_.data(value).b) {
-    auto elements = store_.list(TypeListId(store_.data(value).a));
+  // A literal index into a fixed-length tuple (or a union of them, as `sys.exc_info()[2]`) is
+  // that element (in each member).
+  auto element_at = [&](TypeId tuple) {
+    auto elements = store_.list(TypeListId(store_.data(tuple).a));
     int64_t i = store_.IntLiteralValue(index);
     if (i < 0) i += static_cast<int64_t>(elements.size());
     if (i >= 0 && i < static_cast<int64_t>(elements.size())) return elements[i];
     return store_.Unknown();
+  };
+  auto fixed_tuple = [&](TypeId t) { return store_.kind(t) == TypeKind::Tuple && !store_.data(t).b; };
+  if (store_.kind(index) == TypeKind::IntLiteral) {
+    if (fixed_tuple(value)) return element_at(value);
+    if (vk == TypeKind::Union && llvm::all_of(store_.UnionMembers(value), fixed_tuple)) {
+      std::vector<TypeId> elements;
+      for (TypeId member : store_.UnionMembers(value)) elements.push_back(element_at(member));
+      return store_.Union(elements);
+    }
   }
   Member getitem = LookupDunder(program_, value, "__getitem__");
   if (!getitem.type.valid()) return store_.Unknown();

@@ -142,9 +142,24 @@ TypeId DefaultInstance(Program& program, ClassId cls) {
 
 namespace {
 
-// The raw (unbound) type of `name` declared in a class body, searching the MRO.
+// The `def` that binds `name` in a class scope, when every public binding is a `def`.
+FunctionId DefiningFunction(FileInference& inference, ScopeId scope, llvm::StringRef name) {
+  const SemanticIndex& index = inference.index();
+  SymbolId sym = index.LookupSymbol(scope, name);
+  if (!sym.valid()) return FunctionId::None();
+  auto defs = index.PublicDefinitions(sym);
+  if (defs.empty()) return FunctionId::None();
+  for (DefinitionId d : defs) {
+    if (index.definition(d).kind != DefinitionKind::Function) return FunctionId::None();
+  }
+  return inference.FunctionFor(index.definition(defs.back()).node);
+}
+
+// The raw (unbound) type of `name` declared in a class body, searching the MRO. `*def_function`
+// is the `def` binding it, if any (its decorators may have turned it into a Callable).
 std::optional<TypeId> ClassBodyMember(Program& program, ClassId cls, llvm::StringRef name,
-                                      ClassId* owner, bool* unknown_base, bool on_instance) {
+                                      ClassId* owner, bool* unknown_base, bool on_instance,
+                                      FunctionId* def_function, bool* in_class_body) {
   const ClassInfo& info = ResolvedClass(program, cls);
   *unknown_base = info.has_unknown_base;
   std::vector<TypeId> mro = info.mro;
@@ -156,6 +171,8 @@ std::optional<TypeId> ClassBodyMember(Program& program, ClassId cls, llvm::Strin
     if (!scope.valid()) continue;
     if (std::optional<TypeId> type = inference.ScopeSymbolType(scope, name)) {
       *owner = base;
+      *def_function = DefiningFunction(inference, scope, name);
+      *in_class_body = true;
       return type;
     }
     if (on_instance) {
@@ -168,8 +185,24 @@ std::optional<TypeId> ClassBodyMember(Program& program, ClassId cls, llvm::Strin
   return std::nullopt;
 }
 
+// A decorated method whose decorator returned a Callable with the method's own parameters
+// (`@contextmanager`, `ParamSpec` decorators) still binds like a method: the first positional
+// parameter takes the receiver. Other callables (gradual, `*args` first) are left as they are.
+TypeId BindDecoratedMethod(TypeStore& store, TypeId callable, TypeId receiver) {
+  Signature sig = store.signature(store.data(callable).a);
+  if (sig.gradual || sig.params.empty()) return callable;
+  ParamKind first = sig.params.front().kind;
+  if (first != ParamKind::PositionalOnly && first != ParamKind::PositionalOrKeyword) return callable;
+  Substitution subst;
+  TypeId self_type = sig.params.front().type;
+  if (self_type.valid() && store.kind(self_type) == TypeKind::TypeVar) subst.Add(self_type, receiver);
+  sig.params.erase(sig.params.begin());
+  return Substitute(store, store.Callable(sig), subst);
+}
+
 // Binds a class-body member to an instance (`self`) or class receiver.
-TypeId BindMember(Program& program, TypeId raw, TypeId receiver, ClassId owner, bool on_instance) {
+TypeId BindMember(Program& program, TypeId raw, TypeId receiver, ClassId owner, bool on_instance,
+                  FunctionId def_function = FunctionId::None()) {
   TypeStore& store = program.types();
   TypeId instance = receiver;
   if (store.kind(receiver) == TypeKind::ClassLiteral) {
@@ -208,11 +241,44 @@ TypeId BindMember(Program& program, TypeId raw, TypeId receiver, ClassId owner, 
     }
     return store.Overloaded(bound);
   }
-  // A descriptor (its class defines `__get__`): reading it runs `__get__`, not modelled yet.
-  if (store.kind(raw) == TypeKind::Instance && LookupDunder(program, raw, "__get__").type.valid()) {
-    return store.Unknown();
+  if (store.kind(raw) == TypeKind::Callable && def_function.valid()) {
+    const FunctionInfo& fn = store.function(def_function);
+    if (fn.is_classmethod) {
+      TypeId cls_receiver = store.kind(receiver) == TypeKind::ClassLiteral
+                                ? receiver
+                                : store.ClassLiteral(store.ClassOf(instance), store.TypeArgs(instance));
+      return BindDecoratedMethod(store, Substitute(store, raw, subst), cls_receiver);
+    }
+    if (on_instance && !fn.is_staticmethod) {
+      return BindDecoratedMethod(store, Substitute(store, raw, subst), receiver);
+    }
   }
   return Substitute(store, raw, subst);
+}
+
+// An object stored in a class body whose class defines `__get__` is a descriptor: reading it
+// through an instance or the class returns what `__get__(instance or None, owner)` returns. One
+// with only `__set__` is read from the instance's own storage: Unknown.
+TypeId ApplyDescriptor(Program& program, TypeId value, TypeId receiver, bool on_instance) {
+  TypeStore& store = program.types();
+  if (store.kind(value) != TypeKind::Instance) return value;
+  Member get = LookupDunder(program, value, "__get__");
+  if (!get.type.valid()) {
+    // Only `__set__`: the setter stores the value in the instance, where reads find it.
+    if (on_instance && LookupDunder(program, value, "__set__").type.valid()) return store.Unknown();
+    return value;
+  }
+  TypeId owner_type = receiver;
+  if (on_instance) {
+    owner_type = store.kind(receiver) == TypeKind::Instance
+                     ? store.ClassLiteral(store.ClassOf(receiver), store.TypeArgs(receiver))
+                     : store.Unknown();
+  }
+  Argument instance{Argument::Kind::Positional, "", on_instance ? receiver : store.None()};
+  Argument owner{Argument::Kind::Positional, "", owner_type};
+  CallOutcome r = CallType(program, get.type, {instance, owner});
+  if (!r.callable || !r.matched || !r.type.valid()) return store.Unknown();
+  return r.type;
 }
 
 // Whether a class derives from `enum.Enum` (its members are instances of the class).
@@ -230,21 +296,34 @@ Member LookupOnClass(Program& program, TypeId receiver, ClassId cls, llvm::Strin
   TypeStore& store = program.types();
   ClassId owner;
   bool unknown_base = false;
-  std::optional<TypeId> raw = ClassBodyMember(program, cls, name, &owner, &unknown_base, on_instance);
+  FunctionId def_function;
+  bool in_class_body = false;
+  std::optional<TypeId> raw = ClassBodyMember(program, cls, name, &owner, &unknown_base, on_instance,
+                                              &def_function, &in_class_body);
   if (!raw) {
     if (unknown_base) return {store.Unknown(), ClassId::None()};
     return {TypeId::None(), ClassId::None()};
   }
-  // An enum member (`Color.RED`) is an instance of its enum class, not its value.
-  if (!on_instance && !name.startswith("_") && IsEnumClass(program, cls) &&
-      !program.source(store.cls(owner).file).is_stub()) {
+  // Found only on `object`, past an unknown base (`class S(Session)` with Session unresolved):
+  // the unknown base may define it (`S.__init__(self, bind=...)`).
+  if (unknown_base && store.cls(owner).known == KnownClass::Object) return {store.Unknown(), ClassId::None()};
+  // An enum member (`Color.RED`) is an instance of its enum class, not its value. Stubs declare
+  // members with a literal value (`AF_INET6 = 10`); their other class attributes (`_value_: int`,
+  // `name = _magic_enum_attr`) are not members.
+  if (!on_instance && !name.startswith("_") && IsEnumClass(program, cls)) {
     TypeKind k = store.kind(*raw);
-    if (k != TypeKind::Function && k != TypeKind::Overloaded && k != TypeKind::ClassLiteral &&
-        k != TypeKind::Callable && k != TypeKind::BoundMethod) {
+    bool in_stub = program.source(store.cls(owner).file).is_stub();
+    bool literal = k == TypeKind::IntLiteral || k == TypeKind::StringLiteral ||
+                   k == TypeKind::BoolLiteral || k == TypeKind::BytesLiteral;
+    if (in_stub ? literal
+                : k != TypeKind::Function && k != TypeKind::Overloaded && k != TypeKind::ClassLiteral &&
+                      k != TypeKind::Callable && k != TypeKind::BoundMethod) {
       return {DefaultInstance(program, cls), owner};
     }
   }
-  return {BindMember(program, *raw, receiver, owner, on_instance), owner};
+  TypeId bound = BindMember(program, *raw, receiver, owner, on_instance, def_function);
+  if (in_class_body) bound = ApplyDescriptor(program, bound, receiver, on_instance);
+  return {bound, owner};
 }
 
 Member LookupInModule(Program& program, ModuleId module, llvm::StringRef name) {
@@ -260,6 +339,13 @@ Member LookupInModule(Program& program, ModuleId module, llvm::StringRef name) {
   ModuleId sub = program.resolver().Resolve(info.name + "." + name.str());
   if (sub.valid()) return {store.Module(sub), ClassId::None()};
   if (!info.file.valid()) return {store.Unknown(), ClassId::None()};  // untyped / namespace
+  // A module-level `__getattr__` (PEP 562) answers any other name with what it returns.
+  if (std::optional<TypeId> getattr = program.inference(info.file).ModuleSymbolType("__getattr__")) {
+    CallOutcome r = CallType(program, *getattr, {Argument{Argument::Kind::Positional, "",
+                                                          KnownInstance(program, KnownClass::Str)}});
+    if (r.callable && r.matched && r.type.valid()) return {r.type, ClassId::None()};
+    return {store.Unknown(), ClassId::None()};
+  }
   return {TypeId::None(), ClassId::None()};
 }
 

@@ -183,6 +183,7 @@ TypeId FileInference::FlowNameType(NodeId name, const UseRecord& use, bool* hand
     return store_.Union(types);
   }
   if (types.empty()) {
+    if (index_.BoundInSkippedBranch(text)) return store_.Unknown();
     Report(MakeDiagnostic(Rule::UnresolvedReference, file_, ast_.range(name),
                           "Name `" + text.str() + "` used when not defined"));
     return store_.Unknown();

@@ -125,6 +125,10 @@ class SemanticIndex {
   DefinitionId DefinitionOf(NodeId target) const;
   // Code that is statically unreachable for the configured Python version.
   bool IsUnreachable(NodeId statement) const { return unreachable_.test(statement.index()); }
+  // Names bound at module level only inside a branch skipped by a static condition
+  // (`if sys.version_info[0] == 2:`): on another version or platform they exist, so a use that
+  // finds no binding is Unknown rather than an error.
+  bool BoundInSkippedBranch(llvm::StringRef name) const { return skipped_names_.contains(name); }
   // The paths a statement is reached along when each depends on reachability constraints (after
   // a call that may never return, or after a `with` block that always exits, when its manager
   // may swallow exceptions); the inference decides (FileInference::StatementReachable). Null for
@@ -200,6 +204,7 @@ class SemanticIndex {
   std::vector<Diagnostic> diagnostics_;
   std::vector<Constraint> constraints_;
   std::optional<std::vector<std::string>> dunder_all_;
+  llvm::StringSet<> skipped_names_;
   std::vector<UseRecord> use_records_;
   llvm::DenseMap<uint32_t, uint32_t> use_index_;  // Name node -> index into use_records_
 };

@@ -65,6 +65,7 @@ class IndexBuilder {
   void Define(llvm::StringRef name, DefinitionKind kind, NodeId node, NodeId target,
               uint32_t offset, ScopeId in_scope = ScopeId::None()) {
     ScopeId scope_id = in_scope.valid() ? in_scope : current_;
+    if (!defining_static_name_) NoteNonStaticBinding(name);
     SymbolId symbol = GetOrAddSymbol(scope_id, name);
     Definition def{kind, scope_id, symbol, node, target, offset, current_statement_};
     index_.definitions_.push_back(def);
@@ -353,6 +354,63 @@ class IndexBuilder {
     }
   }
 
+  // Records the names a module-level branch of a source file, skipped by a static condition,
+  // would bind (see SemanticIndex::BoundInSkippedBranch). Nested function and class bodies are not entered.
+  void NoteSkippedBindings(NodeId node) {
+    // Stubs describe each version exactly: what they gate away does not exist.
+    if (!node.valid() || options_.is_stub || current_ != index_.module_scope()) return;
+    auto note_target = [&](auto& self, NodeId target) -> void {
+      if (!target.valid()) return;
+      NodeKind k = ast_.kind(target);
+      if (k == NodeKind::Name) index_.skipped_names_.insert(ast_.str(target));
+      if (k == NodeKind::Tuple || k == NodeKind::ListExpr || k == NodeKind::Starred) {
+        for (NodeId e : ast_.children(target)) self(self, e);
+      }
+    };
+    switch (ast_.kind(node)) {
+      case NodeKind::FunctionDef: {
+        NodeId name = FunctionDefView{ast_, node}.name();
+        if (name.valid()) index_.skipped_names_.insert(ast_.str(name));
+        return;
+      }
+      case NodeKind::ClassDef: {
+        NodeId name = ClassDefView{ast_, node}.name();
+        if (name.valid()) index_.skipped_names_.insert(ast_.str(name));
+        return;
+      }
+      case NodeKind::Assign:
+        for (NodeId target : ast_.tail(node, 1)) note_target(note_target, target);
+        return;
+      case NodeKind::AnnAssign:
+      case NodeKind::AugAssign:
+        note_target(note_target, ast_.child(node, 0));
+        return;
+      case NodeKind::For:
+        note_target(note_target, ast_.child(node, 0));
+        break;
+      case NodeKind::WithItem:
+        note_target(note_target, ast_.child(node, 1));
+        return;
+      case NodeKind::Import:
+      case NodeKind::ImportFrom:
+        for (NodeId alias : ast_.children(node)) {
+          if (!alias.valid() || ast_.kind(alias) != NodeKind::Alias) continue;
+          NodeId name = ast_.child(alias, 0);
+          NodeId asname = ast_.child(alias, 1);
+          if (asname.valid()) {
+            index_.skipped_names_.insert(ast_.str(asname));
+          } else if (name.valid()) {
+            index_.skipped_names_.insert(ast_.str(name).split('.').first);
+          }
+        }
+        return;
+      default:
+        break;
+    }
+    if (ast_.kind(node) == NodeKind::Lambda) return;
+    for (NodeId child : ast_.children(node)) NoteSkippedBindings(child);
+  }
+
   // Collects string literals of a list / tuple into `__all__`; false when not understood.
   bool AddDunderAll(NodeId list) {
     if (!list.valid() || (ast_.kind(list) != NodeKind::ListExpr && ast_.kind(list) != NodeKind::Tuple)) return false;
@@ -448,9 +506,20 @@ class IndexBuilder {
         break;
       case NodeKind::Assign: {
         VisitExpr(ast_.child(stmt, 0));
-        for (NodeId target : ast_.tail(stmt, 1)) {
+        auto targets = ast_.tail(stmt, 1);
+        NodeId only = targets.size() == 1 ? targets[0] : NodeId();
+        std::optional<bool> value;
+        if (current_ == index_.module_scope() && only.valid() && ast_.kind(only) == NodeKind::Name) {
+          value = StaticTruth(ast_.child(stmt, 0));
+        }
+        if (value) {
+          RecordStaticName(ast_.str(only), *value);
+          defining_static_name_ = true;
+        }
+        for (NodeId target : targets) {
           VisitTarget(target, DefinitionKind::Assignment, stmt, ast_.range(stmt).end);
         }
+        defining_static_name_ = false;
         break;
       }
       case NodeKind::AugAssign: {
@@ -676,8 +745,9 @@ class IndexBuilder {
         flow() = std::move(when_false);
         VisitExpr(ast_.child(stmt, 1));  // the message is evaluated only on failure
         flow() = std::move(when_true);
-        if (test.valid() && ast_.kind(test) == NodeKind::BoolLiteral && ast_.node(test).data == 0) {
-          flow().SetUnreachable();  // assert False
+        if ((test.valid() && ast_.kind(test) == NodeKind::BoolLiteral && ast_.node(test).data == 0) ||
+            StaticTruth(test) == false) {
+          flow().SetUnreachable();  // assert False, assert sys.platform == "win32"
         }
         break;
       }
@@ -761,6 +831,7 @@ class IndexBuilder {
     body_end.SetUnreachable();
     if (value == false) {
       MarkUnreachable(ast_.child(stmt, 1));
+      NoteSkippedBindings(ast_.child(stmt, 1));
     } else {
       flow() = std::move(when_true);
       VisitList(ast_.child(stmt, 1));
@@ -768,6 +839,7 @@ class IndexBuilder {
     }
     if (value == true) {
       MarkUnreachable(ast_.child(stmt, 2));
+      NoteSkippedBindings(ast_.child(stmt, 2));
       flow() = std::move(body_end);
     } else {
       flow() = std::move(when_false);
@@ -1378,12 +1450,62 @@ class IndexBuilder {
            ast_.str(value) == "sys" && ast_.str(name) == attr;
   }
 
+  // `sys.version_info[0]` / `[1]` / `.major` / `.minor`: the configured version's field.
+  std::optional<int64_t> VersionField(NodeId expr) const {
+    if (!expr.valid()) return std::nullopt;
+    int64_t index = -1;
+    if (ast_.kind(expr) == NodeKind::Subscript && IsSysAttribute(ast_.child(expr, 0), "version_info")) {
+      NodeId slice = ast_.child(expr, 1);
+      if (!slice.valid() || ast_.kind(slice) != NodeKind::IntLiteral || ast_.Has(slice, kBig)) return std::nullopt;
+      index = ast_.int_value(slice);
+    } else if (ast_.kind(expr) == NodeKind::Attribute && IsSysAttribute(ast_.child(expr, 0), "version_info") &&
+               ast_.child(expr, 1).valid()) {
+      llvm::StringRef field = ast_.str(ast_.child(expr, 1));
+      if (field == "major") index = 0;
+      if (field == "minor") index = 1;
+    }
+    if (index == 0) return options_.python_version.major;
+    if (index == 1) return options_.python_version.minor;
+    return std::nullopt;
+  }
+
+  // `sys.version_info[:2]` / `sys.version_info[0:2]`.
+  bool IsVersionPrefix(NodeId expr) const {
+    if (!expr.valid() || ast_.kind(expr) != NodeKind::Subscript) return false;
+    if (!IsSysAttribute(ast_.child(expr, 0), "version_info")) return false;
+    NodeId slice = ast_.child(expr, 1);
+    if (!slice.valid() || ast_.kind(slice) != NodeKind::Slice) return false;
+    NodeId lower = ast_.child(slice, 0);
+    NodeId upper = ast_.child(slice, 1);
+    NodeId step = ast_.child(slice, 2);
+    if (step.valid() || !upper.valid() || ast_.kind(upper) != NodeKind::IntLiteral || ast_.int_value(upper) != 2) {
+      return false;
+    }
+    return !lower.valid() || (ast_.kind(lower) == NodeKind::IntLiteral && ast_.int_value(lower) == 0);
+  }
+
+  // Module-level flags such as `PY3 = sys.version_info[0] == 3` keep their static value in
+  // later conditions (`if PY3:`), as long as the name is bound nowhere else in the file.
+  void RecordStaticName(llvm::StringRef name, bool value) {
+    SymbolId earlier = index_.LookupSymbol(index_.module_scope(), name);
+    bool bound_before = earlier.valid() && !index_.symbol(earlier).definitions.empty();
+    auto [it, inserted] = static_names_.try_emplace(name, value);
+    if (!inserted || bound_before) it->second = std::nullopt;  // bound twice: no longer static
+  }
+  void NoteNonStaticBinding(llvm::StringRef name) {
+    auto it = static_names_.find(name);
+    if (it != static_names_.end()) it->second = std::nullopt;
+  }
+
   std::optional<bool> StaticTruth(NodeId test) const {
     if (!test.valid()) return std::nullopt;
     switch (ast_.kind(test)) {
-      case NodeKind::Name:
+      case NodeKind::Name: {
         if (ast_.str(test) == "TYPE_CHECKING") return true;
+        auto it = static_names_.find(ast_.str(test));
+        if (it != static_names_.end() && it->second) return *it->second;
         return std::nullopt;
+      }
       case NodeKind::Attribute: {
         NodeId attr = ast_.child(test, 1);
         if (attr.valid() && ast_.str(attr) == "TYPE_CHECKING") return true;
@@ -1419,6 +1541,38 @@ class IndexBuilder {
     NodeId left = ast_.child(test, 0);
     NodeId right = ast_.child(test, 1);
     CompareOp op = ops[0];
+    // `sys.version_info[0] == 3`, `sys.version_info.major >= 3`: one field against an int.
+    if (std::optional<int64_t> field = VersionField(left);
+        field && right.valid() && ast_.kind(right) == NodeKind::IntLiteral && !ast_.Has(right, kBig)) {
+      int64_t want = ast_.int_value(right);
+      switch (op) {
+        case CompareOp::Eq: return *field == want;
+        case CompareOp::NotEq: return *field != want;
+        case CompareOp::GtE: return *field >= want;
+        case CompareOp::Gt: return *field > want;
+        case CompareOp::LtE: return *field <= want;
+        case CompareOp::Lt: return *field < want;
+        default: return std::nullopt;
+      }
+    }
+    // `sys.version_info[:2] >= (3, 4)`: the (major, minor) prefix against a tuple.
+    if (IsVersionPrefix(left) && right.valid() && ast_.kind(right) == NodeKind::Tuple) {
+      std::vector<int64_t> wanted;
+      for (NodeId e : ast_.children(right)) {
+        if (!e.valid() || ast_.kind(e) != NodeKind::IntLiteral || ast_.Has(e, kBig)) return std::nullopt;
+        wanted.push_back(ast_.int_value(e));
+      }
+      std::vector<int64_t> have = {options_.python_version.major, options_.python_version.minor};
+      switch (op) {
+        case CompareOp::Eq: return have == wanted;
+        case CompareOp::NotEq: return have != wanted;
+        case CompareOp::GtE: return have >= wanted;
+        case CompareOp::Gt: return have > wanted;
+        case CompareOp::LtE: return have <= wanted;
+        case CompareOp::Lt: return have < wanted;
+        default: return std::nullopt;
+      }
+    }
     if (IsSysAttribute(left, "version_info") && right.valid() && ast_.kind(right) == NodeKind::Tuple) {
       std::vector<int64_t> wanted;
       for (NodeId e : ast_.children(right)) {
@@ -1471,6 +1625,9 @@ class IndexBuilder {
   llvm::StringRef self_name_;
   int loop_depth_ = 0;
   bool in_annotation_ = false;
+  // Names bound once, at module level, to a static condition (nullopt: bound otherwise too).
+  llvm::StringMap<std::optional<bool>> static_names_;
+  bool defining_static_name_ = false;
   const char* invalid_expression_position_ = nullptr;  // see InInvalidExpressionPosition
   ScopeId invalid_expression_scope_;
   const char* annotation_position_ = "type expressions";
