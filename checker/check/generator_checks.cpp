@@ -9,15 +9,6 @@ namespace {
 
 std::string Code(const std::string& text) { return "`" + text + "`"; }
 
-bool HasDynamicMember(const TypeStore& store, TypeId type) {
-  if (store.IsDynamic(type)) return true;
-  if (store.kind(type) != TypeKind::Union) return false;
-  for (TypeId m : store.UnionMembers(type)) {
-    if (store.IsDynamic(m)) return true;
-  }
-  return false;
-}
-
 // A generator function and its annotation.
 struct GeneratorFunction {
   NodeId node;      // the FunctionDef
@@ -44,7 +35,7 @@ std::optional<GeneratorFunction> GetGeneratorFunction(FileInference& inference, 
 // to the annotation.
 bool AcceptsGenerator(Program& program, TypeId annotation, bool is_async) {
   TypeStore& store = program.types();
-  if (HasDynamicMember(store, annotation)) return true;
+  if (store.HasDynamicMember(annotation)) return true;
   if (store.kind(annotation) == TypeKind::TypeVar) return true;  // not modelled: stay silent
   KnownClass known = is_async ? KnownClass::AsyncGeneratorType : KnownClass::GeneratorType;
   ClassId cls = GetKnownClass(program, known);
@@ -140,10 +131,10 @@ void CheckYield(FileInference& inference, NodeId expr, const GeneratorFunction& 
   if (InDeadBlock(inference.ast(), g.node, expr)) return;
   Program& program = inference.program();
   TypeStore& store = program.types();
-  if (HasDynamicMember(store, types.yield_type)) return;
+  if (store.HasDynamicMember(types.yield_type)) return;
   NodeId value = inference.ast().child(expr, 0);
   TypeId actual = value.valid() ? inference.ExprType(value) : store.None();
-  if (HasDynamicMember(store, actual) || IsAssignable(program, actual, types.yield_type)) return;
+  if (store.HasDynamicMember(actual) || IsAssignable(program, actual, types.yield_type)) return;
   ReportMismatch(inference, value.valid() ? value : expr, FunctionDefView{inference.ast(), g.node}.returns(),
                  /*send=*/false, actual, types.yield_type);
 }
@@ -154,23 +145,23 @@ void CheckYieldFrom(FileInference& inference, NodeId expr, const GeneratorFuncti
   TypeStore& store = program.types();
   NodeId operand = inference.ast().child(expr, 0);
   TypeId type = inference.ExprType(operand);
-  if (HasDynamicMember(store, type)) return;
+  if (store.HasDynamicMember(type)) return;
   NodeId returns = FunctionDefView{inference.ast(), g.node}.returns();
   // The delegated elements are yielded by this generator.
   std::optional<TypeId> element = IterationType(program, type, false);
   if (!element) return;  // not iterable: `not-iterable` says so
-  if (!HasDynamicMember(store, types.yield_type) && !HasDynamicMember(store, *element) &&
+  if (!store.HasDynamicMember(types.yield_type) && !store.HasDynamicMember(*element) &&
       !IsAssignable(program, *element, types.yield_type)) {
     ReportMismatch(inference, operand, returns, /*send=*/false, *element, types.yield_type);
     return;
   }
   // Values sent to this generator are forwarded to the delegate.
   std::optional<TypeId> outer_send = ExplicitSendType(program, g.annotation);
-  if (!outer_send || HasDynamicMember(store, *outer_send)) return;
+  if (!outer_send || store.HasDynamicMember(*outer_send)) return;
   std::optional<DelegationTypes> delegation = GetDelegationTypes(program, type);
   if (!delegation) return;
   for (TypeId inner_send : delegation->send_types) {
-    if (HasDynamicMember(store, inner_send) || IsAssignable(program, *outer_send, inner_send)) continue;
+    if (store.HasDynamicMember(inner_send) || IsAssignable(program, *outer_send, inner_send)) continue;
     ReportMismatch(inference, operand, returns, /*send=*/true, inner_send, *outer_send);
     return;
   }
@@ -218,7 +209,7 @@ std::optional<TypeId> GeneratorReturnExpectation(FileInference& inference, NodeI
   std::optional<GeneratorFunction> g = GetGeneratorFunction(inference, function_def);
   if (!g || g->is_async) return std::nullopt;
   std::optional<GeneratorTypes> types = AnnotatedGeneratorTypes(inference, *g);
-  if (!types || HasDynamicMember(inference.program().types(), types->return_type)) return std::nullopt;
+  if (!types || inference.program().types().HasDynamicMember(types->return_type)) return std::nullopt;
   return types->return_type;
 }
 

@@ -484,18 +484,12 @@ void FileInference::ReportImportErrors(NodeId statement) {
     if (module.valid()) {
       FileId file = store_.module(module).file;
       if (file != file_ && program_.inference(file).ModuleSymbolType(member)) continue;
-      if (program_.inference(file).index().BoundInSkippedBranch(member)) continue;
+      if (program_.inference(file).MemberMayExistUnseen(member)) continue;
       if (program_.inference(file).ModuleSymbolType("__getattr__")) continue;  // PEP 562
       if (file == file_ && index_.LookupSymbol(index_.module_scope(), member).valid()) continue;
     }
     std::string sub = module_name.empty() ? member.str() : module_name + "." + member.str();
     if (resolver.Resolve(sub).valid()) continue;
-    // Stubs may be partial (the bundled ones are): a name a stub does not bind at all is Unknown;
-    // one it binds only for other Python versions or platforms is reported.
-    if (module.valid()) {
-      FileId file = store_.module(module).file;
-      if (program_.source(file).is_stub() && !program_.inference(file).BoundOnlyWhereUnreachable(member)) continue;
-    }
     if (!module.valid()) {
       Report(MakeDiagnostic(Rule::UnresolvedImport, file_, ast_.range(name),
                             "Cannot resolve imported module `" + shown + member.str() + "`"));

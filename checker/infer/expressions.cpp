@@ -9,15 +9,6 @@
 namespace asynctype {
 namespace {
 
-bool HasDynamicPart(const TypeStore& store, TypeId type) {
-  if (store.IsDynamic(type)) return true;
-  if (store.kind(type) != TypeKind::Union) return false;
-  for (TypeId m : store.UnionMembers(type)) {
-    if (store.IsDynamic(m)) return true;
-  }
-  return false;
-}
-
 // Module attributes every module has.
 bool IsImplicitModuleAttribute(llvm::StringRef name) {
   return name == "__name__" || name == "__file__" || name == "__doc__" || name == "__package__" ||
@@ -429,7 +420,7 @@ TypeId FileInference::InferAttribute(NodeId attr) {
     for (const Binding& b : use->bindings) {
       if (!PathReturns(b)) continue;
       TypeId t = m.type;
-      if (IsPlaceAssignment(b.def) && !HasDynamicPart(store_, m.type)) {
+      if (IsPlaceAssignment(b.def) && !store_.HasDynamicMember(m.type)) {
         // `self.x = value` earlier on this path: the value, if the attribute accepts it. Only for
         // declared attributes: an undeclared one stays `Unknown | <assigned values>`.
         NodeId target = PlaceAssignmentTarget(b.def);
@@ -478,12 +469,8 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
   if (d.kind == TypeKind::Module) {
     const ModuleInfo& module = store_.module(ModuleId(d.a));
     if (!module.file.valid()) return;
-    if (program_.inference(module.file).index().BoundInSkippedBranch(name)) return;
-    // A stub's missing name is reported only when the stub binds it for other Python versions
-    // or platforms (`asyncio.TaskGroup` on 3.10): the bundled stubs are partial otherwise.
-    if (program_.source(module.file).is_stub() && !program_.inference(module.file).BoundOnlyWhereUnreachable(name)) {
-      return;
-    }
+    // (`asyncio.TaskGroup` on 3.10 is known missing: the stub binds it for 3.11 on.)
+    if (program_.inference(module.file).MemberMayExistUnseen(name)) return;
     Report(MakeDiagnostic(Rule::UnresolvedAttribute, file_, ast_.range(where),
                           "Module `" + module.name + "` has no member `" + name.str() + "`"));
     return;

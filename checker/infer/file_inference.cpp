@@ -86,6 +86,11 @@ std::optional<TypeId> FileInference::ModuleSymbolType(llvm::StringRef name) {
   return StarImportedSymbol(name);
 }
 
+bool FileInference::MemberMayExistUnseen(llvm::StringRef name) {
+  if (index_.BoundInSkippedBranch(name)) return true;
+  return program_.source(file_).is_stub() && !BoundOnlyWhereUnreachable(name);
+}
+
 bool FileInference::BoundOnlyWhereUnreachable(llvm::StringRef name) {
   if (index_.LookupSymbol(index_.module_scope(), name).valid()) return false;
   // Module-level statements, through `if` / `else` blocks (iteratively).

@@ -58,6 +58,10 @@ class FileInference {
   // Whether the module binds `name` at its top level only in statically unreachable code
   // (`if sys.version_info >= (3, 11):` for an older configured version).
   bool BoundOnlyWhereUnreachable(llvm::StringRef name);
+  // Whether this module may have a member `name` that no reachable binding shows: a source binds
+  // it only in a branch skipped for the configured version or platform, or a stub (stubs are
+  // partial) does not bind it at all. A stub name bound only for other versions is known missing.
+  bool MemberMayExistUnseen(llvm::StringRef name);
   // The public type of a name in a class body scope.
   std::optional<TypeId> ScopeSymbolType(ScopeId scope, llvm::StringRef name);
 

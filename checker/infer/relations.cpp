@@ -12,21 +12,6 @@ namespace {
 
 bool Assignable(Program& program, TypeId value, TypeId target, int depth);
 
-// Type arguments of two specializations of the class `cls`, compared by the variance of its
-// type parameters: covariant ones like the values themselves, contravariant ones the other way,
-// invariant ones both ways (dynamic arguments are compatible either way), and parameters whose
-// variance is neither declared nor inferred (or that are not plain TypeVars) in either direction.
-// A union with a dynamic member: part of it was not understood, so it is compatible with
-// anything (the checks treat Unknown members the same way at the top level).
-bool HasDynamicMember(const TypeStore& store, TypeId type) {
-  if (store.IsDynamic(type)) return true;
-  if (store.kind(type) != TypeKind::Union) return false;
-  for (TypeId m : store.UnionMembers(type)) {
-    if (store.IsDynamic(m)) return true;
-  }
-  return false;
-}
-
 // TypedDict classes are not modelled (a dict display may well be one): never reported.
 bool IsTypedDict(Program& program, TypeId type) {
   TypeStore& store = program.types();
@@ -53,12 +38,18 @@ bool TypedDictInvolved(Program& program, TypeId value, TypeId target) {
          (value_td || store.ClassOf(target) != GetKnownClass(program, KnownClass::Object));
 }
 
+// Type arguments of two specializations of the class `cls`, compared by the variance of its
+// type parameters: covariant ones like the values themselves, contravariant ones the other way,
+// invariant ones both ways (dynamic arguments are compatible either way), and parameters whose
+// variance is neither declared nor inferred (or that are not plain TypeVars) in either direction.
+// An argument with a dynamic member was partly not understood: compatible with anything (the
+// checks treat Unknown members the same way at the top level).
 bool ArgsAssignable(Program& program, ClassId cls, llvm::ArrayRef<TypeId> values, llvm::ArrayRef<TypeId> targets,
                     int depth) {
   TypeStore& store = program.types();
   std::vector<TypeId> params = ResolvedClass(program, cls).type_params;
   for (size_t i = 0; i < values.size() && i < targets.size(); ++i) {
-    if (HasDynamicMember(store, values[i]) || HasDynamicMember(store, targets[i])) continue;
+    if (store.HasDynamicMember(values[i]) || store.HasDynamicMember(targets[i])) continue;
     Variance variance = Variance::Bivariant;
     if (values.size() == params.size() && store.kind(params[i]) == TypeKind::TypeVar) {
       const TypeVarInfo& tv = store.typevar(TypeVarId(store.data(params[i]).a));

@@ -71,6 +71,15 @@ class TypeStore {
   ClassId ClassOf(TypeId instance_or_class) const { return ClassId(data(instance_or_class).a); }
   llvm::ArrayRef<TypeId> UnionMembers(TypeId id) const { return list(TypeListId(data(id).a)); }
   bool IsDynamic(TypeId id) const { return kind(id) == TypeKind::Any || kind(id) == TypeKind::Unknown; }
+  // Dynamic, or a union with a dynamic member: part of it was not understood.
+  bool HasDynamicMember(TypeId id) const {
+    if (IsDynamic(id)) return true;
+    if (kind(id) != TypeKind::Union) return false;
+    for (TypeId m : UnionMembers(id)) {
+      if (IsDynamic(m)) return true;
+    }
+    return false;
+  }
 
   // ---- side tables
   ClassId AddClass(ClassInfo info);
