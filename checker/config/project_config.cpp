@@ -1,10 +1,10 @@
 #include "checker/config/project_config.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <toml++/toml.h>
+
+#include "checker/module/filesystem.h"
 
 namespace asynctype {
 namespace fs = std::filesystem;
@@ -92,12 +92,9 @@ class Reader {
   std::string path_, root_, prefix_;
 };
 
-std::optional<std::string> ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+// Read like source files: a regular file under the size limit, never a FIFO or a device.
+std::optional<std::string> ReadText(const std::string& path, std::string* error = nullptr) {
+  return OsFileSystem().Read(path, error);
 }
 
 // A found file as shown to the user (and as the base of the paths it configures): relative to
@@ -113,9 +110,10 @@ bool IsPyproject(const std::string& path) { return fs::path(path).filename() == 
 }  // namespace
 
 std::optional<ProjectConfig> LoadProjectConfig(const std::string& path, std::string* error) {
-  std::optional<std::string> text = ReadText(path);
+  std::string reason;
+  std::optional<std::string> text = ReadText(path, &reason);
   if (!text) {
-    *error = "cannot read configuration file `" + path + "`";
+    *error = "cannot read configuration file `" + path + "`: " + reason;
     return std::nullopt;
   }
   return ParseProjectConfig(*text, path, error);
