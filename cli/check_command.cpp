@@ -52,12 +52,12 @@ std::string ImportRootFor(const std::string& path) {
 
 }  // namespace
 
-std::vector<std::string> FindPythonFiles(const std::string& path) {
-  std::vector<std::string> files;
+FoundFiles FindPythonFiles(const std::string& path, const FileSystem& files) {
+  FoundFiles found;
   std::error_code ec;
   if (!fs::is_directory(path, ec)) {
-    files.push_back(path);
-    return files;
+    found.files.push_back(path);
+    return found;
   }
   std::vector<fs::path> stack = {path};
   while (!stack.empty()) {
@@ -67,15 +67,31 @@ std::vector<std::string> FindPythonFiles(const std::string& path) {
          !ec && it != fs::directory_iterator(); it.increment(ec)) {
       const fs::path& p = it->path();
       std::error_code type_ec;
-      if (it->is_directory(type_ec)) {
-        if (!it->is_symlink(type_ec) && !SkipDirectory(p)) stack.push_back(p);
-      } else if (IsPythonFile(p)) {
-        files.push_back(p.string());
+      fs::file_status own = it->symlink_status(type_ec);  // the entry itself, not a link's target
+      if (type_ec) continue;
+      if (fs::is_symlink(own)) {
+        // A linked file is checked where its target stays inside the roots; a linked folder is
+        // not walked (its target, inside the roots, is checked where it is: no duplicates, no
+        // loops). Links leaving the roots are reported; links to FIFOs, devices... ignored.
+        bool is_dir = fs::is_directory(it->status(type_ec));
+        if (is_dir && SkipDirectory(p)) continue;
+        PathKind kind = files.Stat(p.string());
+        if (kind == PathKind::Outside && (is_dir || IsPythonFile(p))) {
+          found.skipped_links.push_back(p.string());
+        } else if (kind == PathKind::File && IsPythonFile(p)) {
+          found.files.push_back(p.string());
+        }
+      } else if (fs::is_directory(own)) {
+        if (!SkipDirectory(p)) stack.push_back(p);
+      } else if (fs::is_regular_file(own) && IsPythonFile(p)) {
+        found.files.push_back(p.string());
       }
+      // FIFOs, sockets and devices named `*.py` are not source files: ignored.
     }
   }
-  std::sort(files.begin(), files.end());
-  return files;
+  std::sort(found.files.begin(), found.files.end());
+  std::sort(found.skipped_links.begin(), found.skipped_links.end());
+  return found;
 }
 
 namespace {
@@ -98,10 +114,13 @@ bool BuildRuleLevels(const CheckOptions& options, const ProjectConfig& config, R
   return true;
 }
 
+// Lexically (a linked file is matched and named where the link is, not where it leads).
 std::string RelativeTo(const std::string& root, const std::string& path) {
   std::error_code ec;
-  fs::path rel = fs::relative(fs::absolute(path, ec), fs::absolute(root, ec), ec);
-  return ec ? path : rel.generic_string();
+  fs::path abs_path = fs::absolute(path, ec).lexically_normal();
+  fs::path abs_root = fs::absolute(root, ec).lexically_normal();
+  fs::path rel = abs_path.lexically_relative(abs_root);
+  return ec || rel.empty() ? path : rel.generic_string();
 }
 
 // The top-level module a checked file belongs to under its import root: `lib/asyncio/tasks.py`
@@ -124,9 +143,9 @@ struct FileResult {
 // Checks files[i] for the indices handed out by `next`, each worker with its own Program.
 class CheckPool {
  public:
-  CheckPool(const std::vector<std::string>& files, const ProgramOptions& program_options, const RuleLevels& levels,
-            bool parse_only, bool color)
-      : files_(files), options_(program_options), levels_(levels), parse_only_(parse_only), color_(color),
+  CheckPool(const std::vector<std::string>& files, const FileSystem& fs, const ProgramOptions& program_options,
+            const RuleLevels& levels, bool parse_only, bool color)
+      : files_(files), fs_(fs), options_(program_options), levels_(levels), parse_only_(parse_only), color_(color),
         results_(files.size()) {}
 
   std::vector<FileResult> Run(unsigned threads, std::ostream& err, bool progress) {
@@ -149,8 +168,7 @@ class CheckPool {
 
  private:
   void Work() {
-    OsFileSystem os_fs;
-    Program program(options_, os_fs);
+    Program program(options_, fs_);
     for (size_t i = next_++; i < files_.size(); i = next_++) {
       CheckOne(program, i);
       ++done_;
@@ -179,6 +197,7 @@ class CheckPool {
   }
 
   const std::vector<std::string>& files_;
+  const FileSystem& fs_;  // stateless reads: shared by the workers
   const ProgramOptions& options_;
   const RuleLevels& levels_;
   bool parse_only_, color_;
@@ -216,32 +235,20 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
   std::vector<std::string> roots;
   std::vector<std::string> checked_packages;
   std::error_code ec;
+  // Files are read only inside these folders (symbolic links resolved): the checked folders,
+  // the import roots and the custom typeshed. A link in the tree leading elsewhere is not read.
+  std::vector<std::string> existing_paths;
+  std::vector<std::string> read_roots;
   for (const std::string& path : paths) {
     if (!fs::exists(path, ec)) {
       err << "error: path `" << path << "` does not exist\n";
       usage_error = true;
       continue;
     }
-    bool explicit_file = !fs::is_directory(path, ec);
-    std::vector<std::string> found = FindPythonFiles(path);
-    for (const std::string& f : found) {
-      std::string rel = RelativeTo(config.root, f);
-      // Files named on the command line are checked even when a glob would leave them out.
-      if (!explicit_file) {
-        if (!config.include.empty() &&
-            std::none_of(config.include.begin(), config.include.end(), [&](const std::string& g) { return MatchesGlob(g, rel); })) {
-          continue;
-        }
-        if (std::any_of(excludes.begin(), excludes.end(), [&](const std::string& g) { return MatchesGlob(g, rel); })) continue;
-      }
-      files.push_back(NormalizePath(f));
-    }
+    existing_paths.push_back(path);
     std::string root = ImportRootFor(path);
     if (std::find(roots.begin(), roots.end(), root) == roots.end()) roots.push_back(root);
-    for (const std::string& f : found) {
-      std::string top = TopLevelModuleUnder(root, f);
-      if (!top.empty()) checked_packages.push_back(top);
-    }
+    if (fs::is_directory(path, ec)) read_roots.push_back(path);
   }
   for (const std::string& root : config.src) {
     if (std::find(roots.begin(), roots.end(), root) == roots.end()) roots.push_back(root);
@@ -249,8 +256,44 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
   for (const std::string& root : config.extra_paths) {
     if (std::find(roots.begin(), roots.end(), root) == roots.end()) roots.push_back(root);
   }
+  read_roots.insert(read_roots.end(), roots.begin(), roots.end());
+  if (!config.typeshed.empty()) read_roots.push_back(config.typeshed);
+  const OsFileSystem file_system(read_roots);
+
+  std::vector<std::string> skipped_links;
+  for (const std::string& path : existing_paths) {
+    bool explicit_file = !fs::is_directory(path, ec);
+    FoundFiles found = FindPythonFiles(path, file_system);
+    // Files named on the command line are checked even when a glob would leave them out.
+    auto selected = [&](const std::string& f) {
+      if (explicit_file) return true;
+      std::string rel = RelativeTo(config.root, f);
+      if (!config.include.empty() &&
+          std::none_of(config.include.begin(), config.include.end(), [&](const std::string& g) { return MatchesGlob(g, rel); })) {
+        return false;
+      }
+      return std::none_of(excludes.begin(), excludes.end(), [&](const std::string& g) { return MatchesGlob(g, rel); });
+    };
+    for (const std::string& f : found.files) {
+      if (selected(f)) files.push_back(NormalizePath(f));
+    }
+    for (const std::string& link : found.skipped_links) {
+      if (selected(link)) skipped_links.push_back(NormalizePath(link));
+    }
+    std::string root = ImportRootFor(path);
+    for (const std::string& f : found.files) {
+      std::string top = TopLevelModuleUnder(root, f);
+      if (!top.empty()) checked_packages.push_back(top);
+    }
+  }
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
+  // Reported once each (overlapping paths find a link twice), on stderr: the report stays clean.
+  std::sort(skipped_links.begin(), skipped_links.end());
+  skipped_links.erase(std::unique(skipped_links.begin(), skipped_links.end()), skipped_links.end());
+  for (const std::string& link : skipped_links) {
+    err << "warning: skipped `" << link << "`: a symbolic link leading outside the checked folders (not followed)\n";
+  }
 
   ProgramOptions program_options;
   program_options.python_version = options.python_version.value_or(config.python_version.value_or(PythonVersion{3, 12}));
@@ -275,7 +318,7 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
     threads = static_cast<unsigned>(std::min<size_t>(wanted, std::max(1u, std::thread::hardware_concurrency())));
   }
   bool progress = human && isatty(STDERR_FILENO) && files.size() >= 200;
-  CheckPool pool(files, program_options, levels, options.parse_only, color);
+  CheckPool pool(files, file_system, program_options, levels, options.parse_only, color);
   std::vector<FileResult> results = pool.Run(threads, err, progress);
 
   std::vector<ReportedDiagnostic> diagnostics;

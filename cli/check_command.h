@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/module/filesystem.h"
 #include "checker/program/python_version.h"
 #include "cli/report.h"
 
@@ -34,8 +35,15 @@ struct CheckOptions {
 
 int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream& err);
 
-// The Python files (.py, .pyi) under `path`, sorted; skips hidden folders, virtual environments
-// and __pycache__.
-std::vector<std::string> FindPythonFiles(const std::string& path);
+struct FoundFiles {
+  std::vector<std::string> files;          // sorted
+  std::vector<std::string> skipped_links;  // symbolic links leading outside the roots, sorted
+};
+
+// The Python files (.py, .pyi) under `path` (or `path` itself when it is not a folder), sorted;
+// skips hidden folders, virtual environments and __pycache__. Only regular files count (FIFOs,
+// sockets, devices are ignored); a linked file counts where `files` says it is a File inside its
+// roots; linked folders are not walked. Links `files` reports Outside go to `skipped_links`.
+FoundFiles FindPythonFiles(const std::string& path, const FileSystem& files);
 
 }  // namespace asynctype

@@ -1,10 +1,10 @@
 #include "checker/config/project_config.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <toml++/toml.h>
+
+#include "checker/module/filesystem.h"
 
 namespace asynctype {
 namespace fs = std::filesystem;
@@ -92,12 +92,9 @@ class Reader {
   std::string path_, root_, prefix_;
 };
 
-std::optional<std::string> ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+// Read like source files: a regular file under the size limit, never a FIFO or a device.
+std::optional<std::string> ReadText(const std::string& path, std::string* error = nullptr) {
+  return OsFileSystem().Read(path, error);
 }
 
 // A found file as shown to the user (and as the base of the paths it configures): relative to
@@ -110,74 +107,13 @@ std::string Shown(const fs::path& found) {
 
 bool IsPyproject(const std::string& path) { return fs::path(path).filename() == "pyproject.toml"; }
 
-bool MatchSegments(const std::vector<std::string>& pat, size_t pi, const std::vector<std::string>& parts, size_t si);
-
-bool MatchComponent(std::string_view pat, std::string_view text) {
-  size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
-  while (t < text.size()) {
-    if (p < pat.size() && (pat[p] == '?' || pat[p] == text[t])) {
-      ++p, ++t;
-    } else if (p < pat.size() && pat[p] == '*') {
-      star = p++;
-      mark = t;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;
-      t = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (p < pat.size() && pat[p] == '*') ++p;
-  return p == pat.size();
-}
-
-// Whether the pattern segments from `pi` match a prefix of the path parts from `si` (a match
-// of a folder covers everything below it).
-bool MatchSegments(const std::vector<std::string>& pat, size_t pi, const std::vector<std::string>& parts, size_t si) {
-  if (pi == pat.size()) return true;
-  if (pat[pi] == "**") {
-    for (size_t k = si; k <= parts.size(); ++k) {
-      if (MatchSegments(pat, pi + 1, parts, k)) return true;
-    }
-    return false;
-  }
-  if (si == parts.size()) return false;
-  return MatchComponent(pat[pi], parts[si]) && MatchSegments(pat, pi + 1, parts, si + 1);
-}
-
-std::vector<std::string> Split(const std::string& path) {
-  std::vector<std::string> parts;
-  std::string current;
-  for (char c : path) {
-    if (c == '/') {
-      if (!current.empty() && current != ".") parts.push_back(current);
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  if (!current.empty() && current != ".") parts.push_back(current);
-  return parts;
-}
-
 }  // namespace
 
-bool MatchesGlob(const std::string& pattern, const std::string& relative_path) {
-  std::vector<std::string> pat = Split(pattern);
-  std::vector<std::string> parts = Split(relative_path);
-  if (pat.empty()) return false;
-  bool anchored = pattern.find('/') != std::string::npos && pattern.find('/') + 1 != pattern.size();
-  if (anchored) return MatchSegments(pat, 0, parts, 0);
-  for (size_t start = 0; start < parts.size(); ++start) {
-    if (MatchSegments(pat, 0, parts, start)) return true;
-  }
-  return false;
-}
-
 std::optional<ProjectConfig> LoadProjectConfig(const std::string& path, std::string* error) {
-  std::optional<std::string> text = ReadText(path);
+  std::string reason;
+  std::optional<std::string> text = ReadText(path, &reason);
   if (!text) {
-    *error = "cannot read configuration file `" + path + "`";
+    *error = "cannot read configuration file `" + path + "`: " + reason;
     return std::nullopt;
   }
   return ParseProjectConfig(*text, path, error);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/config/glob.h"  // MatchesGlob, for include / exclude
 #include "checker/config/rule_levels.h"
 #include "checker/program/python_version.h"
 
@@ -38,11 +39,5 @@ std::optional<ProjectConfig> ParseProjectConfig(std::string_view text, const std
 // The configuration file governing `start_dir`: the nearest asynctype.toml, or pyproject.toml with
 // a `[tool.asynctype]` table, in it or a parent folder. Empty when there is none.
 std::string FindProjectConfig(const std::string& start_dir);
-
-// Whether `relative_path` (relative to the project root, '/'-separated) matches a glob:
-// `*` and `?` within a path component, `**` across components; a pattern without '/' matches
-// any component (`tests` excludes every `tests` folder); a pattern matching a folder matches
-// everything below it.
-bool MatchesGlob(const std::string& pattern, const std::string& relative_path);
 
 }  // namespace asynctype

@@ -43,10 +43,15 @@ ModuleId ModuleResolver::Resolve(const std::string& name) {
   // The sources of an unchecked standard-library module (found because a checked package sits
   // in the stdlib folder) are not first-party code: its stub, or nothing, describes it.
   bool stdlib_outside_checked = stubs_before_roots_ && stdlib_names_.count(top) && !checked_packages_.count(top);
-  if (!file && !stdlib_outside_checked) file = FindInRoots(name, &is_package);
-  if (!file) file = FindInStubs(name, &is_package, /*custom=*/!core);
+  bool withheld = false;
+  if (!file && !stdlib_outside_checked) file = FindInRoots(name, &is_package, &withheld);
+  if (!file && !withheld) file = FindInStubs(name, &is_package, /*custom=*/!core);
   ModuleId id;
-  if (file) {
+  if (withheld) {
+    // The module's file is a symbolic link leading outside the roots: it exists, but is not
+    // read (a checked tree must not make the checker print other files), so it is untyped.
+    id = program_.types().AddModule(ModuleInfo{name, FileId::None(), is_package});
+  } else if (file) {
     id = program_.types().AddModule(ModuleInfo{name, *file, is_package});
     module_names_[file->index()] = name;
   } else if (!stdlib_outside_checked && IsExtensionModule(name)) {
@@ -67,7 +72,9 @@ ModuleId ModuleResolver::Resolve(const std::string& name) {
 bool ModuleResolver::IsNamespacePackage(const std::string& name) {
   std::string rel = DottedToPath(name);
   for (const std::string& root : program_.options().roots) {
-    if (program_.fs().Stat(JoinPath(root, rel)) == PathKind::Directory) return true;
+    // (A folder behind a link leading outside the roots: its modules are untyped, not missing.)
+    PathKind kind = program_.fs().Stat(JoinPath(root, rel));
+    if (kind == PathKind::Directory || kind == PathKind::Outside) return true;
   }
   return false;
 }
@@ -103,7 +110,7 @@ bool ModuleResolver::IsUntypedStdlib(const std::string& name) {
   return !program_.types().module(parent).file.valid();
 }
 
-std::optional<FileId> ModuleResolver::FindInRoots(const std::string& name, bool* is_package) {
+std::optional<FileId> ModuleResolver::FindInRoots(const std::string& name, bool* is_package, bool* withheld) {
   std::string rel = DottedToPath(name);
   const FileSystem& fs = program_.fs();
   for (const std::string& root : program_.options().roots) {
@@ -115,7 +122,14 @@ std::optional<FileId> ModuleResolver::FindInRoots(const std::string& name, bool*
         {JoinPath(base, "__init__.py"), true},
     };
     for (const auto& [path, package] : candidates) {
-      if (fs.Stat(path) != PathKind::File) continue;
+      PathKind kind = fs.Stat(path);
+      if (kind == PathKind::Outside) {
+        *is_package = package;
+        *withheld = true;
+        return std::nullopt;
+      }
+      // Only regular files: a FIFO, socket or device named like a module is not one.
+      if (kind != PathKind::File) continue;
       std::string error;
       FileId file = program_.LoadFile(path, &error);
       if (!file.valid()) continue;

@@ -2,6 +2,8 @@
 // searched first (`pkg/mod.pyi` before `pkg/mod.py`, packages through `__init__`), then a custom
 // typeshed folder if configured, then the bundled stubs (a stdlib module outside the checked
 // packages skips the roots when the program says which packages are checked). Results (including misses) are cached per name; each module gets one ModuleId.
+// Only regular files are module files (a FIFO or device named `x.py` is ignored); a module file
+// the file system reports Outside (a link leaving the roots) makes an untyped module, never read.
 #pragma once
 
 #include <optional>
@@ -33,7 +35,9 @@ class ModuleResolver {
   bool IsNamespacePackage(const std::string& name);
   // A compiled extension module in a root (imports at run time; untyped without a stub).
   bool IsExtensionModule(const std::string& name);
-  std::optional<FileId> FindInRoots(const std::string& name, bool* is_package);
+  // The first candidate file in the roots that loads. Sets `withheld` (and returns nullopt) when
+  // the first existing candidate is a symbolic link leading outside the roots: not read.
+  std::optional<FileId> FindInRoots(const std::string& name, bool* is_package, bool* withheld);
   // The bundled stubs; with `custom`, a configured typeshed folder first (the modules the type
   // system is built from, typing/builtins/types..., always come from the bundled stubs).
   std::optional<FileId> FindInStubs(const std::string& name, bool* is_package, bool custom);
