@@ -124,13 +124,13 @@ class FileWriter {
     return in_.Flip() ? Last(dotted) : dotted;
   }
 
-  std::string NameList(bool quoted) {
+  std::string QuotedNames() {
     size_t count = in_.Pick(4);
     std::string text;
     for (size_t i = 0; i < count; ++i) {
       if (i) text += ", ";
       std::string name = in_.Pick(8) == 0 ? "nothere" : Name();
-      text += quoted ? Quoted(name) : name;
+      text += Quoted(name);
     }
     return text;
   }
@@ -358,15 +358,15 @@ class FileWriter {
         Body(where, indent + 1, depth + 1);
         return;
       case Template::AllAssign:
-        Line(indent, in_.Flip() ? "__all__ = [" + NameList(true) + "]"
-                                : "__all__ = (" + NameList(true) + ",)");
+        Line(indent, in_.Flip() ? "__all__ = [" + QuotedNames() + "]"
+                                : "__all__ = (" + QuotedNames() + ",)");
         return;
       case Template::AllAugment:
-        Line(indent, "__all__ += [" + NameList(true) + "]");
+        Line(indent, "__all__ += [" + QuotedNames() + "]");
         return;
       case Template::AllMethod:
         switch (in_.Pick(4)) {
-          case 0: Line(indent, "__all__.extend([" + NameList(true) + "])"); return;
+          case 0: Line(indent, "__all__.extend([" + QuotedNames() + "])"); return;
           case 1: Line(indent, "__all__.append(" + Quoted(Name()) + ")"); return;
           case 2: Line(indent, "__all__.remove(" + Quoted(Name()) + ")"); return;
           default: Line(indent, "__all__ += (" + Quoted(Name()) + ",)"); return;
@@ -376,8 +376,8 @@ class FileWriter {
         switch (in_.Pick(5)) {
           case 0: Line(indent, "__all__ += " + module + ".__all__"); return;
           case 1: Line(indent, "__all__.extend(" + module + ".__all__)"); return;
-          case 2: Line(indent, "__all__ = " + module + ".__all__ + [" + NameList(true) + "]"); return;
-          case 3: Line(indent, "__all__ = [*" + module + ".__all__, " + NameList(true) + "]"); return;
+          case 2: Line(indent, "__all__ = " + module + ".__all__ + [" + QuotedNames() + "]"); return;
+          case 3: Line(indent, "__all__ = [*" + module + ".__all__, " + QuotedNames() + "]"); return;
           default: Line(indent, "__all__ = list(" + module + ".__all__)"); return;
         }
       }

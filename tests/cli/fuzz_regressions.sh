@@ -52,7 +52,7 @@ known=0
 for f in "$src"/tests/fuzz_regressions/check_package/known/*; do
   [ -f "$f" ] && [ "${f%.md}" = "$f" ] || continue
   known=$((known + 1))
-  timeout 60 "$replay" "$f" >/dev/null 2>&1
+  (timeout 60 "$replay" "$f"; exit $?) >/dev/null 2>&1  # the shell's crash report, too
   rc=$?
   [ $rc -gt 2 ] || echo "note: known crash $(basename "$f") no longer crashes (exit $rc): move it up to check_package/"
 done
