@@ -161,6 +161,7 @@ bool LanguageServer::HandleMessage(std::string body) {
     current_request_ = key;
     cancel_request_ = false;
   }
+  ++analysis_epoch_;
   try {
     HandleRequest(method, id, params);
   } catch (const AnalysisCancelled&) {
@@ -171,6 +172,7 @@ bool LanguageServer::HandleMessage(std::string body) {
   } catch (const std::exception& e) {
     RespondError(id, error_code::kInternalError, std::string("Internal error: ") + e.what());
   }
+  ++analysis_epoch_;
   {
     std::lock_guard<std::mutex> lock(cancel_mutex_);
     current_request_.clear();
@@ -482,7 +484,9 @@ void LanguageServer::FlushDiagnostics() {
     auto it = documents_.find(uri);
     if (it == documents_.end()) continue;
     publishing_ = true;
+    ++analysis_epoch_;
     bool done = Publish(it->second);
+    ++analysis_epoch_;
     publishing_ = false;
     if (!done) {
       SchedulePublish(uri);
@@ -553,9 +557,10 @@ void LanguageServer::DidClose(const json& params) {
 
 int RunLanguageServer(std::istream& in, std::ostream& out, const std::string& version) {
   LanguageServer server(out, version);
-  // End of input cancels the work in progress (NoteInputEnded). On stdin, a watchdog also ends
-  // the process if the main thread has not noticed within kEofGrace (work that polls no
-  // cancellation): a server whose client is gone must not linger.
+  // End of input cancels the work in progress (NoteInputEnded); the messages read before it are
+  // still handled (a client may write `shutdown` and `exit` and close at once). On stdin, a
+  // watchdog also ends the process when, after the end of input, one analysis goes on for
+  // kEofGrace (work that polls no cancellation): a server whose client is gone must not linger.
   std::mutex mutex;
   std::condition_variable changed;
   bool ended = false, finished = false;
@@ -564,8 +569,12 @@ int RunLanguageServer(std::istream& in, std::ostream& out, const std::string& ve
     watchdog = std::thread([&] {
       std::unique_lock<std::mutex> lock(mutex);
       changed.wait(lock, [&] { return ended || finished; });
-      if (!changed.wait_for(lock, kEofGrace, [&] { return finished; })) {
-        std::_Exit(server.exit_code());  // every message was flushed when written
+      while (true) {
+        uint64_t before = server.analysis_epoch();
+        if (changed.wait_for(lock, kEofGrace, [&] { return finished; })) return;
+        if (server.analysis_epoch() == before && before % 2 == 1) {
+          std::_Exit(server.exit_code());  // one analysis all along; every message was flushed when written
+        }
       }
     });
   }

@@ -49,8 +49,10 @@ using json = nlohmann::json;
 // While edits keep coming, diagnostics are still published at least about this often (plus the
 // duration of one check): a check running when it has passed is not cancelled by newer edits.
 constexpr std::chrono::milliseconds kProgressInterval{150};
-// After the end of input, the time the main thread has to notice it before the process exits anyway.
-constexpr std::chrono::milliseconds kEofGrace{1000};
+// After the end of input, how long the main thread may go on analysing before the process exits
+// anyway (an analysis notices the end of input at its next cancellation point; some spans, such
+// as parsing or indexing one file, have none).
+constexpr std::chrono::milliseconds kEofGrace{500};
 
 class LanguageServer {
  public:
@@ -63,6 +65,9 @@ class LanguageServer {
   void HandleEof();
   // Called on the reader thread when the input ends: the work in progress is abandoned.
   void NoteInputEnded() { input_ended_ = true; }
+  // Odd while the main thread is answering a request or computing diagnostics; counts up at the
+  // start and at the end of each (any thread).
+  uint64_t analysis_epoch() const { return analysis_epoch_; }
   // Reports an unreadable header block (a Parse error response with a null id).
   void HandleBadHeader();
   // Publishes the diagnostics of the documents changed since the last call, while no further
@@ -141,6 +146,7 @@ class LanguageServer {
   std::atomic<bool> cancel_request_{false};   // the request in progress was cancelled
   std::atomic<uint64_t> document_changes_{0};  // document-changing notifications read so far
   std::atomic<bool> input_ended_{false};       // the reader saw the end of input
+  std::atomic<uint64_t> analysis_epoch_{0};    // see analysis_epoch()
   // Main thread only: the diagnostics in progress, and document_changes_ when they started.
   bool publishing_ = false;
   uint64_t publish_changes_ = 0;
