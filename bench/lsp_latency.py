@@ -119,7 +119,7 @@ def main():
                 wait_version(version)
             count = int(args.flood * args.flood_seconds)
             rss_before = rss_kb(s.proc.pid)
-            sent, publishes = flood(s, u, editor, args.flood, count, version)
+            sent, publishes, _ = flood(s, u, editor, args.flood, count, version)
             rss_after = rss_kb(s.proc.pid)
             m = flood_metrics(sent, publishes)
             flood_results = {

@@ -48,7 +48,7 @@ using json = nlohmann::json;
 
 // While edits keep coming, diagnostics are still published at least about this often (plus the
 // duration of one check): a check running when it has passed is not cancelled by newer edits.
-constexpr std::chrono::milliseconds kProgressInterval{150};
+constexpr std::chrono::milliseconds kProgressInterval{100};
 // After the end of input, how long the main thread may go on analysing before the process exits
 // anyway (an analysis notices the end of input at its next cancellation point; some spans, such
 // as parsing or indexing one file, have none).

@@ -101,8 +101,8 @@ def flood(s, u, editor, rate, count, version, on_tick=None):
     """Sends `count` didChange notifications to the open document `u`, paced at `rate` per
     second, starting after `version`; then waits for the publish of the last version. `s` must
     be a Server created with stamp=True. Calls on_tick(k) after the k-th edit when given.
-    Returns (sent, publishes): sent[k] = (version, time sent); publishes = [(version, time
-    received)] of `u`, in arrival order (perf_counter times)."""
+    Returns (sent, publishes, last): sent[k] = (version, time sent); publishes = [(version, time
+    received)] of `u`, in arrival order (perf_counter times); last = the last version's publish."""
     s.drain_notifications("textDocument/publishDiagnostics")
     s.pending = []
     sent = []
@@ -127,7 +127,7 @@ def flood(s, u, editor, rate, count, version, on_tick=None):
     # wait_notification consumed the last one; it arrived after every other publish of `u`.
     publishes.append((last.get("version"), last["_received"]))
     publishes.sort(key=lambda vp: vp[1])
-    return sent, publishes
+    return sent, publishes, last
 
 
 def flood_metrics(sent, publishes, first=0, last=None):
