@@ -196,7 +196,8 @@ void LanguageServer::Observe(const std::string& body) {
       RepairLoneSurrogates(&repaired, scan);
       message = json::parse(repaired, nullptr, /*allow_exceptions=*/false);
     }
-    const json& params = Field(message, "params", message);
+    const json none;
+    const json& params = Field(message, "params", none);
     if (!params.is_object() || !params.contains("id")) return;
     std::string key = params["id"].dump();
     std::lock_guard<std::mutex> lock(cancel_mutex_);
