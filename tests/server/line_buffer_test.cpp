@@ -105,7 +105,12 @@ TEST(LineBuffer, ManyChangesInOneDidChangeAreFast) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(text, original);
   std::printf("200,000 changes: %.3f s\n", seconds);
-  EXPECT_LT(seconds, 5.0);  // about 0.2 s in a release build (one flat pass per change: ~25 s)
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr double kLimit = 100.0;  // several seconds under AddressSanitizer
+#else
+  constexpr double kLimit = 5.0;  // 0.2-0.4 s in a release build (one flat pass per change: ~14 s)
+#endif
+  EXPECT_LT(seconds, kLimit);
 }
 
 }  // namespace
