@@ -8,9 +8,14 @@
     response.
 With --importer, a second open document imports the generated module, so every edit also
 compares the module's interface (the edits leave it unchanged: the importer is not re-checked).
+With --flood RATE, after the above, edits are sent paced at RATE per second for --flood-seconds
+without waiting for their diagnostics (an editor flood): reports the gaps between publishes,
+edit -> diagnostics latency (the first publish of that version or a newer one), the latency of
+the last edit, and the server's memory (VmRSS) before and after.
 Prints a table of p50 / p90 / p99 / max per operation (or JSON with --json).
 Usage: bench/lsp_latency.py [--binary build/asynctype] [--lines 5000] [--edits 100]
-                            [--hovers 100] [--seed 1] [--importer] [--json]"""
+                            [--hovers 100] [--seed 1] [--importer] [--json]
+                            [--flood RATE [--flood-seconds 100]]"""
 import argparse
 import json
 import os
@@ -23,66 +28,7 @@ import time
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(root, "tests", "server"))
 from lsp_client import Server, pos, uri  # noqa: E402
-
-UNIT_LINES = 25  # lines per generated unit (a class and two coroutines)
-
-
-def generate(lines):
-    """An async module of about `lines` lines; returns (text, edit_sites, hover_sites) where an
-    edit site is (line, column) just before a digit of an integer literal in a function body and
-    a hover site is (line, column) on an expression."""
-    out = ["import asyncio", "from typing import Optional", "", ""]
-    edit_sites, hover_sites = [], []
-
-    def add(text, edits=(), hovers=()):
-        line = len(out)
-        for needle, off in edits:
-            edit_sites.append((line, text.index(needle) + off))
-        for needle, off in hovers:
-            hover_sites.append((line, text.index(needle) + off))
-        out.append(text)
-
-    i = 0
-    while len(out) + UNIT_LINES <= lines:
-        prev = "fetch_%d" % (i - 1) if i else "asyncio.sleep"
-        prev_call = "%s(n)" % prev if i else "asyncio.sleep(0, result=n)"
-        add("class Record%d:" % i)
-        add("    def __init__(self, value: int) -> None:")
-        add("        self.value = value + %d" % (i % 97 + 1), edits=[("+ ", 2)], hovers=[("value +", 2)])
-        add("")
-        add("    async def load(self, scale: int) -> Optional[int]:")
-        add("        await asyncio.sleep(0)", hovers=[("asyncio.sleep", 3), ("sleep(0)", 5), ("await", 1)])
-        add("        if scale > %d:" % (i % 13 + 2), edits=[("> ", 2)], hovers=[("scale", 1)])
-        add("            return None")
-        add("        return self.value * scale", hovers=[("self.value", 6), ("scale", 2)])
-        add("")
-        add("")
-        add("async def fetch_%d(n: int) -> int:" % i, hovers=[("fetch_", 2)])
-        add("    x = n + %d" % (i % 89 + 3), edits=[("+ ", 2)], hovers=[("x =", 0), ("n +", 0)])
-        add("    y = await %s" % prev_call, hovers=[("y =", 0), (prev.split(".")[-1], 1), ("(", 0)])
-        add("    rec = Record%d(x)" % i, hovers=[("rec", 1), ("Record", 2)])
-        add("    loaded = await rec.load(%d)" % (i % 7 + 1), edits=[("load(", 5)],
-            hovers=[("loaded", 2), ("rec.load", 5), ("(", 0)])
-        add("    total = x + y + (loaded or 0)", hovers=[("total", 1), ("loaded or", 1)])
-        add("    return total")
-        add("")
-        add("")
-        add("async def gather_%d() -> list[int]:" % i)
-        add("    tasks = [asyncio.create_task(fetch_%d(k)) for k in range(%d)]" % (i, i % 5 + 2),
-            edits=[("range(", 6)], hovers=[("tasks", 1), ("create_task", 3), ("fetch_", 2)])
-        add("    done = await asyncio.gather(*tasks)", hovers=[("done", 1), ("gather(", 6), ("gather", 2)])
-        if i % 20 == 19:  # a few bugs, so that the diagnostics are not empty
-            add("    fetch_%d(1)" % i, hovers=[("fetch_", 1)])
-        else:
-            add("    await fetch_%d(1)" % i)
-        add("    return list(done)", hovers=[("done", 1)])
-        add("")
-        add("")
-        i += 1
-    while len(out) < lines:
-        out.append("# padding")
-    return "\n".join(out) + "\n", edit_sites, hover_sites
-
+from lsp_workload import Editor, flood, flood_metrics, generate, rss_kb  # noqa: E402
 
 def percentile(sorted_values, p):
     """Nearest-rank percentile of an ascending list."""
@@ -107,6 +53,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--importer", action="store_true", help="also open a document importing the module")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--flood", type=float, default=0, metavar="RATE", help="then edits at RATE per second")
+    ap.add_argument("--flood-seconds", type=float, default=100)
     args = ap.parse_args()
     rng = random.Random(args.seed)
 
@@ -117,7 +65,7 @@ def main():
         with open(path, "w") as f:
             f.write("# the disk version is empty\n")
         u = uri(path)
-        s = Server(args.binary, cwd=tmp)
+        s = Server(args.binary, cwd=tmp, stamp=True)
         s.initialize(tmp)
 
         def wait_version(version):
@@ -140,20 +88,12 @@ def main():
         # stays valid and the sites stay where they are.
         edit_ms = []
         version = 1
-        pending_delete = None
+        editor = Editor(edit_sites, rng)
         for k in range(args.edits):
             version += 1
-            if pending_delete is None:
-                line, col = rng.choice(edit_sites)
-                change = {"range": {"start": pos(line, col), "end": pos(line, col)}, "text": "7"}
-                pending_delete = (line, col)
-            else:
-                line, col = pending_delete
-                change = {"range": {"start": pos(line, col), "end": pos(line, col + 1)}, "text": ""}
-                pending_delete = None
             t0 = time.perf_counter()
             s.notify("textDocument/didChange", {"textDocument": {"uri": u, "version": version},
-                                                "contentChanges": [change]})
+                                                "contentChanges": [editor.next_change()]})
             p = wait_version(version)
             edit_ms.append((time.perf_counter() - t0) * 1000)
             if len(p["diagnostics"]) != n_diags:
@@ -170,6 +110,26 @@ def main():
             if r is None:
                 empty += 1
 
+        flood_results = None
+        if args.flood > 0:
+            if editor.pending_delete is not None:  # start from the original text
+                version += 1
+                s.notify("textDocument/didChange", {"textDocument": {"uri": u, "version": version},
+                                                    "contentChanges": [editor.next_change()]})
+                wait_version(version)
+            count = int(args.flood * args.flood_seconds)
+            rss_before = rss_kb(s.proc.pid)
+            sent, publishes, _ = flood(s, u, editor, args.flood, count, version)
+            rss_after = rss_kb(s.proc.pid)
+            m = flood_metrics(sent, publishes)
+            flood_results = {
+                "rate": args.flood, "edits": count, "seconds": sent[-1][1] - sent[0][1],
+                "publishes": m["publishes"], "monotonic": m["monotonic"],
+                "publish_gap_ms": summary(m["gaps_ms"]), "edit_to_diagnostics_ms": summary(m["latency_ms"]),
+                "last_edit_ms": m["latency_ms"][-1], "rss_kb_before": rss_before, "rss_kb_after": rss_after,
+            }
+            version = sent[-1][0]
+
         s.result("shutdown")
         s.notify("exit")
         rc = s.close_and_wait()
@@ -184,6 +144,7 @@ def main():
         "hover_ms": summary(hover_ms),
         "hover_empty": empty,
         "server_exit": rc,
+        "flood": flood_results,
         "load_average": os.getloadavg(),
         "cpus": os.cpu_count(),
     }
@@ -199,6 +160,16 @@ def main():
         print("%-28s %5d %9.1f %9.1f %9.1f %9.1f" % (name, m["n"], m["p50"], m["p90"], m["p99"], m["max"]))
     if empty:
         print("(%d hovers returned null)" % empty)
+    f = results["flood"]
+    if f:
+        print("flood: %d edits in %.1f s (%.0f/s), %d publishes, versions %s; VmRSS %.1f -> %.1f MiB"
+              % (f["edits"], f["seconds"], f["edits"] / f["seconds"], f["publishes"],
+                 "monotonic" if f["monotonic"] else "NOT MONOTONIC", f["rss_kb_before"] / 1024, f["rss_kb_after"] / 1024))
+        for name, key in (("flood: gap between publishes", "publish_gap_ms"),
+                          ("flood: edit -> diagnostics", "edit_to_diagnostics_ms")):
+            m = f[key]
+            print("%-28s %5d %9.1f %9.1f %9.1f %9.1f" % (name, m["n"], m["p50"], m["p90"], m["p99"], m["max"]))
+        print("%-28s %5d %9s %9s %9s %9.1f" % ("flood: last edit -> diags", 1, "", "", "", f["last_edit_ms"]))
 
 
 if __name__ == "__main__":

@@ -50,11 +50,11 @@ std::string ImportRootFor(const FileSystem& fs, const std::string& file_path) {
   return dir;
 }
 
-Analysis::Analysis(const std::string& path, std::map<std::string, std::string> documents,
+Analysis::Analysis(const std::string& path, OverlayDocuments documents,
                    const std::vector<std::string>& workspace_roots, std::string* log,
                    std::map<std::string, std::string> uris, std::shared_ptr<ParseCache> parse_cache,
                    std::function<bool()> cancelled)
-    : path_(path), uris_(std::move(uris)), bom_paths_(BomPaths(documents)), fs_(std::move(documents)) {
+    : path_(path), uris_(std::move(uris)), bom_paths_(BomPaths(documents.texts)), fs_(std::move(documents)) {
   // Configuration: the nearest one above the document, read like the CLI reads it.
   ProjectConfig config;
   std::string config_path = FindProjectConfig(ParentPath(path));

@@ -22,12 +22,13 @@ namespace asynctype::lsp {
 
 class Analysis {
  public:
-  // `path`: the document's absolute path; `documents`: every open document (path -> text);
+  // `path`: the document's absolute path; `documents`: every open document (path -> text, and
+  // the documents too large to check);
   // `workspace_roots`: the client's workspace folders (extra import roots). Configuration
   // problems are described in `log` (the analysis then runs with the defaults).
   // `parse_cache`: parses shared with earlier analyses (may be null); `cancelled`: polled during
   // the work (ProgramOptions::cancelled), which then throws AnalysisCancelled.
-  Analysis(const std::string& path, std::map<std::string, std::string> documents,
+  Analysis(const std::string& path, OverlayDocuments documents,
            const std::vector<std::string>& workspace_roots, std::string* log,
            std::map<std::string, std::string> uris = {}, std::shared_ptr<ParseCache> parse_cache = nullptr,
            std::function<bool()> cancelled = nullptr);

@@ -21,6 +21,10 @@ struct Document {
 // the text) replaces that span, without one replaces the whole text. Returns false (text
 // unchanged) when the event is malformed.
 bool ApplyContentChange(std::string* text, const nlohmann::json& change);
+// Applies a `didChange`'s changes in order, as ApplyContentChange does one by one; many changes
+// are applied through a LineBuffer, so the cost grows with the edits, not edits x text. Returns
+// the number of malformed changes (skipped).
+size_t ApplyContentChanges(std::string* text, const nlohmann::json& changes);
 
 // LSP position {line, character} (UTF-16) -> byte offset, clamped to the text. Malformed -> 0.
 uint32_t OffsetOf(const LineIndex& lines, const nlohmann::json& position);

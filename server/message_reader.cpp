@@ -4,8 +4,10 @@
 
 namespace asynctype::lsp {
 
-MessageReader::MessageReader(std::istream& in, Observer observe) : in_(in), shared_(std::make_shared<Shared>()) {
+MessageReader::MessageReader(std::istream& in, Observer observe, std::function<void()> on_end)
+    : in_(in), shared_(std::make_shared<Shared>()) {
   shared_->observe = std::move(observe);
+  shared_->on_end = std::move(on_end);
   // Reading must not flush a tied output stream from this thread while the server writes it.
   in_.tie(nullptr);
   thread_ = std::thread(Run, std::ref(in_), shared_);
@@ -30,6 +32,7 @@ void MessageReader::Run(std::istream& in, std::shared_ptr<Shared> shared) {
     std::lock_guard<std::mutex> lock(shared->mutex);
     if (shared->stopped) return;
     if (r == ReadResult::Message && shared->observe) shared->observe(body);
+    if (r == ReadResult::Eof && shared->on_end) shared->on_end();
     shared->queue.emplace_back(r, std::move(body));
     if (r == ReadResult::Eof) shared->eof = true;
     shared->ready.notify_one();

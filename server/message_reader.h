@@ -1,6 +1,7 @@
 // Reads the client's framed messages on a thread of its own into a queue, so that a long analysis
 // never stops the server from reading: the client's writes never block, and `$/cancelRequest` or a
-// newer edit is seen (through the observer) while the analysis they make stale is still running.
+// newer edit is seen (through the observer) while the analysis they make stale is still running;
+// so is the end of input (through `on_end`), which lets the server abandon its work and exit.
 #pragma once
 
 #include <condition_variable>
@@ -22,7 +23,9 @@ class MessageReader {
   // message is queued (never after the reader is destroyed).
   using Observer = std::function<void(const std::string& body)>;
 
-  MessageReader(std::istream& in, Observer observe);
+  // `on_end` (optional) is called on the reader thread when the input ends, before the end is
+  // queued (never after the reader is destroyed).
+  MessageReader(std::istream& in, Observer observe, std::function<void()> on_end = nullptr);
   // Joins the thread, except on std::cin (a client may keep its end open after `exit`), where
   // the thread is left to end with the process.
   ~MessageReader();
@@ -42,6 +45,7 @@ class MessageReader {
     bool eof = false;
     bool stopped = false;  // the reader object is gone: observe nothing more
     Observer observe;
+    std::function<void()> on_end;
   };
   static void Run(std::istream& in, std::shared_ptr<Shared> shared);
 

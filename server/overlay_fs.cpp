@@ -1,8 +1,14 @@
 #include "server/overlay_fs.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace asynctype::lsp {
+
+OverlayFileSystem::OverlayFileSystem(OverlayDocuments documents)
+    : documents_(std::move(documents.texts)), oversized_(std::move(documents.oversized)) {
+  for (const auto& [path, size] : oversized_) documents_[path];  // present, never read
+}
 
 PathKind OverlayFileSystem::Stat(const std::string& path) const {
   std::string p = NormalizePath(path);
@@ -17,7 +23,18 @@ PathKind OverlayFileSystem::Stat(const std::string& path) const {
 }
 
 std::optional<std::string> OverlayFileSystem::Read(const std::string& path, std::string* error) const {
-  auto it = documents_.find(NormalizePath(path));
+  std::string p = NormalizePath(path);
+  auto big = oversized_.find(p);
+  if (big != oversized_.end()) {
+    if (error) {
+      char sizes[96];
+      std::snprintf(sizes, sizeof sizes, "%.1f MB; the limit is %zu MB", static_cast<double>(big->second) / (1 << 20),
+                    kMaxDocumentBytes >> 20);
+      *error = std::string("document too large to check (") + sizes + ")";
+    }
+    return std::nullopt;
+  }
+  auto it = documents_.find(p);
   if (it != documents_.end()) return it->second;
   return os_.Read(path, error);
 }

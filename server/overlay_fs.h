@@ -1,8 +1,10 @@
 // The file system the server's analyses read through: the open documents' in-memory text over
 // the operating system's files. An analysis takes a snapshot (a copy of the open texts), so a
-// Program never sees a document change under it.
+// Program never sees a document change under it. Documents larger than kMaxDocumentBytes are
+// not copied: reading one fails with "document too large to check" (an `io` diagnostic).
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
 
@@ -10,16 +12,25 @@
 
 namespace asynctype::lsp {
 
+// Open documents larger than this are not checked (nor read by the analyses of other documents).
+constexpr size_t kMaxDocumentBytes = size_t(4) << 20;
+
+struct OverlayDocuments {
+  std::map<std::string, std::string> texts;  // normalized absolute path -> text
+  std::map<std::string, size_t> oversized;   // normalized absolute path -> size, for documents not checked
+};
+
 class OverlayFileSystem final : public FileSystem {
  public:
-  explicit OverlayFileSystem(std::map<std::string, std::string> documents) : documents_(std::move(documents)) {}
+  explicit OverlayFileSystem(OverlayDocuments documents);
 
   PathKind Stat(const std::string& path) const override;
   std::optional<std::string> Read(const std::string& path, std::string* error) const override;
   std::vector<std::string> List(const std::string& dir) const override;
 
  private:
-  std::map<std::string, std::string> documents_;  // normalized absolute path -> text
+  std::map<std::string, std::string> documents_;  // normalized absolute path -> text ("" when oversized)
+  std::map<std::string, size_t> oversized_;
   OsFileSystem os_;
 };
 

@@ -1,10 +1,18 @@
 #include "server/server.h"
 
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
 #include <exception>
+#include <filesystem>
+#include <iostream>
+#include <thread>
 
 #include "checker/module/filesystem.h"
 #include "server/features.h"
 #include "server/message_reader.h"
+#include "server/message_scan.h"
+#include "server/overlay_fs.h"
 #include "server/protocol.h"
 #include "server/uri.h"
 
@@ -25,6 +33,19 @@ std::string StringField(const json& object, const char* key) {
   if (!object.is_object()) return "";
   auto it = object.find(key);
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+// A member of an object by reference, or `fallback` (nothing is copied).
+const json& Field(const json& object, const char* key, const json& fallback) {
+  if (!object.is_object()) return fallback;
+  auto it = object.find(key);
+  return it != object.end() ? *it : fallback;
+}
+
+std::string Megabytes(size_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
+  return text;
 }
 
 }  // namespace
@@ -59,7 +80,17 @@ void LanguageServer::HandleBadHeader() {
 
 void LanguageServer::HandleEof() {}
 
-bool LanguageServer::HandleMessage(const std::string& body) {
+bool LanguageServer::HandleMessage(std::string body) {
+  // Before parsing: nothing deeper than the limit is ever built (a json value is copied,
+  // compared and destroyed recursively), and lone surrogates are not worth losing a message.
+  MessageScan scan = ScanMessage(body);
+  if (scan.depth > kMaxJsonDepth) {
+    RespondError(ScannedId(scan), error_code::kParseError,
+                 "Parse error: the message nests arrays and objects " + std::to_string(scan.depth) +
+                     " levels deep; the limit is " + std::to_string(kMaxJsonDepth));
+    return true;
+  }
+  RepairLoneSurrogates(&body, scan);
   json message;
   try {
     message = json::parse(body);
@@ -79,12 +110,13 @@ bool LanguageServer::HandleMessage(const std::string& body) {
     RespondError(nullptr, error_code::kInvalidRequest, "Invalid Request: a message must be a JSON object");
     return true;
   }
-  json id = message.contains("id") ? message["id"] : json();
-  bool has_id = message.contains("id");
-  if (has_id && !(id.is_string() || id.is_number_integer() || id.is_null())) {
+  auto id_it = message.find("id");
+  bool has_id = id_it != message.end();
+  if (has_id && !(id_it->is_string() || id_it->is_number_integer() || id_it->is_null())) {
     RespondError(nullptr, error_code::kInvalidRequest, "Invalid Request: `id` must be a number or a string");
     return true;
   }
+  const json id = has_id ? *id_it : json();  // a scalar
   auto method_it = message.find("method");
   if (method_it == message.end()) {
     if (has_id && (message.contains("result") || message.contains("error"))) return true;  // a response to us
@@ -96,11 +128,13 @@ bool LanguageServer::HandleMessage(const std::string& body) {
     return true;
   }
   std::string method = method_it->get<std::string>();
-  json params = message.contains("params") ? message["params"] : json::object();
+  const json no_params = json::object();
+  const json& params = Field(message, "params", no_params);
 
   if (!has_id) {
     if (method == "exit") return false;
     if (!initialized_ || shutdown_) return true;  // notifications before initialize are dropped
+    if (ChangesDocuments(method) && !stale_since_) stale_since_ = std::chrono::steady_clock::now();
     try {
       HandleNotification(method, params);
     } catch (const std::exception& e) {
@@ -127,6 +161,7 @@ bool LanguageServer::HandleMessage(const std::string& body) {
     current_request_ = key;
     cancel_request_ = false;
   }
+  ++analysis_epoch_;
   try {
     HandleRequest(method, id, params);
   } catch (const AnalysisCancelled&) {
@@ -137,6 +172,7 @@ bool LanguageServer::HandleMessage(const std::string& body) {
   } catch (const std::exception& e) {
     RespondError(id, error_code::kInternalError, std::string("Internal error: ") + e.what());
   }
+  ++analysis_epoch_;
   {
     std::lock_guard<std::mutex> lock(cancel_mutex_);
     current_request_.clear();
@@ -146,13 +182,22 @@ bool LanguageServer::HandleMessage(const std::string& body) {
 }
 
 void LanguageServer::Observe(const std::string& body) {
-  // Only these messages matter here; the rest is not parsed twice.
-  if (body.find("$/cancelRequest") == std::string::npos && body.find("/did") == std::string::npos) return;
-  json message = json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (!message.is_object() || message.contains("id")) return;
-  std::string method = StringField(message, "method");
+  // Only notifications matter here, known by their method without parsing them; a message the
+  // main thread will refuse (too deep) is not one.
+  MessageScan scan = ScanMessage(body);
+  if (scan.depth > kMaxJsonDepth || !scan.id.empty()) return;
+  std::string method = ScannedMethod(scan);
   if (method == "$/cancelRequest") {
-    const json params = message.value("params", json::object());
+    json message;
+    if (scan.lone_surrogates.empty()) {
+      message = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    } else {
+      std::string repaired = body;
+      RepairLoneSurrogates(&repaired, scan);
+      message = json::parse(repaired, nullptr, /*allow_exceptions=*/false);
+    }
+    const json none;
+    const json& params = Field(message, "params", none);
     if (!params.is_object() || !params.contains("id")) return;
     std::string key = params["id"].dump();
     std::lock_guard<std::mutex> lock(cancel_mutex_);
@@ -163,9 +208,15 @@ void LanguageServer::Observe(const std::string& body) {
   }
 }
 
+bool LanguageServer::ProgressOverdue() const {
+  return stale_since_ && std::chrono::steady_clock::now() - *stale_since_ >= kProgressInterval;
+}
+
 bool LanguageServer::Cancelled() const {
-  if (cancel_request_.load(std::memory_order_relaxed)) return true;
-  return publishing_ && document_changes_.load(std::memory_order_relaxed) != publish_changes_;
+  if (cancel_request_.load(std::memory_order_relaxed) || input_ended_.load(std::memory_order_relaxed)) return true;
+  if (!publishing_ || document_changes_.load(std::memory_order_relaxed) == publish_changes_) return false;
+  // A newer edit makes this check stale; it still completes when diagnostics are overdue.
+  return !ProgressOverdue();
 }
 
 json LanguageServer::Initialize(const json& params) {
@@ -182,16 +233,16 @@ json LanguageServer::Initialize(const json& params) {
         workspace_roots_.push_back(NormalizePath(root));
       }
     }
-    const json caps = params.value("capabilities", json::object());
+    const json none;
+    const json& caps = Field(params, "capabilities", none);
     if (caps.is_object()) {
-      const json text_document = caps.value("textDocument", json::object());
+      const json& text_document = Field(caps, "textDocument", none);
       if (text_document.is_object() && text_document.contains("diagnostic")) push_diagnostics_ = false;
-      const json workspace = caps.value("workspace", json::object());
-      if (workspace.is_object() && workspace.contains("diagnostics") && workspace["diagnostics"].is_object()) {
-        refresh_support_ = workspace["diagnostics"].value("refreshSupport", false);
-      }
+      const json& diagnostics = Field(Field(caps, "workspace", none), "diagnostics", none);
+      const json& refresh = Field(diagnostics, "refreshSupport", none);
+      if (refresh.is_boolean()) refresh_support_ = refresh.get<bool>();
     }
-    const json options = params.value("initializationOptions", json::object());
+    const json& options = Field(params, "initializationOptions", none);
     if (options.is_object() && options.contains("pushDiagnostics") && options["pushDiagnostics"].is_boolean()) {
       push_diagnostics_ = options["pushDiagnostics"].get<bool>();
     }
@@ -224,6 +275,20 @@ void LanguageServer::HandleRequest(const std::string& method, const json& id, co
     analyses_.clear();
     Respond(id, nullptr);
     return;
+  }
+  if (method == "textDocument/hover" || method == "textDocument/definition" || method == "textDocument/inlayHint" ||
+      method == "textDocument/codeAction" || method == "textDocument/diagnostic") {
+    // A document that is not open is read from disk only where `asynctype check` would read it.
+    std::string why;
+    if (!MayRead(UriOf(params), &why)) {
+      Log(2, "asynctype: not reading " + UriOf(params) + ": " + why);
+      if (method == "textDocument/diagnostic") {
+        Respond(id, {{"kind", "full"}, {"items", json::array()}});
+      } else {
+        Respond(id, method == "textDocument/hover" || method == "textDocument/definition" ? json() : json::array());
+      }
+      return;
+    }
   }
   if (method == "textDocument/hover") {
     Analysis& analysis = AnalysisFor(UriOf(params));
@@ -299,18 +364,54 @@ std::string LanguageServer::PathOf(const std::string& uri) const {
 
 void LanguageServer::Invalidate() { analyses_.clear(); }
 
+bool LanguageServer::MayRead(const std::string& uri, std::string* why) const {
+  if (documents_.count(uri)) return true;
+  std::string path = PathOf(uri);
+  bool inside = false;
+  for (const std::string& root : workspace_roots_) {
+    if (path == root || (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
+                         (root.back() == '/' || path[root.size()] == '/'))) {
+      inside = true;
+      break;
+    }
+  }
+  if (!inside) {
+    *why = "the document is not open and is outside the workspace folders";
+    return false;
+  }
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) return true;  // reported as an unreadable file
+  if (!std::filesystem::is_regular_file(status)) {
+    *why = "not a regular file";
+    return false;
+  }
+  uintmax_t size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxDocumentBytes) {
+    *why = "the file is too large to check (" + Megabytes(size) + "; the limit is " + Megabytes(kMaxDocumentBytes) + ")";
+    return false;
+  }
+  return true;
+}
+
 Analysis& LanguageServer::AnalysisFor(const std::string& uri) {
   std::string path = PathOf(uri);
   auto it = analyses_.find(path);
   if (it != analyses_.end()) return *it->second;
   std::map<std::string, std::string> texts, uris;
+  std::map<std::string, size_t> oversized;
   for (const auto& [doc_uri, doc] : documents_) {
-    texts[doc.path] = doc.text;
+    if (doc.text.size() > kMaxDocumentBytes) {
+      oversized[doc.path] = doc.text.size();  // not copied: it is not checked
+    } else {
+      texts[doc.path] = doc.text;
+    }
     uris[doc.path] = doc_uri;
   }
   std::string log;
-  auto analysis = std::make_unique<Analysis>(path, std::move(texts), workspace_roots_, &log, std::move(uris),
-                                             parse_cache_, [this] { return Cancelled(); });
+  auto analysis = std::make_unique<Analysis>(path, OverlayDocuments{std::move(texts), std::move(oversized)},
+                                             workspace_roots_, &log, std::move(uris), parse_cache_,
+                                             [this] { return Cancelled(); });
   if (!log.empty()) Log(1, log);
   if (analyses_.size() >= 16) analyses_.clear();
   return *(analyses_[path] = std::move(analysis));
@@ -330,6 +431,12 @@ bool LanguageServer::Publish(const Document& document) {
     analyses_.erase(document.path);
     Log(1, std::string("asynctype: checking ") + document.uri + " failed: " + e.what());
     return true;
+  }
+  // Never an older version than one already published (the client would show stale results).
+  auto [last, first_publish] = published_versions_.try_emplace(document.uri, document.version);
+  if (!first_publish) {
+    if (document.version < last->second) return true;
+    last->second = document.version;
   }
   Notify("textDocument/publishDiagnostics",
          {{"uri", document.uri}, {"version", document.version}, {"diagnostics", std::move(diagnostics)}});
@@ -371,19 +478,29 @@ void LanguageServer::FlushDiagnostics() {
   while (!pending_publish_.empty()) {
     // Read before looking at the queue: a change queued after this is seen as a cancellation.
     publish_changes_ = document_changes_.load();
-    if (input_pending_ && input_pending_()) return;  // handle it first; the publishes stay due
+    // Handle queued messages first (the publishes stay due), unless diagnostics are overdue.
+    if (input_pending_ && input_pending_() && !ProgressOverdue()) return;
     std::string uri = *pending_publish_.begin();
     pending_publish_.erase(pending_publish_.begin());
     auto it = documents_.find(uri);
     if (it == documents_.end()) continue;
     publishing_ = true;
+    ++analysis_epoch_;
     bool done = Publish(it->second);
+    ++analysis_epoch_;
     publishing_ = false;
     if (!done) {
       SchedulePublish(uri);
       return;
     }
+    // Progress: the next deadline counts from this publish.
+    if (pending_publish_.empty()) {
+      stale_since_.reset();
+    } else {
+      stale_since_ = std::chrono::steady_clock::now();
+    }
   }
+  stale_since_.reset();
 }
 
 void LanguageServer::DidOpen(const json& params) {
@@ -393,10 +510,12 @@ void LanguageServer::DidOpen(const json& params) {
   doc.path = PathOf(doc.uri);
   doc.text = item.value("text", std::string());
   doc.version = item.contains("version") && item["version"].is_number_integer() ? item["version"].get<int64_t>() : 0;
-  documents_[doc.uri] = doc;
   interfaces_.erase(doc.uri);
+  published_versions_.erase(doc.uri);  // a new life of the document: versions start again
+  std::string uri = doc.uri;
+  documents_[uri] = std::move(doc);
   Invalidate();
-  SchedulePublish(doc.uri);
+  SchedulePublish(uri);
 }
 
 void LanguageServer::DidChange(const json& params) {
@@ -409,12 +528,19 @@ void LanguageServer::DidChange(const json& params) {
     return;
   }
   Document& doc = it->second;
-  if (changes.is_array()) {
-    for (const json& change : changes) {
-      if (!ApplyContentChange(&doc.text, change)) Log(2, "asynctype: ignored a malformed change to " + uri);
-    }
+  // Versions only grow (LSP): a change that is not newer than the document is stale; applying it
+  // would corrupt the text, and its diagnostics would replace newer ones.
+  auto version = item.find("version");
+  bool versioned = version != item.end() && version->is_number_integer();
+  if (versioned && version->get<int64_t>() <= doc.version) {
+    Log(2, "asynctype: ignored a stale change to " + uri + " (version " + std::to_string(version->get<int64_t>()) +
+               ", the document has version " + std::to_string(doc.version) + ")");
+    return;
   }
-  if (item.contains("version") && item["version"].is_number_integer()) doc.version = item["version"].get<int64_t>();
+  if (size_t malformed = ApplyContentChanges(&doc.text, changes)) {
+    Log(2, "asynctype: ignored " + std::to_string(malformed) + " malformed change(s) to " + uri);
+  }
+  if (versioned) doc.version = version->get<int64_t>();
   Invalidate();
   SchedulePublish(uri);
 }
@@ -425,29 +551,68 @@ void LanguageServer::DidClose(const json& params) {
   pending_publish_.erase(uri);
   interfaces_.erase(uri);
   imports_.erase(uri);
+  published_versions_.erase(uri);
   Invalidate();
   if (push_diagnostics_) Notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
 }
 
 int RunLanguageServer(std::istream& in, std::ostream& out, const std::string& version) {
   LanguageServer server(out, version);
-  MessageReader reader(in, [&server](const std::string& body) { server.Observe(body); });
-  server.SetInputPending([&reader] { return reader.HasPending(); });
-  std::string body;
-  while (true) {
-    ReadResult r = reader.Next(&body);
-    if (r == ReadResult::Eof) {
-      server.HandleEof();
-      return server.exit_code();
-    }
-    if (r == ReadResult::BadHeader) {
-      server.HandleBadHeader();
-      continue;
-    }
-    if (!server.HandleMessage(body)) return server.exit_code();
-    // Publishes only while no further message is queued (a burst of keystrokes is checked once).
-    server.FlushDiagnostics();
+  // End of input cancels the work in progress (NoteInputEnded); the messages read before it are
+  // still handled (a client may write `shutdown` and `exit` and close at once). On stdin, a
+  // watchdog also ends the process when, after the end of input, one analysis goes on for
+  // kEofGrace (work that polls no cancellation): a server whose client is gone must not linger.
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool ended = false, finished = false;
+  std::thread watchdog;
+  if (&in == &std::cin) {
+    watchdog = std::thread([&] {
+      std::unique_lock<std::mutex> lock(mutex);
+      changed.wait(lock, [&] { return ended || finished; });
+      while (true) {
+        uint64_t before = server.analysis_epoch();
+        if (changed.wait_for(lock, kEofGrace, [&] { return finished; })) return;
+        if (server.analysis_epoch() == before && before % 2 == 1) {
+          std::_Exit(server.exit_code());  // one analysis all along; every message was flushed when written
+        }
+      }
+    });
   }
+  auto run = [&] {
+    MessageReader reader(
+        in, [&server](const std::string& body) { server.Observe(body); },
+        [&] {
+          server.NoteInputEnded();
+          std::lock_guard<std::mutex> lock(mutex);
+          ended = true;
+          changed.notify_all();
+        });
+    server.SetInputPending([&reader] { return reader.HasPending(); });
+    std::string body;
+    while (true) {
+      ReadResult r = reader.Next(&body);
+      if (r == ReadResult::Eof) {
+        server.HandleEof();
+        return server.exit_code();
+      }
+      if (r == ReadResult::BadHeader) {
+        server.HandleBadHeader();
+        continue;
+      }
+      if (!server.HandleMessage(std::move(body))) return server.exit_code();
+      // Publishes only while no further message is queued (a burst of keystrokes is checked once).
+      server.FlushDiagnostics();
+    }
+  };
+  int code = run();
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    finished = true;
+    changed.notify_all();
+  }
+  if (watchdog.joinable()) watchdog.join();
+  return code;
 }
 
 }  // namespace asynctype::lsp

@@ -12,7 +12,8 @@ TIMEOUT = 30.0
 
 
 class Server:
-    def __init__(self, binary, cwd=None):
+    def __init__(self, binary, cwd=None, stamp=False):
+        self.stamp = stamp  # notifications' params get `_received`: when they were read (perf_counter)
         self.proc = subprocess.Popen([os.path.abspath(binary), "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, cwd=cwd)
         self.inbox = queue.Queue()
@@ -42,7 +43,10 @@ class Server:
             if len(body) < length:
                 self.inbox.put(None)
                 return
-            self.inbox.put(json.loads(body.decode("utf-8")))
+            m = json.loads(body.decode("utf-8"))
+            if self.stamp and isinstance(m, dict) and isinstance(m.get("params"), dict) and "id" not in m:
+                m["params"]["_received"] = time.perf_counter()
+            self.inbox.put(m)
 
     def send_raw(self, data: bytes):
         self.transcript.append(("->", data[:300]))

@@ -1,5 +1,5 @@
 // The language server's MessageReader: messages come out in order, each observed first, a bad
-// header is reported and skipped, and end of input is reported ever after.
+// header is reported and skipped, and end of input is reported (once to `on_end`, then ever after).
 #include "server/message_reader.h"
 
 #include <gtest/gtest.h>
@@ -29,6 +29,18 @@ TEST(MessageReader, QueuesInOrderAndObservesEachMessage) {
     EXPECT_TRUE(reader.HasPending());  // the end of input stays queued
   }
   EXPECT_EQ(observed, (std::vector<std::string>{"{\"a\":1}", "{\"b\":2}"}));
+}
+
+TEST(MessageReader, ReportsTheEndOfInputOnce) {
+  std::istringstream in(Framed("{\"a\":1}"));
+  int ends = 0;
+  MessageReader reader(in, nullptr, [&] { ++ends; });
+  std::string body;
+  ASSERT_EQ(reader.Next(&body), ReadResult::Message);
+  ASSERT_EQ(reader.Next(&body), ReadResult::Eof);
+  EXPECT_EQ(ends, 1);  // reported before the end was queued
+  EXPECT_EQ(reader.Next(&body), ReadResult::Eof);
+  EXPECT_EQ(ends, 1);
 }
 
 TEST(MessageReader, StopsCleanlyBeforeTheInputIsRead) {
