@@ -88,7 +88,7 @@ TEST(LineBuffer, RandomEditsMatchTheFlatText) {
   }
 }
 
-TEST(LineBuffer, ManyChangesInOneDidChangeAreFast) {
+TEST(LineBuffer, ManyChangesInOneDidChange) {
   // 2,000 lines; 200,000 one-character edits all over the text (insert, then delete again).
   std::string text;
   for (int i = 0; i < 2000; ++i) text += "    value_" + std::to_string(i) + " = compute(" + std::to_string(i) + ")\n";
@@ -104,13 +104,8 @@ TEST(LineBuffer, ManyChangesInOneDidChangeAreFast) {
   EXPECT_EQ(ApplyContentChanges(&text, changes), 0u);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(text, original);
+  // Printed, not asserted: speed is measured by bench/, never by timed assertions in tests.
   std::printf("200,000 changes: %.3f s\n", seconds);
-#if defined(__SANITIZE_ADDRESS__)
-  constexpr double kLimit = 100.0;  // several seconds under AddressSanitizer
-#else
-  constexpr double kLimit = 5.0;  // 0.2-0.4 s in a release build (one flat pass per change: ~14 s)
-#endif
-  EXPECT_LT(seconds, kLimit);
 }
 
 }  // namespace
