@@ -223,6 +223,8 @@ class FileInference {
   std::pair<FileInference*, DefinitionId> ExplicitAliasFor(NodeId name);
   std::pair<FileInference*, DefinitionId> ExplicitAliasOf(DefinitionId def, int depth);
   TypeId ExplicitAliasType(DefinitionId def, llvm::ArrayRef<TypeId> args, const TypeContext& context);
+  // The type an alias's value denotes (memoized per alias and class; see recursion.h).
+  TypeId ExpandAlias(DefinitionId def, NodeId value, const TypeContext& context);
 
   Program& program_;
   TypeStore& store_;
@@ -240,9 +242,8 @@ class FileInference {
   llvm::DenseMap<uint32_t, TypeVarId> typevars_;    // defining node -> TypeVarId
   std::vector<Diagnostic> diagnostics_;
   std::unordered_set<size_t> reported_;  // hashes of the diagnostics reported so far
-  // Implicit aliases being expanded: a reference back to one of them is a recursive alias
-  // (Unknown at once, so expansion stays linear instead of exponential in the nesting).
-  llvm::SmallVector<DefinitionId, 4> alias_stack_;
+  // Alias values expanded (ExpandAlias), by (definition << 32 | class).
+  llvm::DenseMap<uint64_t, TypeId> alias_types_;
   llvm::DenseMap<uint32_t, uint8_t> with_suppresses_;  // With node -> names.cpp's Suppression
   std::vector<NodeId> parents_;                         // by NodeId; built on first use
   llvm::DenseMap<uint32_t, TypeId> expected_types_;     // value node -> ExpectedType (None: none)
