@@ -70,6 +70,7 @@ const std::vector<FileInference::StarTarget>& FileInference::StarTargets() {
 }
 
 FileInference::StarOrigin FileInference::StarOriginOf(llvm::StringRef name) {
+  if (StarTargets().empty()) return {};
   auto it = star_origins_.find(name);
   if (it != star_origins_.end()) return it->second;
   SolveStarOrigins(name);
