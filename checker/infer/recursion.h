@@ -3,9 +3,10 @@
 // definitions it mentions (`from a import x` chains, `x = y` chains, a module inferred from
 // another one), a class needs its bases, a signature its annotations, an alias its value. Cycles
 // are cut by the memo tables' in-progress marks; this bounds the depth of the chains, so that a
-// project with a 100,000-level chain ends in Unknown (silent) instead of a stack overflow, on any
-// thread's stack. About 1 KB of stack is used per level in a release build (more under the
-// sanitizers).
+// project with a 100,000-level chain ends in Unknown (silent) instead of a stack overflow. About
+// 1 KB of stack is used per level in a release build, 13 KB under AddressSanitizer: the bound is
+// also cut short where the thread's stack is nearly used up (an 8 MiB thread under the
+// sanitizers holds about 500 levels; the CLI's 512 MiB workers hold the full 2,000).
 //
 // Alias expansion has its own, smaller bound and its own stack: a reference back to an alias
 // being expanded is a recursive alias (Unknown there). An expansion that saw such a cut depends
@@ -16,6 +17,7 @@
 
 #include <cstdint>
 #include <map>
+#include <thread>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -30,6 +32,10 @@ struct InferenceRecursion {
   // Nested computations of definition types, class bases and signatures, across files.
   static constexpr int kMaxDepth = 2000;
   int depth = 0;
+  // The lowest stack address the recursion may reach on the thread that runs it (0: unknown),
+  // found when the outermost level is entered on a new thread.
+  uintptr_t stack_limit = 0;
+  std::thread::id stack_thread;
   // Nested alias expansions, across files.
   static constexpr size_t kMaxAliasDepth = 100;
   std::vector<std::pair<const FileInference*, DefinitionId>> aliases;
@@ -43,14 +49,15 @@ struct InferenceRecursion {
 // caller then answers without recursing further).
 class RecursionGuard {
  public:
-  explicit RecursionGuard(InferenceRecursion& recursion) : recursion_(recursion) { ++recursion_.depth; }
+  explicit RecursionGuard(InferenceRecursion& recursion);
   ~RecursionGuard() { --recursion_.depth; }
   RecursionGuard(const RecursionGuard&) = delete;
   RecursionGuard& operator=(const RecursionGuard&) = delete;
-  bool exceeded() const { return recursion_.depth > InferenceRecursion::kMaxDepth; }
+  bool exceeded() const { return exceeded_; }
 
  private:
   InferenceRecursion& recursion_;
+  bool exceeded_;
 };
 
 }  // namespace asynctype
