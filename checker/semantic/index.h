@@ -180,7 +180,8 @@ class SemanticIndex {
 
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   // The module's `__all__`, when it is built from string literals (`__all__ = [...]`, `+=`,
-  // `.extend(...)`, `.append(...)`); None when absent or not understood.
+  // `.extend(...)`, `.append(...)`) and other modules' `__all__` (below); None when absent or not
+  // understood.
   const std::optional<std::vector<std::string>>& dunder_all() const { return dunder_all_; }
   // The modules whose `__all__` is added to this one's (`__all__ += sub.__all__`, `__all__ =
   // a.__all__ + [...]`, `.extend(sub.__all__)`): the expression naming each module (a Name or a

@@ -479,9 +479,9 @@ class IndexBuilder {
         if (!func.valid() || ast_.kind(func) != NodeKind::Attribute || !is_all(ast_.child(func, 0))) return;
         llvm::StringRef method = ast_.str(ast_.child(func, 1));
         NodeId arg = ast_.child(call, 1);
-        if (method == "extend" || (method == "append" && arg.valid() && ast_.kind(arg) == NodeKind::StringLiteral)) {
-          AddDunderAll(arg);
-        }
+        bool string = arg.valid() && ast_.kind(arg) == NodeKind::StringLiteral;
+        if (method == "extend") AddDunderAll(string ? NodeId::None() : arg);  // a string's characters
+        if (method == "append" && string) AddDunderAll(arg);
         return;
       }
       default:
