@@ -4,6 +4,7 @@
 // are expanded (implicit `Alias = list[int]`, PEP 695 `type Alias[T] = ...`, `TypeAliasType`),
 // and string forward references (`"list[Foo]"`, parsed by the lowering) resolved.
 #include "checker/infer/file_inference.h"
+#include "checker/infer/recursion.h"
 #include "checker/infer/semantics.h"
 #include "checker/module/resolver.h"
 #include "checker/program/program.h"
@@ -76,12 +77,45 @@ TypeId FileInference::ImplicitAliasType(DefinitionId def_id, const TypeContext& 
   if (!value.valid() || def.target != ast_.child(def.node, def.kind == DefinitionKind::AnnAssignment ? 0 : 1)) {
     return TypeId::None();
   }
-  if (alias_stack_.size() > 16 || llvm::is_contained(alias_stack_, def_id)) return store_.Unknown();  // recursive
-  alias_stack_.push_back(def_id);
-  TypeContext alias_context;  // an alias's TypeVars stay free
-  alias_context.cls = context.cls;
-  TypeId t = InferTypeExpr(value, alias_context);
-  alias_stack_.pop_back();
+  return ExpandAlias(def_id, value, context);  // an alias's TypeVars stay free
+}
+
+TypeId FileInference::ExpandAlias(DefinitionId def, NodeId value, const TypeContext& context) {
+  InferenceRecursion& recursion = program_.recursion();
+  uint64_t key = (static_cast<uint64_t>(def.value) << 32) | context.cls.value;
+  if (auto it = alias_types_.find(key); it != alias_types_.end()) return it->second;
+  auto scratch_key = std::make_tuple(static_cast<const FileInference*>(this), def.value, context.cls.value);
+  if (auto it = recursion.alias_scratch.find(scratch_key); it != recursion.alias_scratch.end()) {
+    ++recursion.alias_cuts;  // what uses it depends on the cut too
+    return it->second;
+  }
+  std::pair<const FileInference*, DefinitionId> frame = {this, def};
+  if (recursion.aliases.size() >= InferenceRecursion::kMaxAliasDepth ||
+      llvm::is_contained(recursion.aliases, frame)) {
+    ++recursion.alias_cuts;
+    return store_.Unknown();  // recursive
+  }
+  uint64_t cuts = recursion.alias_cuts;
+  recursion.aliases.push_back(frame);
+  struct Pop {
+    InferenceRecursion& recursion;
+    ~Pop() {
+      recursion.aliases.pop_back();
+      if (recursion.aliases.empty()) recursion.alias_scratch.clear();
+    }
+  };
+  TypeId t;
+  {
+    Pop pop{recursion};
+    TypeContext alias_context;  // the alias's own parameters stay free
+    alias_context.cls = context.cls;
+    t = InferTypeExpr(value, alias_context);
+    if (recursion.alias_cuts == cuts) {
+      alias_types_[key] = t;
+    } else if (recursion.aliases.size() > 1) {
+      recursion.alias_scratch[scratch_key] = t;
+    }
+  }
   return t;
 }
 
@@ -159,13 +193,10 @@ TypeId FileInference::ExplicitAliasType(DefinitionId def_id, llvm::ArrayRef<Type
     if (value.valid() && ast_.kind(value) == NodeKind::Keyword) value = NodeId::None();
   }
   if (!value.valid()) return store_.Unknown();
-  if (alias_stack_.size() > 16 || llvm::is_contained(alias_stack_, def_id)) return store_.Unknown();  // recursive
-  alias_stack_.push_back(def_id);
-  TypeContext alias_context;  // the alias's own parameters stay free until specialized
-  alias_context.cls = context.cls;
-  TypeId t = InferTypeExpr(value, alias_context);
-  alias_stack_.pop_back();
+  TypeId t = ExpandAlias(def_id, value, context);  // the alias's own parameters stay free until specialized
   if (params.empty()) return t;
+  TypeContext alias_context;
+  alias_context.cls = context.cls;
   Substitution subst;
   for (size_t i = 0; i < params.size(); ++i) {
     TypeId param = params[i];

@@ -188,29 +188,6 @@ TypeId FileInference::BuiltinSymbol(llvm::StringRef name) {
   return t ? *t : TypeId::None();
 }
 
-std::optional<TypeId> FileInference::StarImportedSymbol(llvm::StringRef name) {
-  SymbolId star = index_.LookupSymbol(index_.module_scope(), "*");
-  if (!star.valid()) return std::nullopt;
-  for (DefinitionId d : index_.symbol(star).definitions) {
-    const Definition& def = index_.definition(d);
-    NodeId stmt = def.node;
-    NodeId module_node = ast_.child(stmt, 0);
-    std::string module_name = module_node.valid() ? ast_.str(module_node).str() : "";
-    unsigned level = ast_.node(stmt).data;
-    if (level > 0) module_name = program_.resolver().ResolveRelative(file_, level, module_name);
-    ModuleId module = program_.resolver().Resolve(module_name);
-    if (!module.valid()) continue;
-    FileId file = store_.module(module).file;
-    if (!file.valid()) return store_.Unknown();  // `*` from an untyped module: anything
-    if (file == file_) continue;
-    // `*` imports the names in `__all__`, or else every name not starting with `_`.
-    const auto& all = program_.index(file).dunder_all();
-    if (all ? std::find(all->begin(), all->end(), name.str()) == all->end() : name.startswith("_")) continue;
-    if (auto t = program_.inference(file).ModuleSymbolType(name)) return t;
-  }
-  return std::nullopt;
-}
-
 TypeId FileInference::UnionOfDefinitions(llvm::ArrayRef<DefinitionId> defs) {
   std::vector<TypeId> types;
   for (DefinitionId d : defs) types.push_back(DefinitionType(d));

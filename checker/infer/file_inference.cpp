@@ -2,6 +2,7 @@
 // (class resolution with bases, type parameters and C3 MRO; function signatures).
 #include "checker/infer/file_inference.h"
 
+#include "checker/infer/recursion.h"
 #include "checker/infer/semantics.h"
 #include "checker/module/resolver.h"
 #include "checker/program/program.h"
@@ -39,6 +40,10 @@ TypeId FileInference::DefinitionType(DefinitionId def) {
   }
   if (definition_state_[def.index()] == 2) return definition_types_[def.index()];
   if (definition_state_[def.index()] == 1) return store_.Unknown();  // cycle
+  // Too deep a chain (`from a import x` / `x = y` across 2,000 definitions): Unknown from here,
+  // inferred again when asked from a shallower place.
+  RecursionGuard guard(program_.recursion());
+  if (guard.exceeded()) return store_.Unknown();
   definition_state_[def.index()] = 1;
   TypeId type = InferDefinition(def);
   // The vectors may have grown while inferring.
@@ -205,6 +210,10 @@ ClassId FileInference::ClassFor(NodeId class_def) {
 
 namespace {
 
+// The longest MRO kept (each class stores its whole MRO: a chain of N classes stores N^2/2
+// entries without a bound).
+constexpr size_t kMaxMroLength = 256;
+
 // C3 linearization; falls back to a depth-first order without duplicates when inconsistent.
 std::vector<TypeId> Linearize(const TypeStore& store, TypeId self,
                               std::vector<std::vector<TypeId>> sequences) {
@@ -250,6 +259,17 @@ std::vector<TypeId> Linearize(const TypeStore& store, TypeId self,
 void FileInference::ResolveClass(ClassId cls) {
   ClassInfo& info = store_.cls(cls);
   if (info.resolved || info.resolving) return;
+  RecursionGuard guard(program_.recursion());
+  if (guard.exceeded()) {
+    // Too deep a chain of bases: a class whose bases are not known (any member may exist).
+    ClassId object = store_.known_class(KnownClass::Object);
+    ClassInfo& lenient = store_.cls(cls);
+    lenient.has_unknown_base = true;
+    lenient.mro = {store_.Instance(cls)};
+    if (object.valid() && object != cls) lenient.mro.push_back(store_.Instance(object));
+    lenient.resolved = true;
+    return;
+  }
   info.resolving = true;
   NodeId node = info.node;
   ClassDefView view{ast_, node};
@@ -334,7 +354,20 @@ void FileInference::ResolveClass(ClassId cls) {
     sequences.push_back(std::move(seq));
   }
   sequences.push_back(bases);
-  std::vector<TypeId> mro = Linearize(store_, self, std::move(sequences));
+  std::vector<TypeId> mro;
+  if (bases.size() == 1) {
+    // One base: C3 gives the class, then the base's MRO (no quadratic merge down long chains).
+    mro.reserve(sequences[0].size() + 1);
+    mro.push_back(self);
+    mro.insert(mro.end(), sequences[0].begin(), sequences[0].end());
+  } else {
+    mro = Linearize(store_, self, std::move(sequences));
+  }
+  if (mro.size() > kMaxMroLength) {
+    // A hierarchy thousands of classes deep: the rest is treated like an unknown base.
+    mro.resize(kMaxMroLength);
+    store_.cls(cls).has_unknown_base = true;
+  }
   ClassId object = store_.known_class(KnownClass::Object);
   if (store_.cls(cls).known != KnownClass::Object) {
     if (!object.valid()) object = GetKnownClass(program_, KnownClass::Object);
@@ -351,6 +384,16 @@ void FileInference::ResolveClass(ClassId cls) {
 void FileInference::ResolveSignature(FunctionId fn) {
   FunctionInfo& info = store_.function(fn);
   if (info.signature_done || info.signature_in_progress) return;
+  RecursionGuard guard(program_.recursion());
+  if (guard.exceeded()) {
+    // Too deep a chain of annotations: a signature that accepts anything and returns Unknown.
+    FunctionInfo& lenient = store_.function(fn);
+    lenient.signature = Signature{};
+    lenient.signature.gradual = true;
+    lenient.signature.return_type = store_.Unknown();
+    lenient.signature_done = true;
+    return;
+  }
   info.signature_in_progress = true;
   NodeId node = info.node;
   ClassId owner = info.owner;

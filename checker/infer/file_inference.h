@@ -21,6 +21,8 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace asynctype {
 
@@ -64,6 +66,13 @@ class FileInference {
   bool MemberMayExistUnseen(llvm::StringRef name);
   // The public type of a name in a class body scope.
   std::optional<TypeId> ScopeSymbolType(ScopeId scope, llvm::StringRef name);
+  // star_imports.cpp: whether the module binds `name` at its top level (ModuleSymbolType finds
+  // it without looking at star imports).
+  bool BindsAtTopLevel(llvm::StringRef name) const;
+  // star_imports.cpp: whether `from <this module> import *` brings `name`: listed in `__all__`
+  // (with the `__all__` of the modules it adds, `__all__ += sub.__all__`), or, without an
+  // `__all__` the index understands, any name not starting with `_`.
+  bool ExportsThroughStar(llvm::StringRef name);
 
   // Function and class objects for definition nodes of this file.
   FunctionId FunctionFor(NodeId function_def);
@@ -138,7 +147,33 @@ class FileInference {
                            bool in_loop, bool public_view, bool report, bool skip_own = false);
   TypeId UnionOfDefinitions(llvm::ArrayRef<DefinitionId> defs);
   TypeId BuiltinSymbol(llvm::StringRef name);
+
+  // star_imports.cpp: the type `name` gets through this module's `from m import *` statements
+  // (None: no star import brings it; Unknown: one from an untyped module may).
   std::optional<TypeId> StarImportedSymbol(llvm::StringRef name);
+  // A module this one star-imports: its inference, or null for an untyped module (which may
+  // bring anything). Unresolved modules and the module itself are left out.
+  struct StarTarget {
+    FileInference* module = nullptr;
+  };
+  // Where a name reached through star imports is bound: nowhere, maybe in an untyped module
+  // (Unknown), or at the top level of `module`.
+  struct StarOrigin {
+    enum class Kind : uint8_t { None, Untyped, Bound } kind = Kind::None;
+    FileInference* module = nullptr;
+  };
+  const std::vector<StarTarget>& StarTargets();
+  StarOrigin StarOriginOf(llvm::StringRef name);
+  // Solves StarOriginOf(name) for this module and every module its star imports reach.
+  void SolveStarOrigins(llvm::StringRef name);
+  // The origin a star import of `target` gives `name`, once `target` is solved (or binds it).
+  StarOrigin StarEdgeOrigin(const StarTarget& target, llvm::StringRef name);
+  const llvm::StringSet<>& DunderAllNames();
+  // The modules whose `__all__` this module's `__all__` adds (null: not resolved).
+  const std::vector<FileInference*>& DunderAllModules();
+  // The module a Name / dotted Attribute of this module's top level names, through its imports
+  // (no type inference); None when it does not name one.
+  ModuleId ModuleNamedBy(NodeId expr, int depth = 0);
 
   // definitions.cpp
   TypeId InferDefinition(DefinitionId def);
@@ -188,6 +223,8 @@ class FileInference {
   std::pair<FileInference*, DefinitionId> ExplicitAliasFor(NodeId name);
   std::pair<FileInference*, DefinitionId> ExplicitAliasOf(DefinitionId def, int depth);
   TypeId ExplicitAliasType(DefinitionId def, llvm::ArrayRef<TypeId> args, const TypeContext& context);
+  // The type an alias's value denotes (memoized per alias and class; see recursion.h).
+  TypeId ExpandAlias(DefinitionId def, NodeId value, const TypeContext& context);
 
   Program& program_;
   TypeStore& store_;
@@ -205,9 +242,8 @@ class FileInference {
   llvm::DenseMap<uint32_t, TypeVarId> typevars_;    // defining node -> TypeVarId
   std::vector<Diagnostic> diagnostics_;
   std::unordered_set<size_t> reported_;  // hashes of the diagnostics reported so far
-  // Implicit aliases being expanded: a reference back to one of them is a recursive alias
-  // (Unknown at once, so expansion stays linear instead of exponential in the nesting).
-  llvm::SmallVector<DefinitionId, 4> alias_stack_;
+  // Alias values expanded (ExpandAlias), by (definition << 32 | class).
+  llvm::DenseMap<uint64_t, TypeId> alias_types_;
   llvm::DenseMap<uint32_t, uint8_t> with_suppresses_;  // With node -> names.cpp's Suppression
   std::vector<NodeId> parents_;                         // by NodeId; built on first use
   llvm::DenseMap<uint32_t, TypeId> expected_types_;     // value node -> ExpectedType (None: none)
@@ -216,6 +252,14 @@ class FileInference {
   llvm::DenseSet<uint32_t> reported_forward_syntax_;
   // Calls of type guards (Call node -> the solved guarded type, TypeIs?), for narrowing.
   llvm::DenseMap<uint32_t, std::pair<TypeId, bool>> call_guards_;
+  // star_imports.cpp: the modules `*`-imported, in statement order; the origin of each name
+  // looked up through them (solved once per name for a whole component of the import graph);
+  // `__all__` as a set, the modules whose `__all__` it adds, and ExportsThroughStar answers.
+  std::optional<std::vector<StarTarget>> star_targets_;
+  llvm::StringMap<StarOrigin> star_origins_;
+  std::optional<llvm::StringSet<>> dunder_all_names_;
+  std::optional<std::vector<FileInference*>> dunder_all_modules_;
+  llvm::StringMap<bool> star_exports_;
 };
 
 }  // namespace asynctype

@@ -92,25 +92,42 @@ TypeId PromoteLiteral(Program& program, TypeId type) {
   }
 }
 
-TypeId PromoteLiteralDeep(Program& program, TypeId type) {
+namespace {
+
+// `done`: tuples and unions already promoted (a type shared by several elements, `(t, t)` nested,
+// is promoted once, not once per path).
+TypeId PromoteLiteralDeep(Program& program, TypeId type, llvm::DenseMap<uint32_t, TypeId>& done) {
   TypeStore& store = program.types();
   switch (store.kind(type)) {
     case TypeKind::Tuple:
     case TypeKind::Union: {
+      if (auto it = done.find(type.value); it != done.end()) return it->second;
       std::vector<TypeId> items(store.list(TypeListId(store.data(type).a)).begin(),
                                 store.list(TypeListId(store.data(type).a)).end());
       bool changed = false;
       for (TypeId& item : items) {
-        TypeId promoted = PromoteLiteralDeep(program, item);
+        TypeId promoted = PromoteLiteralDeep(program, item, done);
         changed |= promoted != item;
         item = promoted;
       }
-      if (!changed) return type;
-      if (store.kind(type) == TypeKind::Union) return store.Union(items);
-      return store.data(type).b ? store.HomogeneousTuple(items[0]) : store.Tuple(items);
+      TypeId result = type;
+      if (changed) {
+        result = store.kind(type) == TypeKind::Union ? store.Union(items)
+                 : store.data(type).b                ? store.HomogeneousTuple(items[0])
+                                                     : store.Tuple(items);
+      }
+      done[type.value] = result;
+      return result;
     }
     default: return PromoteLiteral(program, type);
   }
+}
+
+}  // namespace
+
+TypeId PromoteLiteralDeep(Program& program, TypeId type) {
+  llvm::DenseMap<uint32_t, TypeId> done;
+  return PromoteLiteralDeep(program, type, done);
 }
 
 const ClassInfo& ResolvedClass(Program& program, ClassId cls) {

@@ -2,6 +2,7 @@
 
 #include "checker/check/check_file.h"
 #include "checker/infer/file_inference.h"
+#include "checker/infer/recursion.h"
 #include "checker/module/resolver.h"
 #include "checker/program/parse_cache.h"
 #include "checker/semantic/index.h"
@@ -17,7 +18,10 @@ struct Program::FileState {
 };
 
 Program::Program(ProgramOptions options, const FileSystem& fs)
-    : options_(std::move(options)), fs_(fs), types_(std::make_unique<TypeStore>()) {
+    : options_(std::move(options)),
+      fs_(fs),
+      types_(std::make_unique<TypeStore>()),
+      recursion_(std::make_unique<InferenceRecursion>()) {
   for (std::string& root : options_.roots) root = NormalizePath(root);
   resolver_ = std::make_unique<ModuleResolver>(*this);
 }

@@ -27,6 +27,7 @@ class TypeStore;
 class FileInference;
 class ModuleResolver;
 class ParseCache;
+struct InferenceRecursion;
 
 struct ProgramOptions {
   PythonVersion python_version;
@@ -80,6 +81,8 @@ class Program {
   FileInference& inference(FileId file);
   TypeStore& types() { return *types_; }
   ModuleResolver& resolver() { return *resolver_; }
+  // The bounds on nested inference shared by the files' inferences (infer/recursion.h).
+  InferenceRecursion& recursion() { return *recursion_; }
   std::optional<FileId> FindFile(const std::string& path) const;
   // Throws AnalysisCancelled when the options' `cancelled` says so.
   void ThrowIfCancelled() const {
@@ -96,6 +99,7 @@ class Program {
   llvm::StringMap<FileId> file_ids_;  // path -> file
   std::unique_ptr<TypeStore> types_;
   std::unique_ptr<ModuleResolver> resolver_;
+  std::unique_ptr<InferenceRecursion> recursion_;
 };
 
 // Checks that bytes are valid UTF-8 text (no NUL bytes); returns an error text otherwise.

@@ -180,8 +180,13 @@ class SemanticIndex {
 
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   // The module's `__all__`, when it is built from string literals (`__all__ = [...]`, `+=`,
-  // `.extend(...)`, `.append(...)`); None when absent or not understood.
+  // `.extend(...)`, `.append(...)`) and other modules' `__all__` (below); None when absent or not
+  // understood.
   const std::optional<std::vector<std::string>>& dunder_all() const { return dunder_all_; }
+  // The modules whose `__all__` is added to this one's (`__all__ += sub.__all__`, `__all__ =
+  // a.__all__ + [...]`, `.extend(sub.__all__)`): the expression naming each module (a Name or a
+  // dotted Attribute), for the inference to resolve. Only meaningful when dunder_all() is set.
+  const std::vector<NodeId>& dunder_all_modules() const { return dunder_all_modules_; }
   const std::vector<NodeId>& imports() const { return imports_; }
 
  private:
@@ -204,6 +209,7 @@ class SemanticIndex {
   std::vector<Diagnostic> diagnostics_;
   std::vector<Constraint> constraints_;
   std::optional<std::vector<std::string>> dunder_all_;
+  std::vector<NodeId> dunder_all_modules_;
   llvm::StringSet<> skipped_names_;
   std::vector<UseRecord> use_records_;
   llvm::DenseMap<uint32_t, uint32_t> use_index_;  // Name node -> index into use_records_

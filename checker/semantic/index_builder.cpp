@@ -411,32 +411,63 @@ class IndexBuilder {
     for (NodeId child : ast_.children(node)) NoteSkippedBindings(child);
   }
 
-  // Collects string literals of a list / tuple into `__all__`; false when not understood.
-  bool AddDunderAll(NodeId list) {
-    if (!list.valid() || (ast_.kind(list) != NodeKind::ListExpr && ast_.kind(list) != NodeKind::Tuple)) return false;
+  // Adds a `__all__` value to the module's: the string literals of a list / tuple, `sub.__all__`
+  // (recorded as a module whose `__all__` is included), and `+` of these. Anything else leaves
+  // `__all__` not understood (None) until it is assigned again.
+  void AddDunderAll(NodeId value) {
+    if (dunder_all_opaque_) return;
     if (!index_.dunder_all_) index_.dunder_all_.emplace();
-    for (NodeId e : ast_.children(list)) {
-      if (!e.valid() || ast_.kind(e) != NodeKind::StringLiteral || ast_.Has(e, kFString)) return false;
-      index_.dunder_all_->push_back(ast_.str(e).str());
+    if (!CollectDunderAll(value)) {
+      dunder_all_opaque_ = true;
+      index_.dunder_all_.reset();
+      index_.dunder_all_modules_.clear();
     }
-    return true;
+  }
+
+  bool CollectDunderAll(NodeId value) {
+    if (!value.valid()) return false;
+    switch (ast_.kind(value)) {
+      case NodeKind::ListExpr:
+      case NodeKind::Tuple:
+        for (NodeId e : ast_.children(value)) {
+          if (!e.valid() || ast_.kind(e) != NodeKind::StringLiteral || ast_.Has(e, kFString)) return false;
+          index_.dunder_all_->push_back(ast_.str(e).str());
+        }
+        return true;
+      case NodeKind::StringLiteral:  // `__all__.append("x")`
+        if (ast_.Has(value, kFString)) return false;
+        index_.dunder_all_->push_back(ast_.str(value).str());
+        return true;
+      case NodeKind::Attribute: {
+        NodeId object = ast_.child(value, 0);
+        NodeId attr = ast_.child(value, 1);
+        if (!object.valid() || !attr.valid() || ast_.str(attr) != "__all__") return false;
+        index_.dunder_all_modules_.push_back(object);
+        return true;
+      }
+      case NodeKind::BinOp:
+        return static_cast<BinaryOp>(ast_.node(value).data) == BinaryOp::Add &&
+               CollectDunderAll(ast_.child(value, 0)) && CollectDunderAll(ast_.child(value, 1));
+      default:
+        return false;
+    }
   }
 
   void RecordDunderAll(NodeId stmt) {
     if (current_ != index_.module_scope()) return;
     auto is_all = [&](NodeId n) { return n.valid() && ast_.kind(n) == NodeKind::Name && ast_.str(n) == "__all__"; };
+    auto reassign = [&](NodeId value) {
+      dunder_all_opaque_ = false;
+      index_.dunder_all_.reset();
+      index_.dunder_all_modules_.clear();
+      AddDunderAll(value);
+    };
     switch (ast_.kind(stmt)) {
       case NodeKind::Assign:
-        if (ast_.children(stmt).size() == 2 && is_all(ast_.child(stmt, 1))) {
-          index_.dunder_all_.reset();
-          AddDunderAll(ast_.child(stmt, 0));
-        }
+        if (ast_.children(stmt).size() == 2 && is_all(ast_.child(stmt, 1))) reassign(ast_.child(stmt, 0));
         return;
       case NodeKind::AnnAssign:
-        if (is_all(ast_.child(stmt, 0))) {
-          index_.dunder_all_.reset();
-          AddDunderAll(ast_.child(stmt, 2));
-        }
+        if (is_all(ast_.child(stmt, 0))) reassign(ast_.child(stmt, 2));
         return;
       case NodeKind::AugAssign:
         if (is_all(ast_.child(stmt, 0))) AddDunderAll(ast_.child(stmt, 1));
@@ -448,11 +479,9 @@ class IndexBuilder {
         if (!func.valid() || ast_.kind(func) != NodeKind::Attribute || !is_all(ast_.child(func, 0))) return;
         llvm::StringRef method = ast_.str(ast_.child(func, 1));
         NodeId arg = ast_.child(call, 1);
-        if (method == "extend") AddDunderAll(arg);
-        if (method == "append" && arg.valid() && ast_.kind(arg) == NodeKind::StringLiteral) {
-          if (!index_.dunder_all_) index_.dunder_all_.emplace();
-          index_.dunder_all_->push_back(ast_.str(arg).str());
-        }
+        bool string = arg.valid() && ast_.kind(arg) == NodeKind::StringLiteral;
+        if (method == "extend") AddDunderAll(string ? NodeId::None() : arg);  // a string's characters
+        if (method == "append" && string) AddDunderAll(arg);
         return;
       }
       default:
@@ -1634,6 +1663,7 @@ class IndexBuilder {
   ScopeId annotation_scope_;  // the scope the annotation being visited is evaluated in
   llvm::DenseMap<uint32_t, NodeId> first_value_return_;  // function scope -> its first `return <value>`
   std::vector<NodeId> star_imports_;
+  bool dunder_all_opaque_ = false;  // `__all__` took a value not understood (see AddDunderAll)
   llvm::DenseMap<uint32_t, bool> awaits_directly_;  // comprehension scope -> it awaits in its own scope
   llvm::DenseSet<uint32_t> async_nesting_reported_;  // comprehension scopes reported as nested async
   // The `with` blocks being visited: the flows_ depth they belong to, and the union of the states

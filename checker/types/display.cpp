@@ -16,6 +16,9 @@ class Displayer {
 
   std::string Type(TypeId id) {
     if (!id.valid()) return "Unknown";
+    // A type that shares parts (`tuple[A, A]`, with A itself such a tuple, 40 levels deep) is
+    // small in memory but exponentially long written out: past a bound, the rest is elided.
+    if (++shown_ > kMaxShown) return "...";
     const TypeData d = store_.data(id);
     switch (d.kind) {
       case TypeKind::Unknown: return "Unknown";
@@ -281,8 +284,11 @@ class Displayer {
     return out + r;
   }
 
+  static constexpr size_t kMaxShown = 10000;
+
   TypeStore& store_;
   uint32_t binder_code_ = ~0u;
+  size_t shown_ = 0;  // types written so far
 };
 
 }  // namespace

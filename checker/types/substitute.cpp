@@ -1,85 +1,135 @@
 #include "checker/types/substitute.h"
 
+#include "llvm/ADT/DenseMap.h"
+
 namespace asynctype {
+
+namespace {
+
+// One substitution over a type: parts shared inside it (`tuple[A, A]`, with A such a tuple again)
+// are substituted once, so the work is linear in the type's size in memory, not in its written
+// length.
+class Substituter {
+ public:
+  Substituter(TypeStore& store, const Substitution& subst) : store_(store), subst_(subst) {}
+
+  TypeId Type(TypeId type) {
+    if (!type.valid()) return type;
+    const TypeData d = store_.data(type);
+    switch (d.kind) {
+      case TypeKind::TypeVar: {
+        TypeId r = subst_.Lookup(type);
+        return r.valid() ? r : type;
+      }
+      case TypeKind::Instance:
+      case TypeKind::ClassLiteral:
+        if (d.b == TypeListId::kNoneValue) return type;
+        break;
+      case TypeKind::SubclassOf:
+      case TypeKind::Union:
+      case TypeKind::Tuple:
+      case TypeKind::Callable:
+      case TypeKind::BoundMethod:
+        break;
+      default:
+        return type;
+    }
+    if (auto it = done_.find(type.value); it != done_.end()) return TypeId(it->second);
+    TypeId result = Compound(type, d);
+    done_[type.value] = result.value;
+    return result;
+  }
+
+  Signature Sig(const Signature& sig) {
+    Signature out = sig;
+    if (sig.param_spec.valid()) {
+      TypeId solved = subst_.Lookup(sig.param_spec);
+      if (solved.valid()) {
+        // P solved to a concrete parameter list (a Callable), or to nothing known (gradual).
+        out.param_spec = TypeId::None();
+        if (store_.kind(solved) == TypeKind::Callable) {
+          const Signature& from = store_.signature(store_.data(solved).a);
+          out.params = from.params;
+          out.gradual = from.gradual;
+          out.param_spec = from.param_spec;
+        } else {
+          out.params.clear();
+          out.gradual = true;
+        }
+      }
+    }
+    for (Param& p : out.params) p.type = Type(p.type);
+    out.return_type = Type(sig.return_type);
+    if (sig.guard.valid()) out.guard = Type(sig.guard);
+    // TypeVars that were replaced are no longer parameters of the signature.
+    out.type_params.clear();
+    for (TypeId tv : sig.type_params) {
+      if (!subst_.Lookup(tv).valid()) out.type_params.push_back(tv);
+    }
+    return out;
+  }
+
+ private:
+  TypeId Compound(TypeId type, const TypeData d) {
+    auto map_list = [&](TypeListId list, bool* changed) {
+      llvm::SmallVector<TypeId, 4> in(store_.list(list).begin(), store_.list(list).end());
+      llvm::SmallVector<TypeId, 4> out;
+      for (TypeId t : in) {
+        TypeId s = Type(t);
+        *changed |= s != t;
+        out.push_back(s);
+      }
+      return out;
+    };
+    switch (d.kind) {
+      case TypeKind::Instance:
+      case TypeKind::ClassLiteral: {
+        if (d.b == TypeListId::kNoneValue) return type;
+        bool changed = false;
+        auto args = map_list(TypeListId(d.b), &changed);
+        if (!changed) return type;
+        return d.kind == TypeKind::Instance ? store_.Instance(ClassId(d.a), args)
+                                            : store_.ClassLiteral(ClassId(d.a), args);
+      }
+      case TypeKind::SubclassOf:
+        return store_.SubclassOf(Type(TypeId(d.a)));
+      case TypeKind::Union: {
+        bool changed = false;
+        auto members = map_list(TypeListId(d.a), &changed);
+        return changed ? store_.Union(members) : type;
+      }
+      case TypeKind::Tuple: {
+        bool changed = false;
+        auto elements = map_list(TypeListId(d.a), &changed);
+        if (!changed) return type;
+        // Substituting a TypeVarTuple's unpacked tuple into a tuple splices it in.
+        return d.b ? store_.HomogeneousTuple(elements[0]) : store_.Tuple(elements);
+      }
+      case TypeKind::Callable: {
+        Signature sig = Sig(store_.signature(d.a));
+        return store_.Callable(sig);
+      }
+      case TypeKind::BoundMethod:
+        return store_.BoundMethod(TypeId(d.a), Type(TypeId(d.b)));
+      default:
+        return type;
+    }
+  }
+
+  TypeStore& store_;
+  const Substitution& subst_;
+  llvm::SmallDenseMap<uint32_t, uint32_t, 8> done_;  // compound type -> its substitution
+};
+
+}  // namespace
 
 TypeId Substitute(TypeStore& store, TypeId type, const Substitution& subst) {
   if (subst.empty() || !type.valid()) return type;
-  const TypeData d = store.data(type);
-  auto map_list = [&](TypeListId list, bool* changed) {
-    llvm::SmallVector<TypeId, 4> out;
-    for (TypeId t : store.list(list)) {
-      TypeId s = Substitute(store, t, subst);
-      *changed |= s != t;
-      out.push_back(s);
-    }
-    return out;
-  };
-  switch (d.kind) {
-    case TypeKind::TypeVar: {
-      TypeId r = subst.Lookup(type);
-      return r.valid() ? r : type;
-    }
-    case TypeKind::Instance:
-    case TypeKind::ClassLiteral: {
-      if (d.b == TypeListId::kNoneValue) return type;
-      bool changed = false;
-      auto args = map_list(TypeListId(d.b), &changed);
-      if (!changed) return type;
-      return d.kind == TypeKind::Instance ? store.Instance(ClassId(d.a), args)
-                                          : store.ClassLiteral(ClassId(d.a), args);
-    }
-    case TypeKind::SubclassOf:
-      return store.SubclassOf(Substitute(store, TypeId(d.a), subst));
-    case TypeKind::Union: {
-      bool changed = false;
-      auto members = map_list(TypeListId(d.a), &changed);
-      return changed ? store.Union(members) : type;
-    }
-    case TypeKind::Tuple: {
-      bool changed = false;
-      auto elements = map_list(TypeListId(d.a), &changed);
-      if (!changed) return type;
-      // Substituting a TypeVarTuple's unpacked tuple into a tuple splices it in.
-      return d.b ? store.HomogeneousTuple(elements[0]) : store.Tuple(elements);
-    }
-    case TypeKind::Callable: {
-      Signature sig = SubstituteSignature(store, store.signature(d.a), subst);
-      return store.Callable(sig);
-    }
-    case TypeKind::BoundMethod:
-      return store.BoundMethod(TypeId(d.a), Substitute(store, TypeId(d.b), subst));
-    default:
-      return type;
-  }
+  return Substituter(store, subst).Type(type);
 }
 
 Signature SubstituteSignature(TypeStore& store, const Signature& sig, const Substitution& subst) {
-  Signature out = sig;
-  if (sig.param_spec.valid()) {
-    TypeId solved = subst.Lookup(sig.param_spec);
-    if (solved.valid()) {
-      // P solved to a concrete parameter list (a Callable), or to nothing known (gradual).
-      out.param_spec = TypeId::None();
-      if (store.kind(solved) == TypeKind::Callable) {
-        const Signature& from = store.signature(store.data(solved).a);
-        out.params = from.params;
-        out.gradual = from.gradual;
-        out.param_spec = from.param_spec;
-      } else {
-        out.params.clear();
-        out.gradual = true;
-      }
-    }
-  }
-  for (Param& p : out.params) p.type = Substitute(store, p.type, subst);
-  out.return_type = Substitute(store, sig.return_type, subst);
-  if (sig.guard.valid()) out.guard = Substitute(store, sig.guard, subst);
-  // TypeVars that were replaced are no longer parameters of the signature.
-  out.type_params.clear();
-  for (TypeId tv : sig.type_params) {
-    if (!subst.Lookup(tv).valid()) out.type_params.push_back(tv);
-  }
-  return out;
+  return Substituter(store, subst).Sig(sig);
 }
 
 Substitution ClassSubstitution(const TypeStore& store, TypeId instance) {
