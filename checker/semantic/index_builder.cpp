@@ -7,6 +7,7 @@
 #include <string>
 
 #include "checker/semantic/flow.h"
+#include "checker/semantic/flow_union.h"
 #include "checker/semantic/index.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -29,7 +30,7 @@ class IndexBuilder {
   void Build() {
     ScopeId module = NewScope(ScopeKind::Module, ScopeId::None(), ast_.root());
     current_ = module;
-    flows_.push_back({module, FlowState(&constraint_keys_)});
+    flows_.push_back({module, FlowState(&flow_keys_)});
     index_.node_scope_[ast_.root().index()] = module;
     VisitBlock(ast_.children(ast_.root()));
   }
@@ -103,7 +104,7 @@ class IndexBuilder {
   // states an exception may leave those from, for its `finally`).
   struct RaiseContext {
     size_t level;
-    FlowState raised;
+    FlowUnion raised;
   };
 
   // Almost anything can raise: `await`, `yield`, iteration, `with` entry and exit, unpacking,
@@ -124,16 +125,9 @@ class IndexBuilder {
     if (level == 0 || !flows_[level - 1].second.reachable()) return;
     for (RaiseContext& context : raise_contexts_) {
       if (context.level != level) continue;
-      context.raised.AddBinding(name, binding);
+      context.raised.state().AddBinding(name, binding);
       // Narrowing of places rooted at a rebound name no longer holds.
-      if (!IsPlaceKey(name)) {
-        llvm::SmallVector<llvm::StringRef, 2> places;
-        for (const auto& entry : context.raised.names()) {
-          llvm::StringRef key = entry.getKey();
-          if (key.size() > name.size() && key.startswith(name) && key[name.size()] == '.') places.push_back(key);
-        }
-        for (llvm::StringRef key : places) context.raised.AddBinding(key, Binding{kPlaceDefault, {}});
-      }
+      if (!IsPlaceKey(name)) context.raised.state().AddPlaceDefaultsOf(name);
     }
   }
 
@@ -149,7 +143,7 @@ class IndexBuilder {
   void InScope(ScopeId scope_id, F&& visit) {
     ScopeId outer = current_;
     current_ = scope_id;
-    flows_.push_back({scope_id, FlowState(&constraint_keys_)});
+    flows_.push_back({scope_id, FlowState(&flow_keys_)});
     visit();
     flows_.pop_back();
     current_ = outer;
@@ -229,6 +223,7 @@ class IndexBuilder {
       if (std::find(done.begin(), done.end(), name) != done.end()) continue;
       done.push_back(name);
       flow().Narrow(name, constraint);
+      narrowed_.push_back({constraint, name});
     }
   }
 
@@ -277,8 +272,8 @@ class IndexBuilder {
     for (size_t i = first_use; i < use_log_.size(); ++i) {
       auto [node, name, scope_id] = use_log_[i];
       if (!FlowOf(scope_id) || FlowOf(scope_id) != &flow()) continue;
-      auto it = loop_end.names().find(name);
-      if (it == loop_end.names().end()) continue;
+      const Bindings* at_end = loop_end.Find(name);
+      if (!at_end) continue;
       UseRecord& record = index_.use_records_[index_.use_index_[node.index()]];
       // A use that every path from the loop's start reaches through an assignment in the body
       // (`v = f(); if v is not None: use(v)`) cannot see the previous iteration's bindings.
@@ -288,7 +283,7 @@ class IndexBuilder {
                            b.def.index() < first_def;
       }
       if (!sees_loop_start) continue;
-      for (const Binding& b : it->second) {
+      for (const Binding& b : *at_end) {
         if (b.def.valid() && b.def.index() >= first_def &&
             std::find(record.bindings.begin(), record.bindings.end(), b) == record.bindings.end()) {
           record.bindings.push_back(b);
@@ -300,16 +295,18 @@ class IndexBuilder {
   // A state captured inside a loop body (at a `break`) may come from a later iteration: it also
   // holds the bindings the body makes.
   void AddLoopBindings(FlowState& target, size_t first_def, const FlowState& loop_end) {
-    for (const auto& entry : loop_end.names()) {
-      Bindings from_loop;
-      for (const Binding& b : entry.second) {
-        if (b.def.valid() && b.def.index() >= first_def) from_loop.push_back(b);
-      }
-      if (from_loop.empty()) continue;
-      Bindings merged = target.Lookup(entry.getKey());
-      FlowState::AddAll(merged, from_loop);
-      target.Set(entry.getKey(), std::move(merged));
+    target.AddLaterBindings(loop_end, first_def);
+  }
+
+  // Drops from the current flow the narrowing made by the constraints numbered `first` and above
+  // (it held only inside an expression).
+  void StripConstraintsSince(size_t first) {
+    llvm::SmallVector<llvm::StringRef, 4> names;
+    for (size_t i = narrowed_.size(); i > 0 && narrowed_[i - 1].first >= first; --i) {
+      llvm::StringRef name = narrowed_[i - 1].second;
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
     }
+    flow().StripConstraintsSince(first, names);
   }
 
   void Mark(NodeId node) {
@@ -478,7 +475,7 @@ class IndexBuilder {
   // the `with` statement.
   void NoteExceptionalExit() {
     for (auto& [level, state] : with_exits_) {
-      if (level == flows_.size()) state.Merge(flow());
+      if (level == flows_.size()) state.Add(flow());
     }
   }
 
@@ -627,9 +624,9 @@ class IndexBuilder {
             }
           }
         }
-        with_exits_.emplace_back(flows_.size(), flow());
+        with_exits_.emplace_back(flows_.size(), FlowUnion(flow(), flow()));
         VisitList(ast_.child(stmt, 1));
-        FlowState exceptional = std::move(with_exits_.back().second);
+        FlowState exceptional = std::move(with_exits_.back().second.state());
         with_exits_.pop_back();
         if (exceptional.reachable()) {
           // The exceptional paths continue after the statement only if a manager swallows the
@@ -645,7 +642,7 @@ class IndexBuilder {
       case NodeKind::Match: {
         VisitExpr(ast_.child(stmt, 0));
         FlowState before = flow();
-        FlowState after;
+        FlowState after(&flow_keys_);
         after.SetUnreachable();
         bool exhaustive = false;
         for (NodeId match_case : ast_.tail(stmt, 1)) {
@@ -685,15 +682,15 @@ class IndexBuilder {
         // from the union of the states before the body, after each of its statements and at each
         // raise point inside them (see NoteRaisePoint).
         size_t context = raise_contexts_.size();
-        raise_contexts_.push_back({flows_.size(), flow()});
+        raise_contexts_.push_back({flows_.size(), FlowUnion(flow(), flow())});
         NodeId body = ast_.child(stmt, 0);
         if (body.valid()) {
           for (NodeId s : ast_.children(body)) {
             VisitStatement(s);
-            raise_contexts_[context].raised.Merge(flow());
+            raise_contexts_[context].raised.Add(flow());
           }
         }
-        FlowState exceptional = std::move(raise_contexts_[context].raised);
+        FlowState exceptional = std::move(raise_contexts_[context].raised.state());
         raise_contexts_.pop_back();
         // A `finally` also runs when the `else` block or a handler raises.
         NodeId finalbody = ast_.child(stmt, 3);
@@ -701,7 +698,7 @@ class IndexBuilder {
         if (has_finally) {
           FlowState raised = exceptional;
           raised.Merge(flow());
-          raise_contexts_.push_back({flows_.size(), std::move(raised)});
+          raise_contexts_.push_back({flows_.size(), FlowUnion(std::move(raised), flow())});
         }
         VisitList(ast_.child(stmt, 2));  // else: runs when the body completed
         FlowState after = flow();
@@ -729,7 +726,7 @@ class IndexBuilder {
         if (has_finally) {
           bool completes = after.reachable();
           FlowState entry = after;
-          entry.Merge(raise_contexts_[context].raised);
+          entry.Merge(raise_contexts_[context].raised.state());
           raise_contexts_.pop_back();
           flow() = std::move(entry);
           VisitList(finalbody);
@@ -827,7 +824,7 @@ class IndexBuilder {
     NodeId test = ast_.child(stmt, 0);
     std::optional<bool> value = StaticTruth(test);
     auto [when_true, when_false] = VisitCondition(test);
-    FlowState body_end;
+    FlowState body_end(&flow_keys_);
     body_end.SetUnreachable();
     if (value == false) {
       MarkUnreachable(ast_.child(stmt, 1));
@@ -889,7 +886,7 @@ class IndexBuilder {
       self_name_ = ast_.str(ast_.children(params)[0]);
     }
     current_ = fn_scope;
-    flows_.push_back({fn_scope, FlowState(&constraint_keys_)});
+    flows_.push_back({fn_scope, FlowState(&flow_keys_)});
     std::vector<LoopContext> saved_loops = std::move(loops_);
     loops_.clear();
     int saved_loop = loop_depth_;
@@ -954,7 +951,7 @@ class IndexBuilder {
       }
     }
     current_ = class_scope;
-    flows_.push_back({class_scope, FlowState(&constraint_keys_)});
+    flows_.push_back({class_scope, FlowState(&flow_keys_)});
     std::vector<LoopContext> saved_loops = std::move(loops_);
     loops_.clear();
     int saved_loop = loop_depth_;
@@ -1240,7 +1237,7 @@ class IndexBuilder {
         auto [when_true, when_false] = VisitCondition(expr);
         when_true.Merge(when_false);
         flow() = std::move(when_true);
-        flow().StripConstraintsSince(mark);
+        StripConstraintsSince(mark);
         return;
       }
       case NodeKind::IfExp: {
@@ -1253,7 +1250,7 @@ class IndexBuilder {
         VisitExpr(ast_.child(expr, 2));
         after_body.Merge(flow());
         flow() = std::move(after_body);
-        flow().StripConstraintsSince(mark);
+        StripConstraintsSince(mark);
         return;
       }
       default:
@@ -1302,7 +1299,7 @@ class IndexBuilder {
     ScopeId outer = current_;
     ScopeId comprehension = NewScope(ScopeKind::Comprehension, outer, expr);
     current_ = comprehension;
-    flows_.push_back({comprehension, FlowState(&constraint_keys_)});
+    flows_.push_back({comprehension, FlowState(&flow_keys_)});
     int saved_loop = loop_depth_;
     loop_depth_ = 0;
     for (size_t i = 0; i < generators.size(); ++i) {
@@ -1612,6 +1609,9 @@ class IndexBuilder {
   std::vector<std::pair<ScopeId, FlowState>> flows_;  // one per scope being visited, innermost last
   std::vector<LoopContext> loops_;                    // loops of the current function scope
   std::vector<ConstraintKey> constraint_keys_;        // parallel to index_.constraints_
+  FlowKeys flow_keys_{&constraint_keys_};             // shared by all the flow states
+  // The names each narrowing constraint was applied to, in constraint order.
+  std::vector<std::pair<uint32_t, llvm::StringRef>> narrowed_;
   struct LoggedUse {
     NodeId node;
     llvm::StringRef name;
@@ -1638,7 +1638,7 @@ class IndexBuilder {
   llvm::DenseSet<uint32_t> async_nesting_reported_;  // comprehension scopes reported as nested async
   // The `with` blocks being visited: the flows_ depth they belong to, and the union of the states
   // an exception in the block may leave from.
-  std::vector<std::pair<size_t, FlowState>> with_exits_;
+  std::vector<std::pair<size_t, FlowUnion>> with_exits_;
   std::vector<RaiseContext> raise_contexts_;  // the `try` statements being visited, innermost last
 };
 
