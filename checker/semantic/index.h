@@ -88,6 +88,9 @@ struct Symbol {
   std::vector<DefinitionId> definitions;
   // Bindings made from nested scopes through `global` / `nonlocal` declarations.
   std::vector<DefinitionId> nested_definitions;
+  // The AnnAssign node of the last of `definitions` that declares a type (`x: T = v`, `x: T`),
+  // which the other assignments of the name are checked against; None when there is none.
+  NodeId declaration;
   bool is_global = false;    // declared `global` in this scope
   bool is_nonlocal = false;  // declared `nonlocal` in this scope
 };

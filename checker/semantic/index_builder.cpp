@@ -72,6 +72,7 @@ class IndexBuilder {
     index_.definitions_.push_back(def);
     DefinitionId id(static_cast<uint32_t>(index_.definitions_.size() - 1));
     index_.symbols_[symbol.index()].definitions.push_back(id);
+    if (kind == DefinitionKind::AnnAssignment) index_.symbols_[symbol.index()].declaration = node;
     if (target.valid()) index_.node_definition_[target.index()] = id;
     if (FlowState* flow = FlowOf(scope_id)) {
       flow->Bind(name, id);
