@@ -91,6 +91,9 @@ struct Symbol {
   // The AnnAssign node of the last of `definitions` that declares a type (`x: T = v`, `x: T`),
   // which the other assignments of the name are checked against; None when there is none.
   NodeId declaration;
+  // Whether the offsets of `definitions` never decrease (almost always: they are in source order),
+  // so that the ones before a point are found by binary search.
+  bool definitions_in_order = true;
   bool is_global = false;    // declared `global` in this scope
   bool is_nonlocal = false;  // declared `nonlocal` in this scope
 };
@@ -182,6 +185,9 @@ class SemanticIndex {
   bool InLoop(NodeId use) const { return in_loop_.test(use.index()); }
 
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  // The position in `symbol`'s definitions just past the last one taking effect at or before
+  // `offset`, in the order of the definitions (0: none does).
+  size_t DefinitionsUpTo(const Symbol& symbol, uint32_t offset) const;
   // The module's `__all__`, when it is built from string literals (`__all__ = [...]`, `+=`,
   // `.extend(...)`, `.append(...)`); None when absent or not understood.
   const std::optional<std::vector<std::string>>& dunder_all() const { return dunder_all_; }

@@ -71,8 +71,12 @@ class IndexBuilder {
     Definition def{kind, scope_id, symbol, node, target, offset, current_statement_};
     index_.definitions_.push_back(def);
     DefinitionId id(static_cast<uint32_t>(index_.definitions_.size() - 1));
-    index_.symbols_[symbol.index()].definitions.push_back(id);
-    if (kind == DefinitionKind::AnnAssignment) index_.symbols_[symbol.index()].declaration = node;
+    Symbol& defined = index_.symbols_[symbol.index()];
+    if (!defined.definitions.empty() && offset < index_.definitions_[defined.definitions.back().index()].offset) {
+      defined.definitions_in_order = false;
+    }
+    defined.definitions.push_back(id);
+    if (kind == DefinitionKind::AnnAssignment) defined.declaration = node;
     if (target.valid()) index_.node_definition_[target.index()] = id;
     if (FlowState* flow = FlowOf(scope_id)) {
       flow->Bind(name, id);
