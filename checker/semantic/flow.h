@@ -18,6 +18,7 @@
 #include "checker/semantic/slot_map.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -38,6 +39,13 @@ inline bool IsPlaceAssignment(DefinitionId def) {
   return def.valid() && def != kPlaceDefault && (def.value & 0x80000000u) != 0;
 }
 inline NodeId PlaceAssignmentTarget(DefinitionId def) { return NodeId(def.value & 0x7FFFFFFFu); }
+
+// Inside the flow state only: a binding standing for a set of definitions (see
+// FlowState::kMaxDefinitions and FlowKeys::ExpandDefinitionSets). Never in the index: the uses
+// record the definitions themselves. (Real definition numbers stay far below 2^30.)
+inline DefinitionId DefinitionSetBinding(uint32_t set) { return DefinitionId(0x40000000u | set); }
+inline bool IsDefinitionSet(DefinitionId def) { return def.valid() && (def.value & 0xC0000000u) == 0x40000000u; }
+inline uint32_t DefinitionSetOf(DefinitionId def) { return def.value & 0x3FFFFFFFu; }
 
 struct Binding {
   DefinitionId def;
@@ -76,10 +84,24 @@ class FlowKeys {
   llvm::StringRef Key(uint32_t slot) const { return keys_[slot]; }
   const std::vector<ConstraintKey>* constraints() const { return constraints_; }
 
+  // A new set of definitions: `defs` and those of the sets `subsets`; returns its binding.
+  DefinitionId NewDefinitionSet(llvm::SmallVector<DefinitionId, 8> defs, llvm::SmallVector<uint32_t, 2> subsets) {
+    sets_.push_back({std::move(defs), std::move(subsets)});
+    return DefinitionSetBinding(static_cast<uint32_t>(sets_.size() - 1));
+  }
+  // Replaces each definition-set binding of `bindings` by one binding per definition of the set,
+  // in definition order, with the set binding's constraints (and without duplicates).
+  void ExpandDefinitionSets(Bindings& bindings) const;
+
  private:
+  struct DefinitionSet {
+    llvm::SmallVector<DefinitionId, 8> defs;
+    llvm::SmallVector<uint32_t, 2> subsets;
+  };
   llvm::StringMap<uint32_t> slots_;
   std::vector<llvm::StringRef> keys_;  // slot -> key (stored in slots_)
   const std::vector<ConstraintKey>* constraints_;
+  std::vector<DefinitionSet> sets_;
 };
 
 class FlowState {
@@ -214,7 +236,7 @@ class FlowState {
       return [this, place](uint32_t, EntryRef& mine, const EntryRef& theirs) {
         Bindings merged = mine ? mine->bindings : DefaultBindings(place);
         AddAll(merged, theirs ? theirs->bindings : DefaultBindings(place));
-        Simplify(merged);
+        Simplify(merged, place);
         Store(mine, theirs ? &theirs : nullptr, std::move(merged));
       };
     };
@@ -224,19 +246,28 @@ class FlowState {
                      EntryMap::Walk(mine, theirs, /*dirty_too=*/true, join(true));
                    });
     AddAll(reach_paths_, other.reach_paths_);
-    Simplify(reach_paths_);
+    Simplify(reach_paths_, /*place=*/false);
   }
 
   // `b` narrowed by `c` on one path and by `not c` on the other is just `b` again; without this
   // repeated tests of one name would multiply its bindings. Bindings that still pile up (each
-  // path carrying its own "this call returns" conditions) are widened past kMaxBindings.
-  void Simplify(Bindings& bindings) const;
+  // path carrying its own "this call returns" conditions) are widened past kMaxBindings, and
+  // collapsed past kMaxDefinitions. `place`: the bindings of a place.
+  void Simplify(Bindings& bindings, bool place) const;
 
   // Past this many bindings of one name, the bindings of each definition are joined into one
   // that keeps only their common constraints: the type gets wider (never narrower), and the
   // number of bindings stays bounded however many branches follow each other.
   static constexpr size_t kMaxBindings = 16;
   static void Widen(Bindings& bindings);
+
+  // Past this many bindings after widening (as many definitions of one name reaching one point,
+  // e.g. after that many `if` statements or loops that each may rebind it), the definitions are
+  // collapsed into one binding that stands for all of them, with their common constraints (a
+  // place's into its default binding, the attribute's own type): a use sees every one of them,
+  // without the narrowing that applied to some; the unbound path is kept. This bounds the cost
+  // of a merge, which would otherwise copy every binding of such a name at every branch.
+  static constexpr size_t kMaxDefinitions = 64;
 
   // Adds `binding` to the bindings of `name` (an alternative, as if from another path).
   void AddBinding(llvm::StringRef name, const Binding& binding) {
@@ -457,7 +488,66 @@ inline void FlowState::AddAll(Bindings& into, const Bindings& from) {
   }
 }
 
-inline void FlowState::Simplify(Bindings& bindings) const {
+namespace flow_detail {
+
+// Whether `a` and `b` are one definition narrowed alike up to a last test, which one holds and
+// the other negates (the pair Simplify joins).
+inline bool Joinable(const Binding& a, const Binding& b, const std::vector<ConstraintKey>& constraints) {
+  if (a.def != b.def || a.constraints.size() != b.constraints.size() || a.constraints.empty()) return false;
+  size_t n = a.constraints.size();
+  if (!std::equal(a.constraints.begin(), a.constraints.end() - 1, b.constraints.begin())) return false;
+  const ConstraintKey& x = constraints[a.constraints[n - 1]];
+  const ConstraintKey& y = constraints[b.constraints[n - 1]];
+  return x.predicate == y.predicate && x.positive != y.positive;
+}
+
+// The first joinable pair (i < j, smallest i, then smallest j), or {0, 0} when there is none.
+inline std::pair<size_t, size_t> FirstJoinablePair(const Bindings& bindings,
+                                                   const std::vector<ConstraintKey>& constraints) {
+  auto naive = [&]() -> std::pair<size_t, size_t> {
+    for (size_t i = 0; i < bindings.size(); ++i) {
+      for (size_t j = i + 1; j < bindings.size(); ++j) {
+        if (Joinable(bindings[i], bindings[j], constraints)) return {i, j};
+      }
+    }
+    return {0, 0};
+  };
+  if (bindings.size() <= 32) return naive();
+  // Many bindings: group them by what must be equal (definition, constraints but the last, the
+  // last one's test); a pair joins within a group, between the two ways of the test. The first
+  // binding of a group with both ways has its partner in the group's first binding of the other
+  // way. (Groups are found by hash; a pair that does not verify means a collision: compare all.)
+  struct Group {
+    uint32_t first[2] = {UINT32_MAX, UINT32_MAX};  // first binding of each way
+  };
+  llvm::DenseMap<uint64_t, Group> groups;
+  for (size_t i = 0; i < bindings.size(); ++i) {
+    const Binding& b = bindings[i];
+    if (b.constraints.empty()) continue;
+    const ConstraintKey& last = constraints[b.constraints.back()];
+    size_t h = llvm::hash_combine(b.def.value, b.constraints.size(), last.predicate,
+                                  llvm::hash_combine_range(b.constraints.begin(), b.constraints.end() - 1));
+    Group& group = groups[static_cast<uint64_t>(h) & (UINT64_MAX >> 1)];
+    uint32_t& first = group.first[last.positive ? 1 : 0];
+    if (first == UINT32_MAX) first = static_cast<uint32_t>(i);
+  }
+  std::pair<size_t, size_t> best{0, 0};
+  bool found = false;
+  for (const auto& entry : groups) {
+    const Group& group = entry.second;
+    if (group.first[0] == UINT32_MAX || group.first[1] == UINT32_MAX) continue;
+    size_t i = std::min(group.first[0], group.first[1]), j = std::max(group.first[0], group.first[1]);
+    if (!found || i < best.first) best = {i, j};
+    found = true;
+  }
+  if (!found) return {0, 0};
+  if (!Joinable(bindings[best.first], bindings[best.second], constraints)) return naive();
+  return best;
+}
+
+}  // namespace flow_detail
+
+inline void FlowState::Simplify(Bindings& bindings, bool place) const {
   if (!keys_ || !keys_->constraints() || bindings.size() < 2) return;
   const std::vector<ConstraintKey>& constraints = *keys_->constraints();
   // Only constrained bindings can be joined (in pairs): most calls have none to look at.
@@ -465,30 +555,89 @@ inline void FlowState::Simplify(Bindings& bindings) const {
   bool changed = constrained >= 2;
   while (changed) {
     changed = false;
-    for (size_t i = 0; i < bindings.size() && !changed; ++i) {
-      for (size_t j = i + 1; j < bindings.size() && !changed; ++j) {
-        Binding& a = bindings[i];
-        const Binding& b = bindings[j];
-        if (a.def != b.def || a.constraints.size() != b.constraints.size() || a.constraints.empty()) continue;
-        size_t n = a.constraints.size();
-        if (!std::equal(a.constraints.begin(), a.constraints.end() - 1, b.constraints.begin())) continue;
-        const ConstraintKey& x = constraints[a.constraints[n - 1]];
-        const ConstraintKey& y = constraints[b.constraints[n - 1]];
-        if (x.predicate != y.predicate || x.positive == y.positive) continue;
-        a.constraints.pop_back();
-        bindings.erase(bindings.begin() + j);
-        // The shortened binding may now equal another one.
-        for (size_t k = 0; k < bindings.size(); ++k) {
-          if (k != i && bindings[k] == a) {
-            bindings.erase(bindings.begin() + i);
-            break;
-          }
-        }
-        changed = true;
+    auto [i, j] = flow_detail::FirstJoinablePair(bindings, constraints);
+    if (i == j) break;
+    Binding& a = bindings[i];
+    a.constraints.pop_back();
+    bindings.erase(bindings.begin() + j);
+    // The shortened binding may now equal another one.
+    for (size_t k = 0; k < bindings.size(); ++k) {
+      if (k != i && bindings[k] == bindings[i]) {
+        bindings.erase(bindings.begin() + i);
+        break;
       }
     }
+    changed = true;
   }
   if (bindings.size() > kMaxBindings) Widen(bindings);
+  if (bindings.size() <= kMaxDefinitions) return;
+  // Collapse (see kMaxDefinitions): the constraints all the bound paths share, and one binding in
+  // place of theirs, where the first of them was.
+  llvm::SmallVector<uint32_t, 1> common;
+  bool first = true;
+  for (const Binding& b : bindings) {
+    if (!b.def.valid()) continue;
+    if (first) {
+      common = b.constraints;
+      first = false;
+      continue;
+    }
+    auto mismatch = std::mismatch(common.begin(), common.end(), b.constraints.begin(), b.constraints.end());
+    common.erase(mismatch.first, common.end());
+  }
+  DefinitionId collapsed = kPlaceDefault;
+  if (!place) {
+    llvm::SmallVector<DefinitionId, 8> defs;
+    llvm::SmallVector<uint32_t, 2> subsets;
+    for (const Binding& b : bindings) {
+      if (IsDefinitionSet(b.def)) {
+        subsets.push_back(DefinitionSetOf(b.def));
+      } else if (b.def.valid()) {
+        defs.push_back(b.def);
+      }
+    }
+    collapsed = keys_->NewDefinitionSet(std::move(defs), std::move(subsets));
+  }
+  Bindings result;
+  bool placed = false;
+  for (Binding& b : bindings) {
+    if (!b.def.valid()) {
+      result.push_back(std::move(b));
+    } else if (!placed) {
+      result.push_back(Binding{collapsed, common});
+      placed = true;
+    }
+  }
+  bindings = std::move(result);
+}
+
+inline void FlowKeys::ExpandDefinitionSets(Bindings& bindings) const {
+  if (std::none_of(bindings.begin(), bindings.end(), [](const Binding& b) { return IsDefinitionSet(b.def); })) return;
+  Bindings expanded;
+  for (const Binding& b : bindings) {
+    if (!IsDefinitionSet(b.def)) {
+      FlowState::AddAll(expanded, Bindings{b});
+      continue;
+    }
+    std::vector<DefinitionId> defs;
+    llvm::DenseSet<uint32_t> seen_sets;
+    std::vector<uint32_t> stack{DefinitionSetOf(b.def)};
+    seen_sets.insert(stack.back());
+    while (!stack.empty()) {
+      const DefinitionSet& set = sets_[stack.back()];
+      stack.pop_back();
+      defs.insert(defs.end(), set.defs.begin(), set.defs.end());
+      for (uint32_t subset : set.subsets) {
+        if (seen_sets.insert(subset).second) stack.push_back(subset);
+      }
+    }
+    std::sort(defs.begin(), defs.end());
+    defs.erase(std::unique(defs.begin(), defs.end()), defs.end());
+    Bindings each;
+    for (DefinitionId d : defs) each.push_back(Binding{d, b.constraints});
+    FlowState::AddAll(expanded, each);
+  }
+  bindings = std::move(expanded);
 }
 
 inline void FlowState::Widen(Bindings& bindings) {

@@ -70,7 +70,7 @@ class FlowUnion {
       });
     }
     FlowState::AddAll(state_.reach_paths_, next.reach_paths_);
-    state_.Simplify(state_.reach_paths_);
+    state_.Simplify(state_.reach_paths_, /*place=*/false);
     last_ = next;
   }
 
@@ -83,7 +83,7 @@ class FlowUnion {
     const Bindings& theirs = theirs_entry ? (*theirs_entry)->bindings : FlowState::DefaultBindings(place);
     Bindings merged = mine ? mine->bindings : FlowState::DefaultBindings(place);
     FlowState::AddAll(merged, theirs);
-    state_.Simplify(merged);
+    state_.Simplify(merged, place);
     bool absorbed = Contains(merged, theirs);
     state_.Store(mine, theirs_entry, std::move(merged));
     return !absorbed;

@@ -288,12 +288,13 @@ class IndexBuilder {
                            b.def.index() < first_def;
       }
       if (!sees_loop_start) continue;
-      for (const Binding& b : *at_end) {
-        if (b.def.valid() && b.def.index() >= first_def &&
-            std::find(record.bindings.begin(), record.bindings.end(), b) == record.bindings.end()) {
-          record.bindings.push_back(b);
-        }
+      Bindings later = *at_end;
+      flow_keys_.ExpandDefinitionSets(later);
+      Bindings from_body;
+      for (const Binding& b : later) {
+        if (b.def.valid() && b.def.index() >= first_def) from_body.push_back(b);
       }
+      FlowState::AddAll(record.bindings, from_body);
     }
   }
 
@@ -1136,7 +1137,9 @@ class IndexBuilder {
     }
     ScopeId scope_id = flows_[level].first;
     index_.use_index_[name.index()] = static_cast<uint32_t>(index_.use_records_.size());
-    index_.use_records_.push_back({scope_id, flows_[level].second.Lookup(text)});
+    Bindings bindings = flows_[level].second.Lookup(text);
+    flow_keys_.ExpandDefinitionSets(bindings);
+    index_.use_records_.push_back({scope_id, std::move(bindings)});
     use_log_.push_back({name, text, scope_id});
   }
 
