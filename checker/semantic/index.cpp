@@ -29,7 +29,7 @@ llvm::SmallVector<DefinitionId, 2> SemanticIndex::PublicDefinitions(SymbolId sym
 }
 
 size_t SemanticIndex::DefinitionsUpTo(const Symbol& symbol, uint32_t offset) const {
-  const std::vector<DefinitionId>& defs = symbol.definitions;
+  const auto& defs = symbol.definitions;
   if (symbol.definitions_in_order) {
     return std::upper_bound(defs.begin(), defs.end(), offset,
                             [&](uint32_t at, DefinitionId d) { return at < definitions_[d.index()].offset; }) -

@@ -25,6 +25,20 @@ class IndexBuilder {
     index_.in_loop_.resize(ast.size());
     index_.store_targets_.resize(ast.size());
     index_.forward_references_.resize(ast.size());
+    // Room for every scope and use record at once (an upper bound: memory not written is not
+    // used). Scopes are copied, not moved, when their vector grows (StringMap's move may throw).
+    size_t scopes = 1, uses = 0;
+    for (size_t i = 0; i < ast.size(); ++i) {
+      switch (ast.kind(NodeId(static_cast<uint32_t>(i)))) {
+        case NodeKind::FunctionDef: case NodeKind::ClassDef: scopes += 2; break;  // (type parameters)
+        case NodeKind::TypeAlias: case NodeKind::Lambda: case NodeKind::ListComp: case NodeKind::SetComp:
+        case NodeKind::DictComp: case NodeKind::GeneratorExp: ++scopes; break;
+        case NodeKind::Name: case NodeKind::Attribute: ++uses; break;
+        default: break;
+      }
+    }
+    index_.scopes_.reserve(scopes);
+    index_.use_records_.reserve(uses);
   }
 
   void Build() {
@@ -76,6 +90,11 @@ class IndexBuilder {
       defined.definitions_in_order = false;
     }
     defined.definitions.push_back(id);
+    if (kind != DefinitionKind::Function) {
+      defined.only_functions = false;
+    } else if (IsOverload(node)) {
+      ++defined.overloads;
+    }
     if (kind == DefinitionKind::AnnAssignment) defined.declaration = node;
     if (target.valid()) index_.node_definition_[target.index()] = id;
     if (FlowState* flow = FlowOf(scope_id)) {
@@ -99,6 +118,20 @@ class IndexBuilder {
       }
     }
     if (outer.valid()) index_.symbols_[outer.index()].nested_definitions.push_back(id);
+  }
+
+  // A `def` decorated `@overload` or `@<...>.overload` (by name, as the inference reads it).
+  bool IsOverload(NodeId function_def) const {
+    NodeId decorators = FunctionDefView{ast_, function_def}.decorators();
+    if (!decorators.valid()) return false;
+    for (NodeId dec : ast_.children(decorators)) {
+      NodeId name = ast_.kind(dec) == NodeKind::Attribute ? ast_.child(dec, 1) : dec;
+      if (name.valid() && (ast_.kind(name) == NodeKind::Name || ast_.kind(name) == NodeKind::Identifier) &&
+          ast_.str(name) == "overload") {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ----------------------------------------------------------------------- control flow
@@ -280,10 +313,11 @@ class IndexBuilder {
       const Bindings* at_end = loop_end.Find(name);
       if (!at_end) continue;
       UseRecord& record = index_.use_records_[index_.use_index_[node.index()]];
+      Bindings bindings(record.bindings.begin(), record.bindings.end());
       // A use that every path from the loop's start reaches through an assignment in the body
       // (`v = f(); if v is not None: use(v)`) cannot see the previous iteration's bindings.
-      bool sees_loop_start = record.bindings.empty();
-      for (const Binding& b : record.bindings) {
+      bool sees_loop_start = bindings.empty();
+      for (const Binding& b : bindings) {
         sees_loop_start |= !b.def.valid() || b.def == kPlaceDefault || IsPlaceAssignment(b.def) ||
                            b.def.index() < first_def;
       }
@@ -294,7 +328,9 @@ class IndexBuilder {
       for (const Binding& b : later) {
         if (b.def.valid() && b.def.index() >= first_def) from_body.push_back(b);
       }
-      FlowState::AddAll(record.bindings, from_body);
+      size_t before = bindings.size();
+      FlowState::AddAll(bindings, from_body);
+      if (bindings.size() != before) record.bindings = StoreBindings(std::move(bindings));
     }
   }
 
@@ -909,7 +945,7 @@ class IndexBuilder {
       }
     }
     scope(fn_scope).end_reachable = flow().reachable();
-    if (flow().ReachedConditionally()) scope(fn_scope).end_paths = flow().ReachPaths();
+    if (flow().ReachedConditionally()) index_.end_paths_[fn_scope.index()] = flow().ReachPaths();
     loop_depth_ = saved_loop;
     loops_ = std::move(saved_loops);
     flows_.pop_back();
@@ -1124,6 +1160,22 @@ class IndexBuilder {
   }
 
   // ------------------------------------------------------------------ expressions
+  // A copy of `bindings` for a use record, where the index keeps them.
+  llvm::ArrayRef<Binding> StoreBindings(Bindings bindings) {
+    size_t n = bindings.size();
+    if (n == 0) return {};
+    if (n > index_.last_block_size_ - index_.last_block_used_) {
+      size_t size = std::max<size_t>(n, 4096);
+      index_.binding_blocks_.push_back(std::make_unique<Binding[]>(size));
+      index_.last_block_size_ = size;
+      index_.last_block_used_ = 0;
+    }
+    Binding* stored = index_.binding_blocks_.back().get() + index_.last_block_used_;
+    index_.last_block_used_ += n;
+    std::move(bindings.begin(), bindings.end(), stored);
+    return llvm::ArrayRef<Binding>(stored, n);
+  }
+
   void Use(NodeId name) {
     Mark(name);
     if (loop_depth_ > 0) index_.in_loop_.set(name.index());
@@ -1139,7 +1191,7 @@ class IndexBuilder {
     index_.use_index_[name.index()] = static_cast<uint32_t>(index_.use_records_.size());
     Bindings bindings = flows_[level].second.Lookup(text);
     flow_keys_.ExpandDefinitionSets(bindings);
-    index_.use_records_.push_back({scope_id, std::move(bindings)});
+    index_.use_records_.push_back({scope_id, StoreBindings(std::move(bindings))});
     use_log_.push_back({name, text, scope_id});
   }
 
@@ -1161,7 +1213,7 @@ class IndexBuilder {
         llvm::StringRef key = PlaceKey(expr);
         if (!key.empty() && flows_.back().first == current_ && flow().Knows(key)) {
           index_.use_index_[expr.index()] = static_cast<uint32_t>(index_.use_records_.size());
-          index_.use_records_.push_back({current_, flow().Lookup(key)});
+          index_.use_records_.push_back({current_, StoreBindings(flow().Lookup(key))});
         }
         return;
       }

@@ -2,6 +2,8 @@
 // the module and statement blocks, salvage of ERROR regions, and the indentation check.
 #include "checker/syntax/lower.h"
 
+#include "checker/syntax/pieces.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -505,7 +507,7 @@ void Lowerer::Run() {
 }
 
 void Lowerer::RunInPieces(llvm::ArrayRef<uint32_t> starts) {
-  ast_.Reserve(text_.size() / 8 + 16, text_.size() / 8 + 16);
+  ast_.Reserve(kPieceBytes / 4, kPieceBytes / 4);
   IdScope statements(*this);
   uint32_t size = static_cast<uint32_t>(text_.size());
   uint32_t begin = 0;
@@ -526,6 +528,12 @@ void Lowerer::RunInPieces(llvm::ArrayRef<uint32_t> starts) {
     }
     MakeCursors(tree);
     LowerModule(tree, end, statements);
+    if (k == 0 && end < size) {
+      // The first piece tells how many nodes the file needs: room for them at once (growing by
+      // doubling would hold twice the Ast for a moment, and keep up to twice what it needs).
+      double scale = 1.1 * size / end;
+      ast_.Reserve(static_cast<size_t>(scale * ast_.size()) + 1024, static_cast<size_t>(scale * ast_.child_slots()) + 1024);
+    }
     // (Nothing refers to a piece's trees once it is lowered.)
     ts_tree_delete(tree);
     for (TSTree* extra : extra_trees_) ts_tree_delete(extra);
