@@ -25,20 +25,26 @@ class IndexBuilder {
     index_.in_loop_.resize(ast.size());
     index_.store_targets_.resize(ast.size());
     index_.forward_references_.resize(ast.size());
-    // Room for every scope and use record at once (an upper bound: memory not written is not
-    // used). Scopes are copied, not moved, when their vector grows (StringMap's move may throw).
-    size_t scopes = 1, uses = 0;
+    // Room for every scope, symbol, definition and use record at once (upper bounds: memory not
+    // written is not used). Scopes and symbols are copied, not moved, when their vector grows
+    // (the moves of StringMap and SmallVector are not noexcept).
+    size_t scopes = 1, uses = 0, names = 1;
     for (size_t i = 0; i < ast.size(); ++i) {
       switch (ast.kind(NodeId(static_cast<uint32_t>(i)))) {
         case NodeKind::FunctionDef: case NodeKind::ClassDef: scopes += 2; break;  // (type parameters)
         case NodeKind::TypeAlias: case NodeKind::Lambda: case NodeKind::ListComp: case NodeKind::SetComp:
         case NodeKind::DictComp: case NodeKind::GeneratorExp: ++scopes; break;
-        case NodeKind::Name: case NodeKind::Attribute: ++uses; break;
+        case NodeKind::Name: ++uses; ++names; break;
+        case NodeKind::Attribute: ++uses; break;
+        case NodeKind::Identifier: case NodeKind::Parameter: case NodeKind::TypeParam: case NodeKind::MatchAs:
+        case NodeKind::MatchStar: case NodeKind::MatchMapping: case NodeKind::ImportFrom: ++names; break;
         default: break;
       }
     }
     index_.scopes_.reserve(scopes);
     index_.use_records_.reserve(uses);
+    index_.symbols_.reserve(names);  // (every symbol and definition binds a name node, but a few)
+    index_.definitions_.reserve(names);
   }
 
   void Build() {
