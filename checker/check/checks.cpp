@@ -131,11 +131,7 @@ void CheckAssignToDeclared(FileInference& inference, NodeId statement) {
     if (!target.valid() || ast.kind(target) != NodeKind::Name) continue;  // plain names only
     DefinitionId def = index.DefinitionOf(target);
     if (!def.valid()) continue;
-    const Symbol& symbol = index.symbol(index.definition(def).symbol);
-    NodeId declaration;
-    for (DefinitionId d : symbol.definitions) {
-      if (index.definition(d).kind == DefinitionKind::AnnAssignment) declaration = index.definition(d).node;
-    }
+    NodeId declaration = index.symbol(index.definition(def).symbol).declaration;
     if (!declaration.valid()) continue;
     if (store.kind(inference.ExprType(ast.child(declaration, 1))) == TypeKind::SpecialForm) continue;
     TypeContext context;

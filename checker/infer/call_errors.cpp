@@ -216,24 +216,9 @@ bool Covers(llvm::StringRef tested, llvm::StringRef place) {
 }
 
 // `@overload` definitions followed by at most one implementation: one overloaded function.
+// (The index counts the `@overload` definitions by the decorator's name.)
 bool IsOverloadSeries(const Ast& ast, const SemanticIndex& index, const Symbol& symbol) {
-  int implementations = 0;
-  for (DefinitionId d : symbol.definitions) {
-    const Definition& def = index.definition(d);
-    if (def.kind != DefinitionKind::Function) return false;
-    FunctionDefView view{ast, def.node};
-    bool overload = false;
-    if (view.decorators().valid()) {
-      for (NodeId dec : ast.children(view.decorators())) {
-        NodeId name = ast.kind(dec) == NodeKind::Attribute ? ast.child(dec, 1) : dec;
-        overload |= name.valid() &&
-                    (ast.kind(name) == NodeKind::Name || ast.kind(name) == NodeKind::Identifier) &&
-                    ast.str(name) == "overload";
-      }
-    }
-    implementations += !overload;
-  }
-  return implementations <= 1;
+  return symbol.only_functions && symbol.definitions.size() - symbol.overloads <= 1;
 }
 
 class CallSite {

@@ -559,14 +559,8 @@ bool SoleDefinition(Program& program, FileId file, NodeId def_node) {
   const Symbol& symbol = index.symbol(index.definition(def).symbol);
   if (!symbol.nested_definitions.empty()) return false;
   if (symbol.definitions.size() == 1) return true;
-  TypeStore& store = program.types();
-  int implementations = 0;
-  for (DefinitionId d : symbol.definitions) {
-    const Definition& other = index.definition(d);
-    if (other.kind != DefinitionKind::Function) return false;
-    if (!store.function(inference.FunctionFor(other.node)).is_overload) ++implementations;
-  }
-  return implementations <= 1;
+  // (The index counts the `@overload` definitions, as FunctionInfo::is_overload reads them.)
+  return symbol.only_functions && symbol.definitions.size() - symbol.overloads <= 1;
 }
 
 // A receiver whose class has a base the checker cannot see (members found further up the MRO

@@ -55,11 +55,7 @@ TypeId FileInference::DeclaredTargetType(NodeId target) {
   DefinitionId def = index_.DefinitionOf(target);
   if (!def.valid()) return TypeId::None();
   if (index_.scope(index_.definition(def).scope).kind == ScopeKind::Class) return TypeId::None();
-  const Symbol& symbol = index_.symbol(index_.definition(def).symbol);
-  NodeId declaration;
-  for (DefinitionId d : symbol.definitions) {
-    if (index_.definition(d).kind == DefinitionKind::AnnAssignment) declaration = index_.definition(d).node;
-  }
+  NodeId declaration = index_.symbol(index_.definition(def).symbol).declaration;
   if (!declaration.valid()) return TypeId::None();
   if (store_.kind(ExprType(ast_.child(declaration, 1))) == TypeKind::SpecialForm) return TypeId::None();
   TypeContext context;

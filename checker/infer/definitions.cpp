@@ -317,7 +317,8 @@ TypeId FileInference::FunctionDefinitionType(const Definition& def) {
   const Symbol& symbol = index_.symbol(def.symbol);
   bool any_overload = info.is_overload;
   std::vector<TypeId> overloads;
-  if (!info.is_overload) {
+  // (The index counts the `@overload` definitions: none in the common case.)
+  if (!info.is_overload && symbol.overloads > 0) {
     for (DefinitionId d : symbol.definitions) {
       const Definition& other = index_.definition(d);
       if (other.node == def.node) break;

@@ -33,8 +33,9 @@ bool FileInference::PathReturns(const Binding& binding, bool lenient) {
 bool FileInference::EndReachable(ScopeId function_scope) {
   const Scope& scope = index_.scope(function_scope);
   if (!scope.end_reachable) return false;
-  if (scope.end_paths.empty()) return true;
-  for (const Binding& path : scope.end_paths) {
+  const Bindings* paths = index_.EndPaths(function_scope);
+  if (!paths) return true;
+  for (const Binding& path : *paths) {
     if (PathReturns(path)) return true;
   }
   return false;

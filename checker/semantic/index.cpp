@@ -1,5 +1,7 @@
 #include "checker/semantic/index.h"
 
+#include <algorithm>
+
 namespace asynctype {
 
 ScopeId SemanticIndex::ScopeOpenedBy(NodeId node) const {
@@ -26,6 +28,19 @@ llvm::SmallVector<DefinitionId, 2> SemanticIndex::PublicDefinitions(SymbolId sym
   return result;
 }
 
+size_t SemanticIndex::DefinitionsUpTo(const Symbol& symbol, uint32_t offset) const {
+  const auto& defs = symbol.definitions;
+  if (symbol.definitions_in_order) {
+    return std::upper_bound(defs.begin(), defs.end(), offset,
+                            [&](uint32_t at, DefinitionId d) { return at < definitions_[d.index()].offset; }) -
+           defs.begin();
+  }
+  for (size_t i = defs.size(); i > 0; --i) {
+    if (definitions_[defs[i - 1].index()].offset <= offset) return i;
+  }
+  return 0;
+}
+
 SemanticIndex::Resolution SemanticIndex::ResolveName(ScopeId scope, llvm::StringRef name,
                                                      uint32_t offset, bool in_loop,
                                                      bool public_view) const {
@@ -42,14 +57,10 @@ SemanticIndex::Resolution SemanticIndex::ResolveName(ScopeId scope, llvm::String
       if (declared_outer && own_scope && !public_view) {
         // `global x` / `nonlocal x`: this scope's own assignments reach later uses; before
         // them the outer binding is seen.
-        DefinitionId before;
-        for (DefinitionId d : sym.definitions) {
-          if (definitions_[d.index()].offset <= offset) before = d;
-        }
-        if (before.valid()) {
+        if (size_t upto = DefinitionsUpTo(sym, offset); upto > 0) {
           result.kind = Resolution::Kind::Found;
           result.scope = s;
-          result.definitions.push_back(before);
+          result.definitions.push_back(sym.definitions[upto - 1]);
           return result;
         }
       }
@@ -66,11 +77,7 @@ SemanticIndex::Resolution SemanticIndex::ResolveName(ScopeId scope, llvm::String
         }
         // Own scope: the last binding textually before the use; inside a loop, later
         // bindings may reach the use too.
-        DefinitionId before;
-        for (DefinitionId d : sym.definitions) {
-          if (definitions_[d.index()].offset <= offset) before = d;
-        }
-        if (before.valid()) result.definitions.push_back(before);
+        if (size_t upto = DefinitionsUpTo(sym, offset); upto > 0) result.definitions.push_back(sym.definitions[upto - 1]);
         if (in_loop) {
           for (DefinitionId d : sym.definitions) {
             if (definitions_[d.index()].offset > offset) result.definitions.push_back(d);

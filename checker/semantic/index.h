@@ -9,6 +9,7 @@
 // builtins, as in ty.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,10 +44,7 @@ struct Scope {
   bool has_await = false;
   bool has_metaclass = false;  // class scopes: `class C(..., metaclass=M)`
   bool end_reachable = true;  // control can reach the end of the body (implicit `return None`)
-  // ... but only along one of these paths, each depending on reachability constraints (calls
-  // that must return, `with` statements that must swallow an exception); the inference decides
-  // (EndReachable). Empty when the end is reached unconditionally.
-  Bindings end_paths;
+  // (... perhaps only along the paths SemanticIndex::EndPaths gives.)
   bool has_value_return = false;  // contains `return <value>`
 };
 
@@ -85,9 +83,19 @@ struct Definition {
 struct Symbol {
   llvm::StringRef name;
   ScopeId scope;
-  std::vector<DefinitionId> definitions;
+  llvm::SmallVector<DefinitionId, 1> definitions;
   // Bindings made from nested scopes through `global` / `nonlocal` declarations.
   std::vector<DefinitionId> nested_definitions;
+  // The AnnAssign node of the last of `definitions` that declares a type (`x: T = v`, `x: T`),
+  // which the other assignments of the name are checked against; None when there is none.
+  NodeId declaration;
+  // Whether the offsets of `definitions` never decrease (almost always: they are in source order),
+  // so that the ones before a point are found by binary search.
+  bool definitions_in_order = true;
+  // Whether every definition is a `def`, and how many of them are decorated `@overload` (by the
+  // decorator's name, as FunctionInfo::is_overload): an overload series is one function.
+  bool only_functions = true;
+  uint32_t overloads = 0;
   bool is_global = false;    // declared `global` in this scope
   bool is_nonlocal = false;  // declared `nonlocal` in this scope
 };
@@ -103,10 +111,11 @@ struct Constraint {
 };
 
 // What reaches one use of a name: the scope whose binding of the name is used (the use's own
-// scope, or the scope around a comprehension) and the bindings, each with its constraints.
+// scope, or the scope around a comprehension) and the bindings, each with its constraints
+// (stored by the index: a file has a use record per name it reads).
 struct UseRecord {
   ScopeId scope;
-  Bindings bindings;
+  llvm::ArrayRef<Binding> bindings;
 };
 
 class SemanticIndex {
@@ -136,6 +145,14 @@ class SemanticIndex {
   const Bindings* ReachPaths(NodeId statement) const {
     auto it = conditional_statements_.find(statement.index());
     return it == conditional_statements_.end() ? nullptr : &it->second;
+  }
+  // The paths that reach the end of a function's body (when Scope::end_reachable) if each
+  // depends on reachability constraints (calls that must return, `with` statements that must
+  // swallow an exception); the inference decides (EndReachable). Null when the end is reached
+  // unconditionally.
+  const Bindings* EndPaths(ScopeId function) const {
+    auto it = end_paths_.find(function.index());
+    return it == end_paths_.end() ? nullptr : &it->second;
   }
 
   SymbolId LookupSymbol(ScopeId scope, llvm::StringRef name) const;
@@ -179,6 +196,9 @@ class SemanticIndex {
   bool InLoop(NodeId use) const { return in_loop_.test(use.index()); }
 
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  // The position in `symbol`'s definitions just past the last one taking effect at or before
+  // `offset`, in the order of the definitions (0: none does).
+  size_t DefinitionsUpTo(const Symbol& symbol, uint32_t offset) const;
   // The module's `__all__`, when it is built from string literals (`__all__ = [...]`, `+=`,
   // `.extend(...)`, `.append(...)`) and other modules' `__all__` (below); None when absent or not
   // understood.
@@ -199,6 +219,7 @@ class SemanticIndex {
   llvm::DenseMap<uint32_t, ScopeId> opened_scopes_;
   llvm::BitVector unreachable_;
   llvm::DenseMap<uint32_t, Bindings> conditional_statements_;
+  llvm::DenseMap<uint32_t, Bindings> end_paths_;  // function scope -> EndPaths
   llvm::BitVector in_loop_;
   llvm::BitVector store_targets_;
   llvm::BitVector forward_references_;
@@ -213,6 +234,10 @@ class SemanticIndex {
   llvm::StringSet<> skipped_names_;
   std::vector<UseRecord> use_records_;
   llvm::DenseMap<uint32_t, uint32_t> use_index_;  // Name node -> index into use_records_
+  // What use_records_ refer to: blocks of bindings that never move (the last one filled up to
+  // last_block_used_).
+  std::vector<std::unique_ptr<Binding[]>> binding_blocks_;
+  size_t last_block_size_ = 0, last_block_used_ = 0;
 };
 
 struct IndexOptions {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "checker/semantic/flow.h"
+#include "checker/semantic/flow_union.h"
 #include "checker/semantic/index.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -24,12 +25,32 @@ class IndexBuilder {
     index_.in_loop_.resize(ast.size());
     index_.store_targets_.resize(ast.size());
     index_.forward_references_.resize(ast.size());
+    // Room for every scope, symbol, definition and use record at once (upper bounds: memory not
+    // written is not used). Scopes and symbols are copied, not moved, when their vector grows
+    // (the moves of StringMap and SmallVector are not noexcept).
+    size_t scopes = 1, uses = 0, names = 1;
+    for (size_t i = 0; i < ast.size(); ++i) {
+      switch (ast.kind(NodeId(static_cast<uint32_t>(i)))) {
+        case NodeKind::FunctionDef: case NodeKind::ClassDef: scopes += 2; break;  // (type parameters)
+        case NodeKind::TypeAlias: case NodeKind::Lambda: case NodeKind::ListComp: case NodeKind::SetComp:
+        case NodeKind::DictComp: case NodeKind::GeneratorExp: ++scopes; break;
+        case NodeKind::Name: ++uses; ++names; break;
+        case NodeKind::Attribute: ++uses; break;
+        case NodeKind::Identifier: case NodeKind::Parameter: case NodeKind::TypeParam: case NodeKind::MatchAs:
+        case NodeKind::MatchStar: case NodeKind::MatchMapping: case NodeKind::ImportFrom: ++names; break;
+        default: break;
+      }
+    }
+    index_.scopes_.reserve(scopes);
+    index_.use_records_.reserve(uses);
+    index_.symbols_.reserve(names);  // (every symbol and definition binds a name node, but a few)
+    index_.definitions_.reserve(names);
   }
 
   void Build() {
     ScopeId module = NewScope(ScopeKind::Module, ScopeId::None(), ast_.root());
     current_ = module;
-    flows_.push_back({module, FlowState(&constraint_keys_)});
+    flows_.push_back({module, FlowState(&flow_keys_)});
     index_.node_scope_[ast_.root().index()] = module;
     VisitBlock(ast_.children(ast_.root()));
   }
@@ -70,7 +91,17 @@ class IndexBuilder {
     Definition def{kind, scope_id, symbol, node, target, offset, current_statement_};
     index_.definitions_.push_back(def);
     DefinitionId id(static_cast<uint32_t>(index_.definitions_.size() - 1));
-    index_.symbols_[symbol.index()].definitions.push_back(id);
+    Symbol& defined = index_.symbols_[symbol.index()];
+    if (!defined.definitions.empty() && offset < index_.definitions_[defined.definitions.back().index()].offset) {
+      defined.definitions_in_order = false;
+    }
+    defined.definitions.push_back(id);
+    if (kind != DefinitionKind::Function) {
+      defined.only_functions = false;
+    } else if (IsOverload(node)) {
+      ++defined.overloads;
+    }
+    if (kind == DefinitionKind::AnnAssignment) defined.declaration = node;
     if (target.valid()) index_.node_definition_[target.index()] = id;
     if (FlowState* flow = FlowOf(scope_id)) {
       flow->Bind(name, id);
@@ -95,6 +126,20 @@ class IndexBuilder {
     if (outer.valid()) index_.symbols_[outer.index()].nested_definitions.push_back(id);
   }
 
+  // A `def` decorated `@overload` or `@<...>.overload` (by name, as the inference reads it).
+  bool IsOverload(NodeId function_def) const {
+    NodeId decorators = FunctionDefView{ast_, function_def}.decorators();
+    if (!decorators.valid()) return false;
+    for (NodeId dec : ast_.children(decorators)) {
+      NodeId name = ast_.kind(dec) == NodeKind::Attribute ? ast_.child(dec, 1) : dec;
+      if (name.valid() && (ast_.kind(name) == NodeKind::Name || ast_.kind(name) == NodeKind::Identifier) &&
+          ast_.str(name) == "overload") {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ----------------------------------------------------------------------- control flow
   FlowState& flow() { return flows_.back().second; }
 
@@ -103,7 +148,7 @@ class IndexBuilder {
   // states an exception may leave those from, for its `finally`).
   struct RaiseContext {
     size_t level;
-    FlowState raised;
+    FlowUnion raised;
   };
 
   // Almost anything can raise: `await`, `yield`, iteration, `with` entry and exit, unpacking,
@@ -124,16 +169,9 @@ class IndexBuilder {
     if (level == 0 || !flows_[level - 1].second.reachable()) return;
     for (RaiseContext& context : raise_contexts_) {
       if (context.level != level) continue;
-      context.raised.AddBinding(name, binding);
+      context.raised.state().AddBinding(name, binding);
       // Narrowing of places rooted at a rebound name no longer holds.
-      if (!IsPlaceKey(name)) {
-        llvm::SmallVector<llvm::StringRef, 2> places;
-        for (const auto& entry : context.raised.names()) {
-          llvm::StringRef key = entry.getKey();
-          if (key.size() > name.size() && key.startswith(name) && key[name.size()] == '.') places.push_back(key);
-        }
-        for (llvm::StringRef key : places) context.raised.AddBinding(key, Binding{kPlaceDefault, {}});
-      }
+      if (!IsPlaceKey(name)) context.raised.state().AddPlaceDefaultsOf(name);
     }
   }
 
@@ -149,7 +187,7 @@ class IndexBuilder {
   void InScope(ScopeId scope_id, F&& visit) {
     ScopeId outer = current_;
     current_ = scope_id;
-    flows_.push_back({scope_id, FlowState(&constraint_keys_)});
+    flows_.push_back({scope_id, FlowState(&flow_keys_)});
     visit();
     flows_.pop_back();
     current_ = outer;
@@ -229,6 +267,7 @@ class IndexBuilder {
       if (std::find(done.begin(), done.end(), name) != done.end()) continue;
       done.push_back(name);
       flow().Narrow(name, constraint);
+      narrowed_.push_back({constraint, name});
     }
   }
 
@@ -277,39 +316,45 @@ class IndexBuilder {
     for (size_t i = first_use; i < use_log_.size(); ++i) {
       auto [node, name, scope_id] = use_log_[i];
       if (!FlowOf(scope_id) || FlowOf(scope_id) != &flow()) continue;
-      auto it = loop_end.names().find(name);
-      if (it == loop_end.names().end()) continue;
+      const Bindings* at_end = loop_end.Find(name);
+      if (!at_end) continue;
       UseRecord& record = index_.use_records_[index_.use_index_[node.index()]];
+      Bindings bindings(record.bindings.begin(), record.bindings.end());
       // A use that every path from the loop's start reaches through an assignment in the body
       // (`v = f(); if v is not None: use(v)`) cannot see the previous iteration's bindings.
-      bool sees_loop_start = record.bindings.empty();
-      for (const Binding& b : record.bindings) {
+      bool sees_loop_start = bindings.empty();
+      for (const Binding& b : bindings) {
         sees_loop_start |= !b.def.valid() || b.def == kPlaceDefault || IsPlaceAssignment(b.def) ||
                            b.def.index() < first_def;
       }
       if (!sees_loop_start) continue;
-      for (const Binding& b : it->second) {
-        if (b.def.valid() && b.def.index() >= first_def &&
-            std::find(record.bindings.begin(), record.bindings.end(), b) == record.bindings.end()) {
-          record.bindings.push_back(b);
-        }
+      Bindings later = *at_end;
+      flow_keys_.ExpandDefinitionSets(later);
+      Bindings from_body;
+      for (const Binding& b : later) {
+        if (b.def.valid() && b.def.index() >= first_def) from_body.push_back(b);
       }
+      size_t before = bindings.size();
+      FlowState::AddAll(bindings, from_body);
+      if (bindings.size() != before) record.bindings = StoreBindings(std::move(bindings));
     }
   }
 
   // A state captured inside a loop body (at a `break`) may come from a later iteration: it also
   // holds the bindings the body makes.
   void AddLoopBindings(FlowState& target, size_t first_def, const FlowState& loop_end) {
-    for (const auto& entry : loop_end.names()) {
-      Bindings from_loop;
-      for (const Binding& b : entry.second) {
-        if (b.def.valid() && b.def.index() >= first_def) from_loop.push_back(b);
-      }
-      if (from_loop.empty()) continue;
-      Bindings merged = target.Lookup(entry.getKey());
-      FlowState::AddAll(merged, from_loop);
-      target.Set(entry.getKey(), std::move(merged));
+    target.AddLaterBindings(loop_end, first_def);
+  }
+
+  // Drops from the current flow the narrowing made by the constraints numbered `first` and above
+  // (it held only inside an expression).
+  void StripConstraintsSince(size_t first) {
+    llvm::SmallVector<llvm::StringRef, 4> names;
+    for (size_t i = narrowed_.size(); i > 0 && narrowed_[i - 1].first >= first; --i) {
+      llvm::StringRef name = narrowed_[i - 1].second;
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
     }
+    flow().StripConstraintsSince(first, names);
   }
 
   void Mark(NodeId node) {
@@ -507,7 +552,7 @@ class IndexBuilder {
   // the `with` statement.
   void NoteExceptionalExit() {
     for (auto& [level, state] : with_exits_) {
-      if (level == flows_.size()) state.Merge(flow());
+      if (level == flows_.size()) state.Add(flow());
     }
   }
 
@@ -656,9 +701,9 @@ class IndexBuilder {
             }
           }
         }
-        with_exits_.emplace_back(flows_.size(), flow());
+        with_exits_.emplace_back(flows_.size(), FlowUnion(flow(), flow()));
         VisitList(ast_.child(stmt, 1));
-        FlowState exceptional = std::move(with_exits_.back().second);
+        FlowState exceptional = std::move(with_exits_.back().second.state());
         with_exits_.pop_back();
         if (exceptional.reachable()) {
           // The exceptional paths continue after the statement only if a manager swallows the
@@ -674,7 +719,7 @@ class IndexBuilder {
       case NodeKind::Match: {
         VisitExpr(ast_.child(stmt, 0));
         FlowState before = flow();
-        FlowState after;
+        FlowState after(&flow_keys_);
         after.SetUnreachable();
         bool exhaustive = false;
         for (NodeId match_case : ast_.tail(stmt, 1)) {
@@ -714,15 +759,15 @@ class IndexBuilder {
         // from the union of the states before the body, after each of its statements and at each
         // raise point inside them (see NoteRaisePoint).
         size_t context = raise_contexts_.size();
-        raise_contexts_.push_back({flows_.size(), flow()});
+        raise_contexts_.push_back({flows_.size(), FlowUnion(flow(), flow())});
         NodeId body = ast_.child(stmt, 0);
         if (body.valid()) {
           for (NodeId s : ast_.children(body)) {
             VisitStatement(s);
-            raise_contexts_[context].raised.Merge(flow());
+            raise_contexts_[context].raised.Add(flow());
           }
         }
-        FlowState exceptional = std::move(raise_contexts_[context].raised);
+        FlowState exceptional = std::move(raise_contexts_[context].raised.state());
         raise_contexts_.pop_back();
         // A `finally` also runs when the `else` block or a handler raises.
         NodeId finalbody = ast_.child(stmt, 3);
@@ -730,7 +775,7 @@ class IndexBuilder {
         if (has_finally) {
           FlowState raised = exceptional;
           raised.Merge(flow());
-          raise_contexts_.push_back({flows_.size(), std::move(raised)});
+          raise_contexts_.push_back({flows_.size(), FlowUnion(std::move(raised), flow())});
         }
         VisitList(ast_.child(stmt, 2));  // else: runs when the body completed
         FlowState after = flow();
@@ -758,7 +803,7 @@ class IndexBuilder {
         if (has_finally) {
           bool completes = after.reachable();
           FlowState entry = after;
-          entry.Merge(raise_contexts_[context].raised);
+          entry.Merge(raise_contexts_[context].raised.state());
           raise_contexts_.pop_back();
           flow() = std::move(entry);
           VisitList(finalbody);
@@ -856,7 +901,7 @@ class IndexBuilder {
     NodeId test = ast_.child(stmt, 0);
     std::optional<bool> value = StaticTruth(test);
     auto [when_true, when_false] = VisitCondition(test);
-    FlowState body_end;
+    FlowState body_end(&flow_keys_);
     body_end.SetUnreachable();
     if (value == false) {
       MarkUnreachable(ast_.child(stmt, 1));
@@ -918,7 +963,7 @@ class IndexBuilder {
       self_name_ = ast_.str(ast_.children(params)[0]);
     }
     current_ = fn_scope;
-    flows_.push_back({fn_scope, FlowState(&constraint_keys_)});
+    flows_.push_back({fn_scope, FlowState(&flow_keys_)});
     std::vector<LoopContext> saved_loops = std::move(loops_);
     loops_.clear();
     int saved_loop = loop_depth_;
@@ -935,7 +980,7 @@ class IndexBuilder {
       }
     }
     scope(fn_scope).end_reachable = flow().reachable();
-    if (flow().ReachedConditionally()) scope(fn_scope).end_paths = flow().ReachPaths();
+    if (flow().ReachedConditionally()) index_.end_paths_[fn_scope.index()] = flow().ReachPaths();
     loop_depth_ = saved_loop;
     loops_ = std::move(saved_loops);
     flows_.pop_back();
@@ -983,7 +1028,7 @@ class IndexBuilder {
       }
     }
     current_ = class_scope;
-    flows_.push_back({class_scope, FlowState(&constraint_keys_)});
+    flows_.push_back({class_scope, FlowState(&flow_keys_)});
     std::vector<LoopContext> saved_loops = std::move(loops_);
     loops_.clear();
     int saved_loop = loop_depth_;
@@ -1150,6 +1195,22 @@ class IndexBuilder {
   }
 
   // ------------------------------------------------------------------ expressions
+  // A copy of `bindings` for a use record, where the index keeps them.
+  llvm::ArrayRef<Binding> StoreBindings(Bindings bindings) {
+    size_t n = bindings.size();
+    if (n == 0) return {};
+    if (n > index_.last_block_size_ - index_.last_block_used_) {
+      size_t size = std::max<size_t>(n, 4096);
+      index_.binding_blocks_.push_back(std::make_unique<Binding[]>(size));
+      index_.last_block_size_ = size;
+      index_.last_block_used_ = 0;
+    }
+    Binding* stored = index_.binding_blocks_.back().get() + index_.last_block_used_;
+    index_.last_block_used_ += n;
+    std::move(bindings.begin(), bindings.end(), stored);
+    return llvm::ArrayRef<Binding>(stored, n);
+  }
+
   void Use(NodeId name) {
     Mark(name);
     if (loop_depth_ > 0) index_.in_loop_.set(name.index());
@@ -1163,7 +1224,9 @@ class IndexBuilder {
     }
     ScopeId scope_id = flows_[level].first;
     index_.use_index_[name.index()] = static_cast<uint32_t>(index_.use_records_.size());
-    index_.use_records_.push_back({scope_id, flows_[level].second.Lookup(text)});
+    Bindings bindings = flows_[level].second.Lookup(text);
+    flow_keys_.ExpandDefinitionSets(bindings);
+    index_.use_records_.push_back({scope_id, StoreBindings(std::move(bindings))});
     use_log_.push_back({name, text, scope_id});
   }
 
@@ -1185,7 +1248,7 @@ class IndexBuilder {
         llvm::StringRef key = PlaceKey(expr);
         if (!key.empty() && flows_.back().first == current_ && flow().Knows(key)) {
           index_.use_index_[expr.index()] = static_cast<uint32_t>(index_.use_records_.size());
-          index_.use_records_.push_back({current_, flow().Lookup(key)});
+          index_.use_records_.push_back({current_, StoreBindings(flow().Lookup(key))});
         }
         return;
       }
@@ -1269,7 +1332,7 @@ class IndexBuilder {
         auto [when_true, when_false] = VisitCondition(expr);
         when_true.Merge(when_false);
         flow() = std::move(when_true);
-        flow().StripConstraintsSince(mark);
+        StripConstraintsSince(mark);
         return;
       }
       case NodeKind::IfExp: {
@@ -1282,7 +1345,7 @@ class IndexBuilder {
         VisitExpr(ast_.child(expr, 2));
         after_body.Merge(flow());
         flow() = std::move(after_body);
-        flow().StripConstraintsSince(mark);
+        StripConstraintsSince(mark);
         return;
       }
       default:
@@ -1331,7 +1394,7 @@ class IndexBuilder {
     ScopeId outer = current_;
     ScopeId comprehension = NewScope(ScopeKind::Comprehension, outer, expr);
     current_ = comprehension;
-    flows_.push_back({comprehension, FlowState(&constraint_keys_)});
+    flows_.push_back({comprehension, FlowState(&flow_keys_)});
     int saved_loop = loop_depth_;
     loop_depth_ = 0;
     for (size_t i = 0; i < generators.size(); ++i) {
@@ -1641,6 +1704,9 @@ class IndexBuilder {
   std::vector<std::pair<ScopeId, FlowState>> flows_;  // one per scope being visited, innermost last
   std::vector<LoopContext> loops_;                    // loops of the current function scope
   std::vector<ConstraintKey> constraint_keys_;        // parallel to index_.constraints_
+  FlowKeys flow_keys_{&constraint_keys_};             // shared by all the flow states
+  // The names each narrowing constraint was applied to, in constraint order.
+  std::vector<std::pair<uint32_t, llvm::StringRef>> narrowed_;
   struct LoggedUse {
     NodeId node;
     llvm::StringRef name;
@@ -1668,7 +1734,7 @@ class IndexBuilder {
   llvm::DenseSet<uint32_t> async_nesting_reported_;  // comprehension scopes reported as nested async
   // The `with` blocks being visited: the flows_ depth they belong to, and the union of the states
   // an exception in the block may leave from.
-  std::vector<std::pair<size_t, FlowState>> with_exits_;
+  std::vector<std::pair<size_t, FlowUnion>> with_exits_;
   std::vector<RaiseContext> raise_contexts_;  // the `try` statements being visited, innermost last
 };
 

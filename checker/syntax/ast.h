@@ -202,6 +202,7 @@ class Ast {
   TextRange range(NodeId id) const { return nodes_[id.index()].range(); }
   bool Has(NodeId id, NodeFlags flag) const { return (nodes_[id.index()].flags & flag) != 0; }
   size_t size() const { return nodes_.size(); }
+  size_t child_slots() const { return children_.size(); }
 
   llvm::ArrayRef<NodeId> children(NodeId id) const {
     const Node& n = nodes_[id.index()];

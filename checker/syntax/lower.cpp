@@ -2,6 +2,8 @@
 // the module and statement blocks, salvage of ERROR regions, and the indentation check.
 #include "checker/syntax/lower.h"
 
+#include "checker/syntax/pieces.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -147,18 +149,27 @@ Lowerer::Lowerer(const SourceFile& source, TSParser* parser, TSTree* tree, Parse
       tree_(tree),
       ast_(out.ast),
       errors_(out.syntax_errors) {
-  TSNode root = ts_tree_root_node(tree);
-  cursor_ = ts_tree_cursor_new(root);
-  walk_cursor_ = ts_tree_cursor_new(root);
-  BuildTables(ts_tree_language(tree));
+  if (tree != nullptr) MakeCursors(tree);
+  BuildTables(tree != nullptr ? ts_tree_language(tree) : ts_parser_language(parser));
   kids_.reserve(256);
   ids_.reserve(256);
 }
 
 Lowerer::~Lowerer() {
-  ts_tree_cursor_delete(&cursor_);
-  ts_tree_cursor_delete(&walk_cursor_);
+  if (have_cursors_) {
+    ts_tree_cursor_delete(&cursor_);
+    ts_tree_cursor_delete(&walk_cursor_);
+  }
   for (TSTree* tree : extra_trees_) ts_tree_delete(tree);
+}
+
+void Lowerer::MakeCursors(TSTree* tree) {
+  // (Every use resets them to the node it walks, in whichever tree.)
+  if (have_cursors_) return;
+  TSNode root = ts_tree_root_node(tree);
+  cursor_ = ts_tree_cursor_new(root);
+  walk_cursor_ = ts_tree_cursor_new(root);
+  have_cursors_ = true;
 }
 
 void Lowerer::BuildTables(const TSLanguage* language) {
@@ -491,7 +502,58 @@ void Lowerer::Run() {
   // Roughly one AST node (and one child slot) per 10 bytes of source.
   ast_.Reserve(text_.size() / 8 + 16, text_.size() / 8 + 16);
   IdScope statements(*this);
-  TSTree* tree = tree_;
+  LowerModule(tree_, static_cast<uint32_t>(text_.size()), statements);
+  Finish(statements);
+}
+
+void Lowerer::RunInPieces(llvm::ArrayRef<uint32_t> starts) {
+  ast_.Reserve(kPieceBytes / 4, kPieceBytes / 4);
+  IdScope statements(*this);
+  uint32_t size = static_cast<uint32_t>(text_.size());
+  uint32_t begin = 0;
+  for (size_t k = 0; k <= starts.size(); ++k) {
+    uint32_t end = k < starts.size() ? starts[k] : size;
+    TSTree* tree = ParseRange(begin, end);
+    if (tree != nullptr && end < size && ts_node_has_error(ts_tree_root_node(tree))) {
+      // The piece does not parse on its own (a syntax error, or a cut the scan got wrong): it is
+      // parsed again with the rest of the file, as one last piece.
+      ts_tree_delete(tree);
+      end = size;
+      k = starts.size();
+      tree = ParseRange(begin, end);
+    }
+    if (tree == nullptr) {
+      Report(At(begin), "The parser failed");
+      break;
+    }
+    MakeCursors(tree);
+    LowerModule(tree, end, statements);
+    if (k == 0 && end < size) {
+      // The first piece tells how many nodes the file needs: room for them at once (growing by
+      // doubling would hold twice the Ast for a moment, and keep up to twice what it needs).
+      double scale = 1.1 * size / end;
+      ast_.Reserve(static_cast<size_t>(scale * ast_.size()) + 1024, static_cast<size_t>(scale * ast_.child_slots()) + 1024);
+    }
+    // (Nothing refers to a piece's trees once it is lowered.)
+    ts_tree_delete(tree);
+    for (TSTree* extra : extra_trees_) ts_tree_delete(extra);
+    extra_trees_.clear();
+    begin = end;
+  }
+  Finish(statements);
+}
+
+TSTree* Lowerer::ParseRange(uint32_t begin, uint32_t end) {
+  LineCol start = source_.lines().ByteLineCol(begin);
+  LineCol stop = source_.lines().ByteLineCol(end);
+  TSRange range{{start.line, start.column}, {stop.line, stop.column}, begin, end};
+  if (!ts_parser_set_included_ranges(parser_, &range, 1)) return nullptr;
+  TSTree* tree = ts_parser_parse_string(parser_, nullptr, text_.data(), static_cast<uint32_t>(text_.size()));
+  ts_parser_set_included_ranges(parser_, nullptr, 0);
+  return tree;
+}
+
+void Lowerer::LowerModule(TSTree* tree, uint32_t end, IdScope& statements) {
   for (uint32_t restarts = 0;; ++restarts) {
     TSNode root = ts_tree_root_node(tree);
     // A top-level ERROR that swallowed the following top-level lines ends this tree's part.
@@ -520,10 +582,13 @@ void Lowerer::Run() {
       }
     }
     if (!restart) break;
-    // Parse again from the restart line to the end of the file (same offsets).
-    tree = Reparse(restart);
+    // Parse again from the restart line to the end of this part of the file (same offsets).
+    tree = Reparse(restart, end);
     if (tree == nullptr) break;
   }
+}
+
+void Lowerer::Finish(const IdScope& statements) {
   CheckIndentation(statements.ids(), /*module=*/true);
   ast_.SetModule({0, static_cast<uint32_t>(text_.size())}, statements.ids());
   FinishComments();
@@ -763,17 +828,11 @@ uint32_t Lowerer::FindModuleRestart(TSNode root, TSNode& swallowing) {
   return 0;
 }
 
-TSTree* Lowerer::Reparse(uint32_t from) {
-  uint32_t size = static_cast<uint32_t>(text_.size());
+TSTree* Lowerer::Reparse(uint32_t from, uint32_t end) {
   // A budget against pathological files (each re-parse reads the rest of the file).
   if (reparsed_bytes_ > 4 * text_.size() + 65536) return nullptr;
-  reparsed_bytes_ += size - from;
-  LineCol start = source_.lines().ByteLineCol(from);
-  LineCol end = source_.lines().ByteLineCol(size);
-  TSRange range{{start.line, start.column}, {end.line, end.column}, from, size};
-  if (!ts_parser_set_included_ranges(parser_, &range, 1)) return nullptr;
-  TSTree* tree = ts_parser_parse_string(parser_, nullptr, text_.data(), size);
-  ts_parser_set_included_ranges(parser_, nullptr, 0);
+  reparsed_bytes_ += end - from;
+  TSTree* tree = ParseRange(from, end);
   if (tree != nullptr) extra_trees_.push_back(tree);
   return tree;
 }

@@ -157,6 +157,9 @@ class Lowerer {
 
   // Lowers the whole tree into out.ast and reports syntax errors into out.syntax_errors.
   void Run();
+  // The same for a big file, without a tree (`tree` null): parses and lowers it piece by piece,
+  // the pieces starting at `starts` (see pieces.h), keeping one piece's trees at a time.
+  void RunInPieces(llvm::ArrayRef<uint32_t> starts);
 
  private:
   // The children of one node, enumerated into kids_ for the lifetime of the scope. Children are
@@ -267,7 +270,14 @@ class Lowerer {
   NodeId Salvage(TSNode error, uint32_t limit = std::numeric_limits<uint32_t>::max());
   TextRange ClipTo(TextRange range, uint32_t limit) const;
   uint32_t FindModuleRestart(TSNode root, TSNode& swallowing);
-  TSTree* Reparse(uint32_t from);
+  // Lowers the module statements of `tree`, which covers the file up to `end` (re-parsing after
+  // a top-level ERROR that swallows the rest, up to `end`), into `statements`.
+  void LowerModule(TSTree* tree, uint32_t end, IdScope& statements);
+  void Finish(const IdScope& statements);  // the module node, comments, errors in order
+  void MakeCursors(TSTree* tree);
+  // Parses the bytes [begin, end) of the file (offsets stay the file's).
+  TSTree* ParseRange(uint32_t begin, uint32_t end);
+  TSTree* Reparse(uint32_t from, uint32_t end);
   static constexpr uint32_t kMaxRestarts = 32;
   NodeId Ident(TSNode n);  // an Identifier (empty name when the token is missing)
   NodeId EmptyList(uint32_t offset) { return ast_.Add(NodeKind::List, At(offset), {}); }
@@ -406,6 +416,7 @@ class Lowerer {
   TSFieldId operator_field_ = 0;
   TSTreeCursor cursor_;             // for Enumerate
   TSTreeCursor walk_cursor_;        // for iterative subtree walks
+  bool have_cursors_ = false;
 
   std::vector<Comment> comments_;  // in recording order; sorted by FinishComments
   std::vector<Child> kids_;

@@ -9,6 +9,7 @@
 
 #include "checker/syntax/bracket_guard.h"
 #include "checker/syntax/lower.h"
+#include "checker/syntax/pieces.h"
 
 namespace asynctype {
 
@@ -72,7 +73,9 @@ SyntaxTree& SyntaxTree::operator=(SyntaxTree&& other) noexcept {
 
 ParsedFile Parse(const SourceFile& source) { return Parse(source, nullptr, nullptr); }
 
-ParsedFile Parse(const SourceFile& source, const SyntaxTree* previous, SyntaxTree* next) {
+ParsedFile Parse(const SourceFile& source, Pieces pieces) { return Parse(source, nullptr, nullptr, pieces); }
+
+ParsedFile Parse(const SourceFile& source, const SyntaxTree* previous, SyntaxTree* next, Pieces pieces) {
   if (next != nullptr) *next = SyntaxTree();
   ParsedFile out;
   const std::string& text = source.text();
@@ -95,6 +98,19 @@ ParsedFile Parse(const SourceFile& source, const SyntaxTree* previous, SyntaxTre
   }
   TSParser* parser = ts_parser_new();
   ts_parser_set_language(parser, tree_sitter_python());
+  // A big file is parsed in pieces (its tree would take some 60 times its size; see pieces.h).
+  // Such a file is not parsed incrementally either: no tree is kept for the next parse.
+  if (!over_deep && pieces == Pieces::IfBig && size > kPiecesAbove) {
+    std::vector<uint32_t> starts = PieceStarts(text);
+    if (!starts.empty()) {
+      {
+        lowering::Lowerer lowerer(source, parser, nullptr, out);
+        lowerer.RunInPieces(starts);
+      }
+      ts_parser_delete(parser);
+      return out;
+    }
+  }
   TSTree* old_tree = nullptr;
   if (!over_deep && previous != nullptr && !previous->empty() && previous->text_) {
     old_tree = EditedTree(previous->tree_, *previous->text_, text);

@@ -34,6 +34,13 @@ struct ParsedFile {
 
 ParsedFile Parse(const SourceFile& source);
 
+// Files over kPiecesAbove bytes are parsed in pieces, one stretch of top-level statements after
+// the other, to bound the memory the parser takes (pieces.h). The result is the same as a parse
+// in one go (tests compare the two), except that the parser's recovery from a syntax error no
+// longer reaches back into the pieces before the one holding it.
+enum class Pieces : uint8_t { IfBig, Never };
+ParsedFile Parse(const SourceFile& source, Pieces pieces);
+
 // The tree-sitter tree of one parse and the text it was parsed from, kept for reparsing the next
 // version of the file. Empty when the parse cannot be reused (nesting too deep, parser failure).
 class SyntaxTree {
@@ -47,7 +54,7 @@ class SyntaxTree {
   bool empty() const { return tree_ == nullptr; }
 
  private:
-  friend ParsedFile Parse(const SourceFile& source, const SyntaxTree* previous, SyntaxTree* next);
+  friend ParsedFile Parse(const SourceFile& source, const SyntaxTree* previous, SyntaxTree* next, Pieces pieces);
   ::TSTree* tree_ = nullptr;
   std::shared_ptr<const std::string> text_;
 };
@@ -55,6 +62,7 @@ class SyntaxTree {
 // Parses `source`, reusing `previous` (the tree of an earlier version of the same file; may be
 // null or empty), and stores this parse's tree in `next` (may be null). The result equals
 // Parse(source).
-ParsedFile Parse(const SourceFile& source, const SyntaxTree* previous, SyntaxTree* next);
+ParsedFile Parse(const SourceFile& source, const SyntaxTree* previous, SyntaxTree* next,
+                 Pieces pieces = Pieces::IfBig);
 
 }  // namespace asynctype

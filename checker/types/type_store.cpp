@@ -1,5 +1,6 @@
 #include "checker/types/type_store.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Hashing.h"
 
 namespace asynctype {
@@ -106,9 +107,18 @@ llvm::ArrayRef<TypeId> TypeStore::TypeArgs(TypeId instance_or_class) const {
 
 TypeId TypeStore::Union(llvm::ArrayRef<TypeId> types) {
   llvm::SmallVector<TypeId, 8> members;
+  llvm::DenseSet<uint64_t> seen;  // the members, once there are many (a name with many bindings)
   auto add = [&](TypeId t) {
     if (kind(t) == TypeKind::Never) return;
-    if (std::find(members.begin(), members.end(), t) == members.end()) members.push_back(t);
+    if (members.size() < 32) {
+      if (std::find(members.begin(), members.end(), t) != members.end()) return;
+      members.push_back(t);
+      if (members.size() == 32) {
+        for (TypeId m : members) seen.insert(m.value);
+      }
+      return;
+    }
+    if (seen.insert(t.value).second) members.push_back(t);
   };
   for (TypeId t : types) {
     if (kind(t) == TypeKind::Union) {
