@@ -2,9 +2,11 @@
 # CLI test: the cost of checking a file grows linearly with its bindings and assignments. Each
 # input is generated (many distinct module-level names, many assignments to one name at module
 # level and in a function, long if/elif chains, places narrowed and forgotten, long try and with
-# bodies, loops and ifs that each rebind one name, redefinitions...) and checked under a timeout
-# a linear pass meets many times over (a few seconds each on a release build), while a quadratic
-# one would need minutes. Under the sanitizers the inputs are ten times smaller.
+# bodies, loops and ifs that each rebind one name, redefinitions...) at two sizes, N/8 and N, and
+# the CPU time (user + system: little affected by other work on the machine) of the two checks is
+# compared: a linear pass takes about 8 times as long on the big input, a quadratic one about 64
+# times; the test fails past 24. (A hard timeout of 10 minutes catches hangs.) Under the
+# sanitizers the inputs are ten times smaller.
 # Usage: scaling.sh ASYNCTYPE SOURCE_DIR
 set -u
 bin=$1
@@ -72,30 +74,45 @@ open(path, "w").write("".join(out))
 PY
 }
 
-# check KIND N SECONDS
-check() {
-  local kind=$1 n=$2 limit=$3 start=$SECONDS
-  gen "$kind" "$n" || fail "$kind: could not generate the input"
-  timeout "$limit" "$bin" check --output-format concise "$tmp/$kind.py" >"$tmp/out" 2>"$tmp/err"
+# cpu KIND: checks $tmp/KIND.py; prints its CPU seconds (fails on a crash or hang).
+cpu() {
+  local kind=$1
+  /usr/bin/time -f "%U %S" -o "$tmp/time" timeout 600 "$bin" check --output-format concise "$tmp/$kind.py" \
+    >"$tmp/out" 2>"$tmp/err"
   local rc=$?
-  echo "$kind ($((n / scale))): exit $rc, $((SECONDS - start)) s"
-  if [ $rc -eq 124 ]; then fail "$kind: over ${limit} s (quadratic again?)"; fi
+  if [ $rc -eq 124 ]; then fail "$kind: over 600 s"; fi
   if [ $rc -ne 0 ] && [ $rc -ne 1 ]; then head -c 2000 "$tmp/out"; head -c 2000 "$tmp/err"; fail "$kind exited $rc"; fi
+  awk '{ print $1 + $2 }' "$tmp/time"
+}
+
+# check KIND N: the CPU time at N over the CPU time at N/8 (at least 0.1 s) must stay under 24.
+check() {
+  local kind=$1 n=$2
+  gen "$kind" "$((n / 8))" || fail "$kind: could not generate the input"
+  local small
+  small=$(cpu "$kind") || exit 1
+  gen "$kind" "$n" || fail "$kind: could not generate the input"
+  local big
+  big=$(cpu "$kind") || exit 1
+  local ratio
+  ratio=$(awk -v b="$big" -v s="$small" 'BEGIN { if (s < 0.1) s = 0.1; printf "%.1f", b / s }')
+  echo "$kind ($((n / scale))): ${big} s of CPU, ${ratio} times the CPU time at 1/8 of the size"
+  awk -v r="$ratio" 'BEGIN { exit !(r > 24) }' && fail "$kind: ${ratio} times the time for 8 times the input (quadratic again?)"
   rm -f "$tmp/$kind.py"
 }
 
-check distinct 300000 20
-check same 200000 20
-check samefn 200000 20
-check augassign 300000 20
-check elif 30000 20
-check ifs 50000 20
-check places 50000 20
-check selfplaces 50000 20
-check try 100000 20
-check with 100000 20
-check loops 50000 20
-check pileup 100000 20
-check boolops 100000 20
-check redef 50000 20
+check distinct 300000
+check same 200000
+check samefn 200000
+check augassign 300000
+check elif 30000
+check ifs 50000
+check places 50000
+check selfplaces 50000
+check try 100000
+check with 100000
+check loops 50000
+check pileup 100000
+check boolops 100000
+check redef 50000
 echo "OK"

@@ -15,7 +15,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lsp_client import Server, check, pos, uri  # noqa: E402
-from lsp_workload import env_is_sanitized, rss_kb  # noqa: E402
+from lsp_workload import cpu_seconds, env_is_sanitized, rss_kb  # noqa: E402
 
 binary = sys.argv[1]
 tmp = tempfile.mkdtemp()
@@ -147,16 +147,18 @@ for _ in range(100_000):
 changes.append({"range": {"start": pos(2000, 0), "end": pos(2000, 0)}, "text": "f2()\n"})
 body = json.dumps({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
     "textDocument": {"uri": uri(many_py), "version": 2}, "contentChanges": changes}}).encode()
-t0 = time.perf_counter()
+t0, cpu0 = time.perf_counter(), cpu_seconds(s.proc.pid)
 s.send_body(body)
-d = diagnostics_of(s, uri(many_py), lambda p: p["version"] == 2, timeout=60)
-seconds = time.perf_counter() - t0
+d = diagnostics_of(s, uri(many_py), lambda p: p["version"] == 2, timeout=300)
+seconds, cpu = time.perf_counter() - t0, cpu_seconds(s.proc.pid) - cpu0
 check([(x["code"], x["range"]["start"]["line"]) for x in d["diagnostics"]] == [("unused-awaitable", 2000),
                                                                                ("unused-awaitable", 2001)], s,
       "after 200,000 changes: %r" % d)
-check(seconds < 10 * slow, s, "200,000 changes took %.1f s" % seconds)
-print("lsp_robustness: 200,000 changes in one didChange: %.2f s to diagnostics (%.1f MB message)"
-      % (seconds, len(body) / 1e6))
+# The server's CPU time, not the wall time, is bounded (load on the machine hardly changes it):
+# about 0.3 s in a release build; rebuilding the line index per change took 17 s.
+check(cpu < 5 * slow * slow, s, "200,000 changes took %.1f s of the server's CPU" % cpu)
+print("lsp_robustness: 200,000 changes in one didChange: %.2f s to diagnostics, %.2f s of CPU (%.1f MB message)"
+      % (seconds, cpu, len(body) / 1e6))
 
 # ---- Documents that are not open, outside the workspace folders: never read. /dev/zero used to
 # make the server allocate until it died.
@@ -203,7 +205,7 @@ del big_text
 r = s.request("textDocument/hover", {"textDocument": {"uri": uri(main_py)}, "position": pos(3, 0)})
 hover_s = time.perf_counter() - t0
 check(r.get("result") is not None, s, "hover on another document while the big one is open: %r" % r)
-check(hover_s < 10 * slow, s, "hover took %.1f s" % hover_s)
+check(hover_s < 30 * slow, s, "hover took %.1f s" % hover_s)  # (blocked: minutes)
 d = diagnostics_of(s, uri(big_py), timeout=60)
 check(len(d["diagnostics"]) == 1 and d["diagnostics"][0]["code"] == "io" and
       "too large to check" in d["diagnostics"][0]["message"], s, "the big document: %r" % d)

@@ -85,6 +85,17 @@ class Editor:
         return {"range": {"start": pos(line, col), "end": pos(line, col + 1)}, "text": ""}
 
 
+def cpu_seconds(pid):
+    """The CPU time (user + system) the process has used so far, in seconds, or None once it is
+    gone. Unlike wall time, it hardly depends on what else the machine is doing."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def rss_kb(pid):
     """The process's resident set size (VmRSS) in KiB, or None once it is gone."""
     try:
