@@ -4,9 +4,10 @@
 #include <cstdint>
 #include <string>
 
+#include "checker/check/check_file.h"
+#include "checker/database/program.h"
+#include "checker/fs/filesystem.h"
 #include "checker/infer/file_inference.h"
-#include "checker/module/filesystem.h"
-#include "checker/program/program.h"
 #include "checker/syntax/parse.h"
 
 namespace {
@@ -27,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string error;
   asynctype::FileId file = program.LoadFile("/project/main.py", &error);
   if (!file.valid()) return 0;  // not UTF-8, binary: an io diagnostic in the CLI
-  program.CheckFile(file);
+  CheckFile(program, file);
   const asynctype::Ast& ast = program.parsed(file).ast;
   asynctype::FileInference& inference = program.inference(file);
   for (size_t i = 0; i < ast.size(); ++i) {

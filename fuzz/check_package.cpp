@@ -3,9 +3,10 @@
 
 #include <string>
 
+#include "checker/check/check_file.h"
+#include "checker/database/program.h"
+#include "checker/fs/filesystem.h"
 #include "checker/infer/file_inference.h"
-#include "checker/module/filesystem.h"
-#include "checker/program/program.h"
 #include "checker/syntax/parse.h"
 
 namespace asynctype::fuzz {
@@ -33,7 +34,7 @@ void CheckPackage(const GeneratedPackage& package) {
     std::string error;
     FileId file = program.LoadFile(JoinPath(kRoot, generated.path), &error);
     if (!file.valid()) continue;  // not UTF-8, binary: an io diagnostic in the CLI
-    program.CheckFile(file);
+    CheckFile(program, file);
     const Ast& ast = program.parsed(file).ast;
     FileInference& inference = program.inference(file);
     for (size_t node = 0; node < ast.size(); ++node) {

@@ -4,9 +4,9 @@
 #include <optional>
 #include <regex>
 
+#include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
-#include "checker/module/resolver.h"
 #include "checker/semantic/index.h"
 #include "checker/types/type_store.h"
 #include "server/document.h"
