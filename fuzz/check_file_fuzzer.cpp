@@ -11,10 +11,11 @@
 #include "checker/syntax/parse.h"
 
 namespace {
-bool IsExpression(asynctype::NodeKind k) {
-  return k >= asynctype::NodeKind::BoolOp && k <= asynctype::NodeKind::EllipsisLiteral &&
-         k != asynctype::NodeKind::Comprehension;
+// Every expression, and the expression parts that the inference types too (not Comprehension).
+bool IsTypedNode(asynctype::NodeKind k) {
+  return IsExpression(k) || (asynctype::Category(k) == asynctype::NodeCategory::ExpressionPart && k != asynctype::NodeKind::Comprehension);
 }
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -33,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   asynctype::FileInference& inference = program.inference(file);
   for (size_t i = 0; i < ast.size(); ++i) {
     asynctype::NodeId id(static_cast<uint32_t>(i));
-    if (IsExpression(ast.kind(id))) inference.ExprType(id);
+    if (IsTypedNode(ast.kind(id))) inference.ExprType(id);
   }
   return 0;
 }

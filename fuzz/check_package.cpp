@@ -14,8 +14,9 @@ namespace {
 
 constexpr const char* kRoot = "/project";
 
-bool IsExpression(NodeKind k) {
-  return k >= NodeKind::BoolOp && k <= NodeKind::EllipsisLiteral && k != NodeKind::Comprehension;
+// Every expression, and the expression parts that the inference types too (not Comprehension).
+bool IsTypedNode(NodeKind k) {
+  return IsExpression(k) || (Category(k) == NodeCategory::ExpressionPart && k != NodeKind::Comprehension);
 }
 
 }  // namespace
@@ -39,7 +40,7 @@ void CheckPackage(const GeneratedPackage& package) {
     FileInference& inference = program.inference(file);
     for (size_t node = 0; node < ast.size(); ++node) {
       NodeId id(static_cast<uint32_t>(node));
-      if (IsExpression(ast.kind(id))) inference.ExprType(id);
+      if (IsTypedNode(ast.kind(id))) inference.ExprType(id);
     }
   }
 }
