@@ -10,10 +10,11 @@
 
 #include <unistd.h>
 
-#include "checker/config/project_config.h"
-#include "checker/config/suppressions.h"
-#include "checker/module/filesystem.h"
-#include "checker/program/program.h"
+#include "checker/check/check_file.h"
+#include "checker/check/suppressions.h"
+#include "checker/database/program.h"
+#include "checker/fs/filesystem.h"
+#include "checker/project/project_config.h"
 #include "checker/syntax/parse.h"
 #include "cli/baseline.h"
 #include "cli/render.h"
@@ -185,7 +186,7 @@ class CheckPool {
       result.diagnostics.push_back(Report(d, path, nullptr, color_));
       return;
     }
-    std::vector<Diagnostic> diagnostics = parse_only_ ? program.parsed(file).syntax_errors : program.CheckFile(file);
+    std::vector<Diagnostic> diagnostics = parse_only_ ? program.parsed(file).syntax_errors : CheckFile(program, file);
     levels_.Apply(&diagnostics);
     if (!parse_only_) ApplySuppressions(program.parsed(file).ast, program.source(file), levels_, &diagnostics);
     SourceLookup lookup = [&](FileId other) -> const SourceFile* {

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "checker/module/filesystem.h"
-#include "checker/program/python_version.h"
+#include "checker/base/python_version.h"
+#include "checker/fs/filesystem.h"
 #include "cli/report.h"
 
 namespace asynctype {

@@ -7,8 +7,8 @@
 #include <sstream>
 #include <system_error>
 
-#include "checker/mdtest/markdown.h"
-#include "checker/mdtest/runner.h"
+#include "mdtest/markdown.h"
+#include "mdtest/runner.h"
 
 namespace asynctype {
 namespace {

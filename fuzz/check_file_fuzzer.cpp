@@ -4,16 +4,18 @@
 #include <cstdint>
 #include <string>
 
+#include "checker/check/check_file.h"
+#include "checker/database/program.h"
+#include "checker/fs/filesystem.h"
 #include "checker/infer/file_inference.h"
-#include "checker/module/filesystem.h"
-#include "checker/program/program.h"
 #include "checker/syntax/parse.h"
 
 namespace {
-bool IsExpression(asynctype::NodeKind k) {
-  return k >= asynctype::NodeKind::BoolOp && k <= asynctype::NodeKind::EllipsisLiteral &&
-         k != asynctype::NodeKind::Comprehension;
+// Every expression, and the expression parts that the inference types too (not Comprehension).
+bool IsTypedNode(asynctype::NodeKind k) {
+  return IsExpression(k) || (asynctype::Category(k) == asynctype::NodeCategory::ExpressionPart && k != asynctype::NodeKind::Comprehension);
 }
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -27,12 +29,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string error;
   asynctype::FileId file = program.LoadFile("/project/main.py", &error);
   if (!file.valid()) return 0;  // not UTF-8, binary: an io diagnostic in the CLI
-  program.CheckFile(file);
+  CheckFile(program, file);
   const asynctype::Ast& ast = program.parsed(file).ast;
   asynctype::FileInference& inference = program.inference(file);
   for (size_t i = 0; i < ast.size(); ++i) {
     asynctype::NodeId id(static_cast<uint32_t>(i));
-    if (IsExpression(ast.kind(id))) inference.ExprType(id);
+    if (IsTypedNode(ast.kind(id))) inference.ExprType(id);
   }
   return 0;
 }

@@ -3,9 +3,10 @@
 
 #include <string>
 
+#include "checker/check/check_file.h"
+#include "checker/database/program.h"
+#include "checker/fs/filesystem.h"
 #include "checker/infer/file_inference.h"
-#include "checker/module/filesystem.h"
-#include "checker/program/program.h"
 #include "checker/syntax/parse.h"
 
 namespace asynctype::fuzz {
@@ -13,8 +14,9 @@ namespace {
 
 constexpr const char* kRoot = "/project";
 
-bool IsExpression(NodeKind k) {
-  return k >= NodeKind::BoolOp && k <= NodeKind::EllipsisLiteral && k != NodeKind::Comprehension;
+// Every expression, and the expression parts that the inference types too (not Comprehension).
+bool IsTypedNode(NodeKind k) {
+  return IsExpression(k) || (Category(k) == NodeCategory::ExpressionPart && k != NodeKind::Comprehension);
 }
 
 }  // namespace
@@ -33,12 +35,12 @@ void CheckPackage(const GeneratedPackage& package) {
     std::string error;
     FileId file = program.LoadFile(JoinPath(kRoot, generated.path), &error);
     if (!file.valid()) continue;  // not UTF-8, binary: an io diagnostic in the CLI
-    program.CheckFile(file);
+    CheckFile(program, file);
     const Ast& ast = program.parsed(file).ast;
     FileInference& inference = program.inference(file);
     for (size_t node = 0; node < ast.size(); ++node) {
       NodeId id(static_cast<uint32_t>(node));
-      if (IsExpression(ast.kind(id))) inference.ExprType(id);
+      if (IsTypedNode(ast.kind(id))) inference.ExprType(id);
     }
   }
 }

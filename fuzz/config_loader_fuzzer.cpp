@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "checker/config/project_config.h"
+#include "checker/project/project_config.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "checker/program/python_version.h"
+#include "checker/base/python_version.h"
 #include "llvm/ADT/ArrayRef.h"
 
 namespace asynctype::fuzz {

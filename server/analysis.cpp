@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "checker/config/project_config.h"
-#include "checker/config/suppressions.h"
+#include "checker/check/check_file.h"
+#include "checker/check/suppressions.h"
 #include "checker/infer/file_inference.h"
+#include "checker/project/project_config.h"
 #include "checker/semantic/index.h"
 #include "checker/syntax/parse.h"
 #include "server/uri.h"
@@ -94,7 +95,7 @@ Analysis::Analysis(const std::string& path, OverlayDocuments documents,
     diagnostics_.push_back(MakeDiagnostic(Rule::Io, FileId::None(), {}, "Failed to read `" + path + "`: " + error));
     return;
   }
-  diagnostics_ = program_->CheckFile(file_);
+  diagnostics_ = CheckFile(*program_, file_);
   config.rules.Apply(&diagnostics_);
   ApplySuppressions(program_->parsed(file_).ast, program_->source(file_), config.rules, &diagnostics_);
 }

@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "checker/config/rule_levels.h"
+#include "checker/database/parse_cache.h"
+#include "checker/database/program.h"
 #include "checker/diagnostics/diagnostic.h"
-#include "checker/program/parse_cache.h"
-#include "checker/program/program.h"
+#include "checker/diagnostics/rule_levels.h"
 #include "server/document.h"
 #include "server/overlay_fs.h"
 

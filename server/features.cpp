@@ -4,9 +4,9 @@
 #include <optional>
 #include <regex>
 
+#include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
-#include "checker/module/resolver.h"
 #include "checker/semantic/index.h"
 #include "checker/types/type_store.h"
 #include "server/document.h"
@@ -15,22 +15,6 @@
 namespace asynctype::lsp {
 
 namespace {
-
-bool IsExpression(NodeKind kind) {
-  switch (kind) {
-    case NodeKind::BoolOp: case NodeKind::NamedExpr: case NodeKind::BinOp: case NodeKind::UnaryOp:
-    case NodeKind::Lambda: case NodeKind::IfExp: case NodeKind::Dict: case NodeKind::Set:
-    case NodeKind::ListExpr: case NodeKind::Tuple: case NodeKind::ListComp: case NodeKind::SetComp:
-    case NodeKind::DictComp: case NodeKind::GeneratorExp: case NodeKind::Await: case NodeKind::Yield:
-    case NodeKind::YieldFrom: case NodeKind::Compare: case NodeKind::Call: case NodeKind::Attribute:
-    case NodeKind::Subscript: case NodeKind::Name: case NodeKind::IntLiteral: case NodeKind::FloatLiteral:
-    case NodeKind::ComplexLiteral: case NodeKind::StringLiteral: case NodeKind::BoolLiteral:
-    case NodeKind::NoneLiteral: case NodeKind::EllipsisLiteral:
-      return true;
-    default:
-      return false;
-  }
-}
 
 // Parent links of an Ast (the Ast stores children only).
 std::vector<NodeId> Parents(const Ast& ast) {

@@ -8,7 +8,7 @@
 #include <map>
 #include <string>
 
-#include "checker/module/filesystem.h"
+#include "checker/fs/filesystem.h"
 
 namespace asynctype::lsp {
 

@@ -8,7 +8,7 @@
 #include <iostream>
 #include <thread>
 
-#include "checker/module/filesystem.h"
+#include "checker/fs/filesystem.h"
 #include "server/features.h"
 #include "server/message_reader.h"
 #include "server/message_scan.h"

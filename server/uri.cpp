@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "checker/module/filesystem.h"
+#include "checker/fs/filesystem.h"
 
 namespace asynctype::lsp {
 

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 namespace {

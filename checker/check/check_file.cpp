@@ -6,8 +6,8 @@
 #include "checker/check/checks.h"
 #include "checker/check/declaration_checks.h"
 #include "checker/check/generator_checks.h"
+#include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 namespace {
@@ -113,33 +113,14 @@ class Checker {
       case NodeKind::MatchCase:
         for (NodeId child : ast_.children(node)) Any(child);
         return;
-      case NodeKind::MatchValue: case NodeKind::MatchSingleton: case NodeKind::MatchSequence:
-      case NodeKind::MatchMapping: case NodeKind::MatchClass: case NodeKind::MatchStar:
-      case NodeKind::MatchAs: case NodeKind::MatchOr:
-        Pattern(node);
-        return;
       default:
-        if (IsStatement(ast_.kind(node))) {
+        if (IsPattern(ast_.kind(node))) {
+          Pattern(node);
+        } else if (IsStatement(ast_.kind(node)) || ast_.kind(node) == NodeKind::Error) {
           Statement(node);
         } else {
           Expr(node);
         }
-    }
-  }
-
-  static bool IsStatement(NodeKind k) {
-    switch (k) {
-      case NodeKind::FunctionDef: case NodeKind::ClassDef: case NodeKind::Return:
-      case NodeKind::Delete: case NodeKind::Assign: case NodeKind::AugAssign:
-      case NodeKind::AnnAssign: case NodeKind::TypeAlias: case NodeKind::For:
-      case NodeKind::While: case NodeKind::If: case NodeKind::With: case NodeKind::Match:
-      case NodeKind::Raise: case NodeKind::Try: case NodeKind::Assert: case NodeKind::Import:
-      case NodeKind::ImportFrom: case NodeKind::Global: case NodeKind::Nonlocal:
-      case NodeKind::ExprStmt: case NodeKind::Pass: case NodeKind::Break:
-      case NodeKind::Continue: case NodeKind::Error:
-        return true;
-      default:
-        return false;
     }
   }
 

@@ -1,9 +1,9 @@
 #include "checker/check/checks.h"
 
 #include "checker/check/generator_checks.h"
+#include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 namespace {

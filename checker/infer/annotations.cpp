@@ -3,11 +3,11 @@
 // meaning, TypeVars are bound to the function or class whose signature mentions them, aliases
 // are expanded (implicit `Alias = list[int]`, PEP 695 `type Alias[T] = ...`, `TypeAliasType`),
 // and string forward references (`"list[Foo]"`, parsed by the lowering) resolved.
+#include "checker/database/program.h"
+#include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/recursion.h"
 #include "checker/infer/semantics.h"
-#include "checker/module/resolver.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 

@@ -2,10 +2,10 @@
 // coroutines): `await x` calls `type(x).__await__()` and takes the return type `R` of the
 // Generator it returns; `yield from` reads `R` the same way; iteration calls `__iter__` then
 // `__next__` (async: `__aiter__`, then the awaited `__anext__`).
+#include "checker/database/program.h"
+#include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
-#include "checker/module/resolver.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 namespace {

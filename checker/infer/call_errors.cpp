@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "checker/database/program.h"
+#include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
-#include "checker/module/resolver.h"
-#include "checker/program/program.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 

@@ -4,9 +4,9 @@
 // expansion), constructors through `__init__`/`__new__` solving the class's type parameters, and
 // `__call__`. CheckCall additionally checks every argument and collects the reasons a call fails
 // (CallError) wherever they are certain; nothing here reports diagnostics.
+#include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 namespace {

@@ -9,9 +9,9 @@
 // fits it (`x: list[int | None] = [1]` is a `list[int | None]`); everything else ignores it. The
 // context is found from the expression's place in the tree, so it does not depend on the order in
 // which expressions are inferred.
+#include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 

@@ -2,10 +2,10 @@
 // assignments, functions with their decorators and overloads, classes, parameters, imports,
 // for / with / except targets, comprehension targets, TypeVars and PEP 695 type parameters),
 // and the import diagnostics of a statement.
+#include "checker/database/program.h"
+#include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
-#include "checker/module/resolver.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 namespace {

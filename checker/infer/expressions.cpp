@@ -1,10 +1,10 @@
 // Value-expression inference: names across scopes, literals and displays, attributes, calls
 // (with `reveal_type`), subscripts, operators, comprehensions, `await`, `yield` and `yield from`.
+#include "checker/database/program.h"
+#include "checker/database/resolver.h"
 #include "checker/infer/call_errors.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
-#include "checker/module/resolver.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 namespace {

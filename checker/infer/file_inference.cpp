@@ -2,10 +2,10 @@
 // (class resolution with bases, type parameters and C3 MRO; function signatures).
 #include "checker/infer/file_inference.h"
 
+#include "checker/database/program.h"
+#include "checker/database/resolver.h"
 #include "checker/infer/recursion.h"
 #include "checker/infer/semantics.h"
-#include "checker/module/resolver.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 

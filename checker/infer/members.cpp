@@ -1,10 +1,10 @@
 // Known classes, class resolution glue and attribute lookup: instances look through their
 // class's MRO (methods come back bound to the instance, class type arguments substituted),
 // class objects through their own MRO, modules through their public symbols.
+#include "checker/database/program.h"
+#include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
-#include "checker/module/resolver.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 namespace {

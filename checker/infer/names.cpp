@@ -2,9 +2,9 @@
 // narrowed by the conditions that hold there. A name possibly unbound on some path is reported
 // (`possibly-unresolved-reference`); one unbound on every path is `unresolved-reference`, except
 // in module and class bodies, where lookup continues outwards (enclosing scopes, builtins).
+#include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 

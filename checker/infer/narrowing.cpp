@@ -2,9 +2,9 @@
 // (`x is None` / `is not None`, `==` / `!=` a literal, `isinstance(x, C)`, truthiness, calls of
 // `TypeGuard` / `TypeIs` functions, and `not` / `and` / `or` combinations). Anything else leaves
 // the type unchanged.
+#include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 namespace {

@@ -3,9 +3,9 @@
 // tuples, the numeric promotions
 // int -> float -> complex, and structural protocols by member presence. Anything not
 // understood is treated as assignable: the checker must not invent errors.
+#include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 namespace {

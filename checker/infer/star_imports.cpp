@@ -20,9 +20,9 @@
 
 #include "llvm/ADT/SmallPtrSet.h"
 
+#include "checker/database/program.h"
+#include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
-#include "checker/module/resolver.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 

@@ -9,9 +9,9 @@
 // (unknown decorators, a class whose variance is being inferred further up, a parameter count
 // that does not match) leaves the parameter Bivariant: compared leniently, never reported.
 // Memoized per class in its ClassInfo.
+#include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
-#include "checker/program/program.h"
 
 namespace asynctype {
 namespace {

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "checker/base/id.h"
+#include "checker/base/python_version.h"
 #include "checker/diagnostics/diagnostic.h"
-#include "checker/program/python_version.h"
 #include "checker/semantic/flow.h"
 #include "checker/syntax/ast.h"
 #include "llvm/ADT/BitVector.h"

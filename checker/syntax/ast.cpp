@@ -83,88 +83,21 @@ llvm::ArrayRef<CompareOp> Ast::compare_ops(NodeId id) const {
 }
 
 const char* NodeKindName(NodeKind kind) {
-  switch (kind) {
-    case NodeKind::Module: return "Module";
-    case NodeKind::List: return "List";
-    case NodeKind::Identifier: return "Identifier";
-    case NodeKind::Error: return "Error";
-    case NodeKind::FunctionDef: return "FunctionDef";
-    case NodeKind::ClassDef: return "ClassDef";
-    case NodeKind::Return: return "Return";
-    case NodeKind::Delete: return "Delete";
-    case NodeKind::Assign: return "Assign";
-    case NodeKind::AugAssign: return "AugAssign";
-    case NodeKind::AnnAssign: return "AnnAssign";
-    case NodeKind::TypeAlias: return "TypeAlias";
-    case NodeKind::For: return "For";
-    case NodeKind::While: return "While";
-    case NodeKind::If: return "If";
-    case NodeKind::With: return "With";
-    case NodeKind::WithItem: return "WithItem";
-    case NodeKind::Match: return "Match";
-    case NodeKind::MatchCase: return "MatchCase";
-    case NodeKind::Raise: return "Raise";
-    case NodeKind::Try: return "Try";
-    case NodeKind::ExceptHandler: return "ExceptHandler";
-    case NodeKind::Assert: return "Assert";
-    case NodeKind::Import: return "Import";
-    case NodeKind::ImportFrom: return "ImportFrom";
-    case NodeKind::Alias: return "Alias";
-    case NodeKind::Global: return "Global";
-    case NodeKind::Nonlocal: return "Nonlocal";
-    case NodeKind::ExprStmt: return "ExprStmt";
-    case NodeKind::Pass: return "Pass";
-    case NodeKind::Break: return "Break";
-    case NodeKind::Continue: return "Continue";
-    case NodeKind::BoolOp: return "BoolOp";
-    case NodeKind::NamedExpr: return "NamedExpr";
-    case NodeKind::BinOp: return "BinOp";
-    case NodeKind::UnaryOp: return "UnaryOp";
-    case NodeKind::Lambda: return "Lambda";
-    case NodeKind::IfExp: return "IfExp";
-    case NodeKind::Dict: return "Dict";
-    case NodeKind::DictItem: return "DictItem";
-    case NodeKind::Set: return "Set";
-    case NodeKind::ListExpr: return "ListExpr";
-    case NodeKind::Tuple: return "Tuple";
-    case NodeKind::ListComp: return "ListComp";
-    case NodeKind::SetComp: return "SetComp";
-    case NodeKind::DictComp: return "DictComp";
-    case NodeKind::GeneratorExp: return "GeneratorExp";
-    case NodeKind::Comprehension: return "Comprehension";
-    case NodeKind::Await: return "Await";
-    case NodeKind::Yield: return "Yield";
-    case NodeKind::YieldFrom: return "YieldFrom";
-    case NodeKind::Compare: return "Compare";
-    case NodeKind::Call: return "Call";
-    case NodeKind::Keyword: return "Keyword";
-    case NodeKind::FormattedValue: return "FormattedValue";
-    case NodeKind::Attribute: return "Attribute";
-    case NodeKind::Subscript: return "Subscript";
-    case NodeKind::Starred: return "Starred";
-    case NodeKind::Name: return "Name";
-    case NodeKind::Slice: return "Slice";
-    case NodeKind::IntLiteral: return "IntLiteral";
-    case NodeKind::FloatLiteral: return "FloatLiteral";
-    case NodeKind::ComplexLiteral: return "ComplexLiteral";
-    case NodeKind::StringLiteral: return "StringLiteral";
-    case NodeKind::BoolLiteral: return "BoolLiteral";
-    case NodeKind::NoneLiteral: return "NoneLiteral";
-    case NodeKind::EllipsisLiteral: return "EllipsisLiteral";
-    case NodeKind::Parameters: return "Parameters";
-    case NodeKind::Parameter: return "Parameter";
-    case NodeKind::Arguments: return "Arguments";
-    case NodeKind::TypeParam: return "TypeParam";
-    case NodeKind::MatchValue: return "MatchValue";
-    case NodeKind::MatchSingleton: return "MatchSingleton";
-    case NodeKind::MatchSequence: return "MatchSequence";
-    case NodeKind::MatchMapping: return "MatchMapping";
-    case NodeKind::MatchClass: return "MatchClass";
-    case NodeKind::MatchStar: return "MatchStar";
-    case NodeKind::MatchAs: return "MatchAs";
-    case NodeKind::MatchOr: return "MatchOr";
-  }
-  return "?";
+  static constexpr const char* kNames[] = {
+#define NODE(kind, category, members) #kind,
+#include "checker/syntax/node_kinds.def"
+#undef NODE
+  };
+  return kNames[static_cast<size_t>(kind)];
+}
+
+NodeCategory Category(NodeKind kind) {
+  static constexpr NodeCategory kCategories[] = {
+#define NODE(kind, category, members) NodeCategory::category,
+#include "checker/syntax/node_kinds.def"
+#undef NODE
+  };
+  return kCategories[static_cast<size_t>(kind)];
 }
 
 const char* BinaryOpText(BinaryOp op) {

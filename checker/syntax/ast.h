@@ -44,114 +44,21 @@
 
 namespace asynctype {
 
-// Slots are listed as [slot0, slot1, ...]; `?` marks an optional slot (may be None), `...` a
-// variable tail. "List" means a child of kind List holding a sequence of nodes.
+// Every kind, its category and its slot layout: node_kinds.def (one row each). A slot may be
+// None where the row says OPT; a TAIL is the rest of the children.
 enum class NodeKind : uint8_t {
-  // ----- structure
-  Module,       // [statements...]
-  List,         // [items...]  (statement blocks, decorator lists, type-param lists, ...)
-  Identifier,   // data = name; a bare name that is not an expression (def/class names, aliases)
-  Error,        // an unparseable region; [salvaged children...]
-
-  // ----- statements
-  FunctionDef,  // flags kAsync; [decorators: List, name: Identifier, type_params: List?,
-                //  parameters: Parameters, returns?, body: List]
-  ClassDef,     // [decorators: List, name: Identifier, type_params: List?, arguments: Arguments?,
-                //  body: List]
-  Return,       // [value?]
-  Delete,       // [targets...]
-  Assign,       // [value, targets...]   (a = b = v: targets a, b)
-  AugAssign,    // data = BinaryOp; [target, value]
-  AnnAssign,    // [target, annotation, value?]
-  TypeAlias,    // [name: Name, type_params: List?, value]
-  For,          // flags kAsync; [target, iter, body: List, orelse: List]
-  While,        // [test, body: List, orelse: List]
-  If,           // [test, body: List, orelse: List]   (elif: a single If inside orelse)
-  With,         // flags kAsync; [items: List of WithItem, body: List]
-  WithItem,     // [context_expr, optional_vars?]
-  Match,        // [subject, cases: MatchCase...]
-  MatchCase,    // [pattern, guard?, body: List]
-  Raise,        // [exc?, cause?]
-  Try,          // flags kStar (except*); [body: List, handlers: List of ExceptHandler,
-                //  orelse: List, finalbody: List]
-  ExceptHandler,  // [type?, name: Identifier?, body: List]
-  Assert,       // [test, msg?]
-  Import,       // [aliases: Alias...]
-  ImportFrom,   // data = relative level; flags kStar for `import *` (then no aliases);
-                // [module: Identifier? (dotted name text), aliases: Alias...]
-                // (`from __future__ import x` is an ordinary ImportFrom)
-  Alias,        // [name: Identifier (dotted name text), asname: Identifier?]
-  Global,       // [names: Identifier...]
-  Nonlocal,     // [names: Identifier...]
-  ExprStmt,     // [value]
-  Pass,
-  Break,
-  Continue,
-
-  // ----- expressions
-  BoolOp,       // data = BoolOperator; [left, right]
-  NamedExpr,    // [target: Name, value]
-  BinOp,        // data = BinaryOp; [left, right]
-  UnaryOp,      // data = UnaryOperator; [operand]
-  Lambda,       // [parameters: Parameters, body]
-  IfExp,        // [body, test, orelse]
-  Dict,         // [items: DictItem...]
-  DictItem,     // [key?, value]   (key None: `**value`)
-  Set,          // [elts...]
-  ListExpr,     // [elts...]
-  Tuple,        // flags kParenthesized; [elts...]
-  ListComp,     // [elt, generators: Comprehension...]
-  SetComp,      // [elt, generators: Comprehension...]
-  DictComp,     // [key, value, generators: Comprehension...]
-  GeneratorExp,  // [elt, generators: Comprehension...]
-  Comprehension,  // flags kAsync; [target, iter, ifs...]
-  Await,        // [value]
-  Yield,        // [value?]
-  YieldFrom,    // [value]
-  Compare,      // data = index into Ast::compare_ops (ops for each comparator, in order);
-                // [left, comparators...]
-  Call,         // [func, args...]  args: expressions, Starred, Keyword
-  Keyword,      // data = name; [value]. `**value`: flags kStar and data = 0 (the empty string)
-  FormattedValue,  // data = conversion char ('r', 's', 'a') or 0; [value, format_spec: List?]
-                   // (a `{...}` inside an f-string; format_spec holds the FormattedValues nested
-                   // in the spec, empty List for a literal spec like `:>10`, None without spec)
-  Attribute,    // [value, attr: Identifier]
-  Subscript,    // [value, slice]
-  Starred,      // [value]
-  Name,         // data = name
-  Slice,        // [lower?, upper?, step?]
-  IntLiteral,   // data = index into Ast::ints (small values) ; flags kBig when it does not fit
-                // int64 (then data = the literal's source text, a string index)
-  FloatLiteral,   // `1.5`, `1e3` (value not stored)
-  ComplexLiteral,  // `2j`, `1.5J` (value not stored)
-  StringLiteral,  // flags kBytes / kFString; data = decoded text (when not an f-string; for
-                  // kFString data = 0); [interpolations: FormattedValue...]. Implicitly
-                  // concatenated literals form one StringLiteral (kFString if any part is one).
-                  // Raw strings are kept verbatim, `\N{...}` escapes too.
-  BoolLiteral,  // data = 0 or 1
-  NoneLiteral,
-  EllipsisLiteral,
-
-  // ----- parameters and type parameters
-  Parameters,   // [Parameter...]
-  Parameter,    // data = name; flags = ParameterKind in kind bits; [annotation?, default?]
-  Arguments,    // class bases: [args...] like a call's (expressions, Starred, Keyword)
-  TypeParam,    // data = name; flags = TypeParamKind; [bound?, default?]
-                // (constraints `T: (A, B)`: bound is the parenthesized Tuple)
-
-  // ----- patterns (match statement)
-  MatchValue,     // [value]  (literal, `-1`, `1 + 2j`, or dotted name `a.b`)
-  MatchSingleton,  // [value: literal]
-  MatchSequence,  // [patterns...]  (`[a, b]`, `(a, b)`, and `case a, b:`)
-  MatchMapping,   // [keys: List, patterns: List, rest: Identifier?]
-  MatchClass,     // [cls, patterns: List, kwd_names: List of Identifier, kwd_patterns: List]
-  MatchStar,      // [name: Identifier?]
-  MatchAs,        // [pattern?, name: Identifier?]  (both None: wildcard `_`; a bare name is
-                  //  a capture [None, name]; `(p)` is just p)
-  MatchOr,        // [patterns...]
+#define NODE(kind, category, members) kind,
+#include "checker/syntax/node_kinds.def"
+#undef NODE
 };
 
+enum class NodeCategory : uint8_t { Structure, Statement, StatementPart, Expression, ExpressionPart, Pattern };
+
 const char* NodeKindName(NodeKind kind);
+NodeCategory Category(NodeKind kind);
+inline bool IsStatement(NodeKind kind) { return Category(kind) == NodeCategory::Statement; }
+inline bool IsExpression(NodeKind kind) { return Category(kind) == NodeCategory::Expression; }
+inline bool IsPattern(NodeKind kind) { return Category(kind) == NodeCategory::Pattern; }
 
 // Node flags (meaning depends on the kind).
 enum NodeFlags : uint8_t {
@@ -271,29 +178,25 @@ class Ast {
   llvm::DenseMap<uint32_t, NodeId> string_annotations_;  // StringLiteral -> parsed expression
 };
 
-// ---- Views: named accessors for the slot layouts above.
+// ---- Views: one per kind, generated from node_kinds.def (`AnnAssignView{ast, id}.target()`).
+// A view is two words, made on the spot; it does not check the node's kind (callers switch on it).
 
-struct FunctionDefView {
-  const Ast& ast;
-  NodeId id;
-  bool is_async() const { return ast.Has(id, kAsync); }
-  NodeId decorators() const { return ast.child(id, 0); }
-  NodeId name() const { return ast.child(id, 1); }
-  NodeId type_params() const { return ast.child(id, 2); }
-  NodeId parameters() const { return ast.child(id, 3); }
-  NodeId returns() const { return ast.child(id, 4); }
-  NodeId body() const { return ast.child(id, 5); }
-};
-
-struct ClassDefView {
-  const Ast& ast;
-  NodeId id;
-  NodeId decorators() const { return ast.child(id, 0); }
-  NodeId name() const { return ast.child(id, 1); }
-  NodeId type_params() const { return ast.child(id, 2); }
-  NodeId arguments() const { return ast.child(id, 3); }
-  NodeId body() const { return ast.child(id, 4); }
-};
+#define ONE(slot, name) NodeId name() const { return ast.child(id, slot); }
+#define OPT(slot, name) NodeId name() const { return ast.child(id, slot); }
+#define TAIL(slot, name) llvm::ArrayRef<NodeId> name() const { return ast.tail(id, slot); }
+#define FLAG(name, flag) bool name() const { return ast.Has(id, flag); }
+#define NODE(kind, category, members) \
+  struct kind##View {                 \
+    const Ast& ast;                   \
+    NodeId id;                        \
+    members                           \
+  };
+#include "checker/syntax/node_kinds.def"
+#undef NODE
+#undef FLAG
+#undef TAIL
+#undef OPT
+#undef ONE
 
 inline ParameterKind GetParameterKind(const Ast& ast, NodeId param) {
   return static_cast<ParameterKind>(ast.node(param).flags);

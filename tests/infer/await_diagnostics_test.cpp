@@ -6,8 +6,9 @@
 #include <memory>
 #include <string>
 
-#include "checker/module/filesystem.h"
-#include "checker/program/program.h"
+#include "checker/check/check_file.h"
+#include "checker/database/program.h"
+#include "checker/fs/filesystem.h"
 
 namespace asynctype {
 namespace {
@@ -21,7 +22,7 @@ struct Checked {
     program = std::make_unique<Program>(std::move(options), fs);
     std::string error;
     FileId file = program->LoadFile("/src/main.py", &error);
-    diagnostics = program->CheckFile(file);
+    diagnostics = CheckFile(*program, file);
   }
   // The text a range covers in the file it belongs to.
   std::string Text(const Annotation& a) {

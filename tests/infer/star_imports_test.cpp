@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "checker/database/program.h"
+#include "checker/fs/filesystem.h"
 #include "checker/infer/file_inference.h"
-#include "checker/module/filesystem.h"
-#include "checker/program/program.h"
 #include "checker/types/type_store.h"
 
 namespace asynctype {

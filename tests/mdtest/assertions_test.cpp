@@ -1,7 +1,7 @@
 // Tests of assertion-comment extraction: keyword classification, the `# error:` grammar with
 // its error messages, and placement (trailing, own-line stacks, stacks ended by a trailing
 // comment, chains broken by blank lines or plain comments, dangling stacks).
-#include "checker/mdtest/assertions.h"
+#include "mdtest/assertions.h"
 
 #include <gtest/gtest.h>
 

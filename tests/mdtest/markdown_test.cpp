@@ -1,6 +1,6 @@
 // Tests of the mdtest markdown parser: test names, merged snippets and their line maps, explicit
 // paths, TOML configuration (replace, not merge), directives, and every parse error.
-#include "checker/mdtest/markdown.h"
+#include "mdtest/markdown.h"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 // they prove that wrong assertions fail: a wrong revealed type, rule, column or message, an
 // unasserted diagnostic, an assertion on a line without diagnostics, one assertion for two
 // diagnostics, malformed assertions, and stacks that target the wrong line.
-#include "checker/mdtest/matcher.h"
+#include "mdtest/matcher.h"
 
 #include <gtest/gtest.h>
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "checker/program/parse_cache.h"
+#include "checker/database/parse_cache.h"
 #include "checker/syntax/parse.h"
 
 namespace asynctype {

@@ -1,0 +1,133 @@
+#include "checker/database/program.h"
+
+#include "checker/database/parse_cache.h"
+#include "checker/database/resolver.h"
+#include "checker/infer/file_inference.h"
+#include "checker/infer/recursion.h"
+#include "checker/semantic/index.h"
+#include "checker/types/type_store.h"
+
+namespace asynctype {
+
+struct Program::FileState {
+  std::unique_ptr<SourceFile> source;
+  std::shared_ptr<const ParsedFile> parsed;
+  std::shared_ptr<const SemanticIndex> index;
+  std::unique_ptr<FileInference> inference;
+};
+
+Program::Program(ProgramOptions options, const FileSystem& fs)
+    : options_(std::move(options)),
+      fs_(fs),
+      types_(std::make_unique<TypeStore>()),
+      recursion_(std::make_unique<InferenceRecursion>()) {
+  for (std::string& root : options_.roots) root = NormalizePath(root);
+  resolver_ = std::make_unique<ModuleResolver>(*this);
+}
+
+Program::~Program() = default;
+
+std::optional<std::string> ValidateSourceText(const std::string& bytes) {
+  size_t i = 0;
+  const size_t n = bytes.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
+    if (c == 0) return "contains NUL bytes (binary file?)";
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > n) return "is not valid UTF-8 (invalid byte at offset " + std::to_string(i) + ")";
+    uint32_t cp = c & (0xFF >> (len + 1));
+    for (int k = 1; k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(bytes[i + k]);
+      if ((cc & 0xC0) != 0x80) return "is not valid UTF-8 (invalid byte at offset " + std::to_string(i) + ")";
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return "is not valid UTF-8 (invalid byte at offset " + std::to_string(i) + ")";
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::optional<FileId> Program::FindFile(const std::string& path) const {
+  auto it = file_ids_.find(path);
+  if (it == file_ids_.end()) return std::nullopt;
+  return it->second;
+}
+
+FileId Program::LoadFile(const std::string& path, std::string* error) {
+  std::string normalized = NormalizePath(path);
+  if (auto existing = FindFile(normalized)) return *existing;
+  std::string read_error;
+  std::optional<std::string> bytes = fs_.Read(normalized, &read_error);
+  if (!bytes) {
+    if (error) *error = read_error;
+    return FileId::None();
+  }
+  if (auto invalid = ValidateSourceText(*bytes)) {
+    if (error) *error = *invalid;
+    return FileId::None();
+  }
+  // A UTF-8 byte order mark is not part of the source.
+  if (bytes->size() >= 3 && bytes->compare(0, 3, "\xEF\xBB\xBF") == 0) bytes->erase(0, 3);
+  return AddFile(normalized, std::move(*bytes));
+}
+
+FileId Program::AddFile(const std::string& path, std::string text) {
+  FileId id(static_cast<uint32_t>(files_.size()));
+  auto state = std::make_unique<FileState>();
+  if (options_.parse_cache) {
+    state->source = std::make_unique<SourceFile>(id, path, options_.parse_cache->Text(path, std::move(text)));
+  } else {
+    state->source = std::make_unique<SourceFile>(id, path, std::move(text));
+  }
+  files_.push_back(std::move(state));
+  file_ids_[path] = id;
+  return id;
+}
+
+Program::FileState& Program::state(FileId file) { return *files_[file.index()]; }
+
+const SourceFile& Program::source(FileId file) const { return *files_[file.index()]->source; }
+
+const ParsedFile& Program::parsed(FileId file) {
+  FileState& s = state(file);
+  if (!s.parsed) {
+    ThrowIfCancelled();
+    s.parsed = options_.parse_cache ? options_.parse_cache->Parse(*s.source)
+                                    : std::make_shared<const ParsedFile>(Parse(*s.source));
+  }
+  return *s.parsed;
+}
+
+const SemanticIndex& Program::index(FileId file) {
+  FileState& s = state(file);
+  if (!s.index) {
+    const ParsedFile& p = parsed(file);
+    ThrowIfCancelled();
+    llvm::StringRef path = s.source->path();
+    bool is_init = path.endswith("__init__.py") || path.endswith("__init__.pyi");
+    IndexOptions options{options_.python_version, s.source->is_stub(), is_init};
+    s.index = options_.parse_cache ? options_.parse_cache->Index(*s.source, s.parsed, options)
+                                   : std::make_shared<const SemanticIndex>(BuildIndex(p.ast, file, options));
+  }
+  return *s.index;
+}
+
+FileInference& Program::inference(FileId file) {
+  FileState& s = state(file);
+  if (!s.inference) {
+    index(file);
+    ThrowIfCancelled();
+    s.inference = std::make_unique<FileInference>(*this, file);
+  }
+  return *s.inference;
+}
+
+
+}  // namespace asynctype
