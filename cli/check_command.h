@@ -1,7 +1,8 @@
-// `asynctype check [PATH...]`: reads the project configuration, finds the Python files under the
-// given paths (or the configured `src`, or the current folder), checks them on a pool of threads
-// (one Program per thread; output does not depend on the thread count), applies rule levels,
-// suppression comments and the baseline, and writes the report. Exit codes: 0 no errors (and no
+// `asynctype check [PATH...]`: opens the session (checker/project/session.h: the configuration,
+// the Python files under the given paths, or the configured `src`, or the current folder, the
+// rule levels), checks the files (checker/project/check_for_user.h) on a pool of threads
+// (one Program per thread; output does not depend on the thread count), applies the baseline
+// and writes the report. Exit codes: 0 no errors (and no
 // warnings with --error-on-warning), 1 errors found, 2 usage, configuration or internal failure
 // (e.g. a path that does not exist; the other paths are still checked).
 #pragma once
@@ -12,7 +13,6 @@
 #include <vector>
 
 #include "checker/base/python_version.h"
-#include "checker/fs/filesystem.h"
 #include "cli/report.h"
 
 namespace asynctype {
@@ -34,16 +34,5 @@ struct CheckOptions {
 };
 
 int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream& err);
-
-struct FoundFiles {
-  std::vector<std::string> files;          // sorted
-  std::vector<std::string> skipped_links;  // symbolic links leading outside the roots, sorted
-};
-
-// The Python files (.py, .pyi) under `path` (or `path` itself when it is not a folder), sorted;
-// skips hidden folders, virtual environments and __pycache__. Only regular files count (FIFOs,
-// sockets, devices are ignored); a linked file counts where `files` says it is a File inside its
-// roots; linked folders are not walked. Links `files` reports Outside go to `skipped_links`.
-FoundFiles FindPythonFiles(const std::string& path, const FileSystem& files);
 
 }  // namespace asynctype

@@ -4,10 +4,9 @@
 #include <exception>
 #include <memory>
 
-#include "checker/check/check_file.h"
-#include "checker/check/suppressions.h"
 #include "checker/database/program.h"
 #include "checker/fs/filesystem.h"
+#include "checker/project/check_for_user.h"
 #include "mdtest/assertions.h"
 #include "mdtest/matcher.h"
 
@@ -74,6 +73,12 @@ std::vector<std::string> ImportRoots(const MdtestConfig& config) {
 // "src/mdtest_snippet.py" for "/src/mdtest_snippet.py", as ty renders paths in snapshots.
 std::string DisplayPath(const std::string& path) {
   return !path.empty() && path[0] == '/' ? path.substr(1) : path;
+}
+
+RuleLevels RuleLevelsOf(const MdtestConfig& config) {
+  RuleLevels levels;
+  for (const auto& [name, level] : config.rules) levels.Set(name, level);
+  return levels;
 }
 
 struct SnapshotLine {
@@ -173,15 +178,10 @@ class TestRunner {
       }
       id = loaded;
     }
-    std::vector<Diagnostic> diagnostics = asynctype::CheckFile(program, *id);
-    ApplyRuleLevels(config_, &diagnostics);
+    std::vector<Diagnostic> diagnostics =
+        CheckLoadedFileForUser(program, *id, RuleLevelsOf(config_), {.disabled_as_info = true});
     const SourceFile& source = program.source(*id);
     const ParsedFile& parsed = program.parsed(*id);
-    {
-      RuleLevels levels;
-      for (const auto& [name, level] : config_.rules) levels.Set(name, level);
-      ApplySuppressions(parsed.ast, source, levels, &diagnostics);
-    }
     FileMatchResult match =
         MatchFile(diagnostics, parsed.ast.comments(), source.text(), source.lines());
     for (const MatchFailure& failure : match.failures) {
@@ -281,12 +281,6 @@ std::string SuiteTitle(std::string_view md_path) {
   while (md_path.size() > 1 && md_path.back() == '/') md_path.remove_suffix(1);
   auto slash = md_path.find_last_of("/\\");
   return std::string(slash == std::string_view::npos ? md_path : md_path.substr(slash + 1));
-}
-
-void ApplyRuleLevels(const MdtestConfig& config, std::vector<Diagnostic>* diagnostics) {
-  RuleLevels levels;
-  for (const auto& [name, level] : config.rules) levels.Set(name, level);
-  levels.Apply(diagnostics, /*disabled_as_info=*/true);
 }
 
 TestResult RunTest(const MarkdownSuite& suite, const MarkdownTest& test,

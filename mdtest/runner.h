@@ -56,9 +56,4 @@ TestResult RunTest(const MarkdownSuite& suite, const MarkdownTest& test,
 // Parses `source` (the text of the file at `md_path`) and runs the tests selected by `filter`.
 SuiteResult RunSuite(const std::string& md_path, std::string_view source, const TestFilter& filter);
 
-// Applies a section's `[rules]` levels to finished diagnostics: "ignore" drops a lint's
-// diagnostics, "warn"/"error" re-level them; an "all" entry applies first, named rules override
-// it. Non-lint IDs (revealed-type, invalid-syntax, io) are unaffected.
-void ApplyRuleLevels(const MdtestConfig& config, std::vector<Diagnostic>* diagnostics);
-
 }  // namespace asynctype::mdtest

@@ -62,8 +62,4 @@ class Analysis {
 // the members of its top-level classes. Equal texts: the importers' diagnostics cannot change.
 std::string ModuleInterface(Analysis& analysis);
 
-// The import root for a file: the nearest folder at or above it that is not a package (as in
-// `asynctype check`).
-std::string ImportRootFor(const FileSystem& fs, const std::string& file_path);
-
 }  // namespace asynctype::lsp

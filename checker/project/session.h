@@ -1,0 +1,84 @@
+// One home for "check this project as configured": turns the configuration file, the paths to
+// check, the command line's overrides and the editor's workspace folders into what a check needs
+// (ProgramOptions, RuleLevels, the files to check), once for the CLI and the language server.
+// The default Python version and the validation of a custom typeshed live here.
+//
+// The two callers differ only where their users do:
+//   - CommandLine (`asynctype check`): roots stay in the style the user gave them (relative),
+//     the files are discovered under the paths (include / exclude globs), the checked packages
+//     are recorded, and a broken configuration, an unknown rule or a typeshed without `stdlib`
+//     stops the session (`failed`).
+//   - Editor (the language server, one document): roots are absolute, the workspace folders are
+//     import roots too, and a problem leaves the defaults in place (nothing fails).
+// Problems come back as data, in the order they were found; the caller prints or logs them.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/base/python_version.h"
+#include "checker/database/program.h"
+#include "checker/diagnostics/rule_levels.h"
+#include "checker/fs/filesystem.h"
+#include "checker/project/project_config.h"
+
+namespace asynctype {
+
+enum class SessionKind { CommandLine, Editor };
+
+struct SessionRequest {
+  SessionKind kind = SessionKind::CommandLine;
+  // The configuration file (`--config-file`); empty: the nearest one, searched for upwards from
+  // `config_search_dir`.
+  std::string config_file;
+  std::string config_search_dir = ".";
+  // CommandLine: the paths to check (empty: the configured `src`, else the configuration's
+  // folder). Editor: the document (its import root is a root).
+  std::vector<std::string> paths;
+  // Command-line overrides of the configuration.
+  std::optional<PythonVersion> python_version;
+  std::vector<std::string> error_rules, warn_rules, ignore_rules;  // `all` or rule names
+  std::vector<std::string> exclude;                                // added to the configured ones
+  // Editor: the client's workspace folders (more import roots).
+  std::vector<std::string> workspace_roots;
+};
+
+struct SessionProblem {
+  enum class Kind {
+    BadConfig,              // the configuration file cannot be read or is invalid
+    UnknownRule,            // a rule level flag names no rule
+    MissingPath,            // a path to check does not exist (the others are still checked)
+    SkippedLink,            // a symbolic link leading outside the roots, not followed (a warning)
+    TypeshedWithoutStdlib,  // the configured `typeshed` has no `stdlib` folder
+  };
+  Kind kind;
+  std::string message;  // e.g. "path `x` does not exist" (no "error: " prefix)
+  bool warning() const { return kind == Kind::SkippedLink; }
+};
+
+inline constexpr PythonVersion kDefaultPythonVersion{3, 12};
+
+struct Session {
+  ProjectConfig config;           // as read (defaults when there is none, or it is broken)
+  ProgramOptions program_options;  // python version, roots, typeshed (and checked packages)
+  RuleLevels levels;              // the configuration's, then --ignore, --warn, --error
+  // CommandLine: the files to check, normalized, sorted, each once. Editor: the document.
+  std::vector<std::string> files;
+  // CommandLine: the real file system, confined to the checked folders, the import roots and
+  // the custom typeshed (files are read only inside them). Editor: null (it has its own).
+  std::unique_ptr<OsFileSystem> file_system;
+  std::vector<SessionProblem> problems;
+  // A problem that forbids checking (CommandLine only): the CLI exits 2 without checking.
+  bool failed = false;
+
+  bool Has(SessionProblem::Kind kind) const;
+};
+
+// `files` is what the session looks at to find packages and the typeshed's `stdlib` (the CLI: an
+// unconfined OsFileSystem; the server: the open documents over the disk). Folders under the
+// command line's paths are walked on the real file system.
+Session OpenSession(const SessionRequest& request, const FileSystem& files);
+
+}  // namespace asynctype
