@@ -74,8 +74,11 @@ TypeId FileInference::TypeFromValue(TypeId value, const TypeContext& context) {
 
 TypeId FileInference::ImplicitAliasType(DefinitionId def_id, const TypeContext& context) {
   const Definition& def = index_.definition(def_id);
-  NodeId value = ast_.child(def.node, def.kind == DefinitionKind::AnnAssignment ? 2 : 0);
-  if (!value.valid() || def.target != ast_.child(def.node, def.kind == DefinitionKind::AnnAssignment ? 0 : 1)) {
+  bool annotated = def.kind == DefinitionKind::AnnAssignment;  // else an Assignment
+  NodeId value = annotated ? AnnAssignView{ast_, def.node}.value() : AssignView{ast_, def.node}.value();
+  NodeId target = annotated ? AnnAssignView{ast_, def.node}.target()
+                            : NthOrNone(AssignView{ast_, def.node}.targets(), 0);
+  if (!value.valid() || def.target != target) {
     return TypeId::None();
   }
   return ExpandAlias(def_id, value, context);  // an alias's TypeVars stay free

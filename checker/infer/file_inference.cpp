@@ -136,8 +136,8 @@ bool FileInference::BoundOnlyWhereUnreachable(llvm::StringRef name) {
     if (!stmt.valid()) continue;
     unreachable = unreachable || index_.IsUnreachable(stmt);
     if (ast_.kind(stmt) == NodeKind::If) {
-      for (uint32_t slot : {1u, 2u}) {
-        for (NodeId s : ast_.children(ast_.child(stmt, slot))) stack.push_back({s, unreachable});
+      for (NodeId block : {IfView{ast_, stmt}.body(), IfView{ast_, stmt}.orelse()}) {
+        for (NodeId s : ast_.children(block)) stack.push_back({s, unreachable});
       }
     } else if (unreachable && binds(stmt)) {
       return true;
@@ -461,11 +461,11 @@ void FileInference::ResolveSignature(FunctionId fn) {
   }
   sig.return_type = ret;
   if (!is_async && view.returns().valid() && ast_.kind(view.returns()) == NodeKind::Subscript) {
-    TypeId head = ExprType(ast_.child(view.returns(), 0));
+    TypeId head = ExprType(SubscriptView{ast_, view.returns()}.value());
     if (store_.kind(head) == TypeKind::SpecialForm) {
       auto form = static_cast<SpecialForm>(store_.data(head).a);
       if (form == SpecialForm::TypeGuard || form == SpecialForm::TypeIs) {
-        sig.guard = AnnotationType(ast_.child(view.returns(), 1), context);
+        sig.guard = AnnotationType(SubscriptView{ast_, view.returns()}.slice(), context);
         sig.guard_is_typeis = form == SpecialForm::TypeIs;
       }
     }
