@@ -6,6 +6,7 @@
 #include "checker/database/program.h"
 #include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
+#include "checker/infer/node_reads.h"
 #include "checker/infer/recursion.h"
 #include "checker/infer/semantics.h"
 
@@ -73,8 +74,11 @@ TypeId FileInference::TypeFromValue(TypeId value, const TypeContext& context) {
 
 TypeId FileInference::ImplicitAliasType(DefinitionId def_id, const TypeContext& context) {
   const Definition& def = index_.definition(def_id);
-  NodeId value = ast_.child(def.node, def.kind == DefinitionKind::AnnAssignment ? 2 : 0);
-  if (!value.valid() || def.target != ast_.child(def.node, def.kind == DefinitionKind::AnnAssignment ? 0 : 1)) {
+  bool annotated = def.kind == DefinitionKind::AnnAssignment;  // else an Assignment
+  NodeId value = annotated ? AnnAssignView{ast_, def.node}.value() : AssignView{ast_, def.node}.value();
+  NodeId target = annotated ? AnnAssignView{ast_, def.node}.target()
+                            : NthOrNone(AssignView{ast_, def.node}.targets(), 0);
+  if (!value.valid() || def.target != target) {
     return TypeId::None();
   }
   return ExpandAlias(def_id, value, context);  // an alias's TypeVars stay free
@@ -143,23 +147,23 @@ std::pair<FileInference*, DefinitionId> FileInference::ExplicitAliasOf(Definitio
   if (def.kind == DefinitionKind::TypeAlias) return {this, id};
   if (def.kind == DefinitionKind::ImportFrom && depth < 8 && ast_.kind(def.statement) == NodeKind::ImportFrom) {
     // `from m import Alias`: follow it to the module that defines it.
-    NodeId module_node = ast_.child(def.statement, 0);
+    NodeId module_node = ImportFromView{ast_, def.statement}.module();
     std::string module_name = module_node.valid() ? ast_.str(module_node).str() : "";
     unsigned level = ast_.node(def.statement).data;
     if (level > 0) module_name = program_.resolver().ResolveRelative(file_, level, module_name);
     ModuleId module = program_.resolver().Resolve(module_name);
-    NodeId member = ast_.child(def.node, 0);
+    NodeId member = AliasView{ast_, def.node}.name();
     if (!module.valid() || !member.valid()) return {nullptr, DefinitionId::None()};
     FileId file = store_.module(module).file;
     if (!file.valid() || file == file_) return {nullptr, DefinitionId::None()};
     return program_.inference(file).ExportedExplicitAlias(ast_.str(member), depth + 1);
   }
-  if (def.kind != DefinitionKind::Assignment || def.target != ast_.child(def.node, 1)) {
+  if (def.kind != DefinitionKind::Assignment || def.target != NthOrNone(AssignView{ast_, def.node}.targets(), 0)) {
     return {nullptr, DefinitionId::None()};
   }
-  NodeId call = ast_.child(def.node, 0);
+  NodeId call = AssignView{ast_, def.node}.value();
   if (ast_.kind(call) != NodeKind::Call) return {nullptr, DefinitionId::None()};
-  TypeId callee = ExprType(ast_.child(call, 0));
+  TypeId callee = ExprType(CallView{ast_, call}.func());
   if (store_.kind(callee) != TypeKind::ClassLiteral) return {nullptr, DefinitionId::None()};
   const ClassInfo& info = store_.cls(store_.ClassOf(callee));
   if (info.name != "TypeAliasType" || (info.module != "typing" && info.module != "typing_extensions")) {
@@ -173,21 +177,21 @@ TypeId FileInference::ExplicitAliasType(DefinitionId def_id, llvm::ArrayRef<Type
   NodeId value;
   std::vector<TypeId> params;
   if (def.kind == DefinitionKind::TypeAlias) {  // type Name[params] = value
-    value = ast_.child(def.node, 2);
-    if (NodeId list = ast_.child(def.node, 1); list.valid()) {
+    value = TypeAliasView{ast_, def.node}.value();
+    if (NodeId list = TypeAliasView{ast_, def.node}.type_params(); list.valid()) {
       for (NodeId tp : ast_.children(list)) {
         DefinitionId tp_def = index_.DefinitionOf(tp);
         params.push_back(tp_def.valid() ? DefinitionType(tp_def) : store_.Unknown());
       }
     }
   } else {  // Name = TypeAliasType("Name", value, type_params=(...))
-    NodeId call = ast_.child(def.node, 0);
-    value = ast_.child(call, 2);
-    for (NodeId arg : ast_.tail(call, 1)) {
+    NodeId call = AssignView{ast_, def.node}.value();
+    value = NthOrNone(CallView{ast_, call}.args(), 1);
+    for (NodeId arg : CallView{ast_, call}.args()) {
       if (ast_.kind(arg) != NodeKind::Keyword) continue;
-      if (ast_.str(arg) == "value") value = ast_.child(arg, 0);
-      if (ast_.str(arg) == "type_params" && ast_.kind(ast_.child(arg, 0)) == NodeKind::Tuple) {
-        for (NodeId p : ast_.children(ast_.child(arg, 0))) params.push_back(ExprType(p));
+      if (ast_.str(arg) == "value") value = KeywordView{ast_, arg}.value();
+      if (ast_.str(arg) == "type_params" && ast_.kind(KeywordView{ast_, arg}.value()) == NodeKind::Tuple) {
+        for (NodeId p : ast_.children(KeywordView{ast_, arg}.value())) params.push_back(ExprType(p));
       }
     }
     if (value.valid() && ast_.kind(value) == NodeKind::Keyword) value = NodeId::None();
@@ -226,10 +230,10 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
         const Definition& def = index_.definition(res.definitions[0]);
         bool alias_candidate = false;
         if (def.kind == DefinitionKind::Assignment) {
-          NodeKind vk = ast_.kind(ast_.child(def.node, 0));
+          NodeKind vk = ast_.kind(AssignView{ast_, def.node}.value());
           alias_candidate = vk == NodeKind::Subscript || vk == NodeKind::BinOp || vk == NodeKind::StringLiteral;
         } else if (def.kind == DefinitionKind::AnnAssignment) {
-          TypeId annotation = ExprType(ast_.child(def.node, 1));
+          TypeId annotation = ExprType(AnnAssignView{ast_, def.node}.annotation());
           alias_candidate = store_.kind(annotation) == TypeKind::SpecialForm &&
                             static_cast<SpecialForm>(store_.data(annotation).a) == SpecialForm::TypeAlias;
         }
@@ -250,8 +254,8 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
     case NodeKind::Subscript: return SubscriptTypeExpr(expr, context);
     case NodeKind::BinOp: {
       if (static_cast<BinaryOp>(ast_.node(expr).data) != BinaryOp::BitOr) return store_.Unknown();
-      TypeId left = InferTypeExpr(ast_.child(expr, 0), context);
-      TypeId right = InferTypeExpr(ast_.child(expr, 1), context);
+      TypeId left = InferTypeExpr(BinOpView{ast_, expr}.left(), context);
+      TypeId right = InferTypeExpr(BinOpView{ast_, expr}.right(), context);
       return store_.Union({left, right});
     }
     case NodeKind::StringLiteral: {
@@ -300,8 +304,8 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
 }
 
 TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context) {
-  NodeId head = ast_.child(expr, 0);
-  NodeId slice = ast_.child(expr, 1);
+  NodeId head = SubscriptView{ast_, expr}.value();
+  NodeId slice = SubscriptView{ast_, expr}.slice();
   std::vector<NodeId> elements;
   if (slice.valid() && ast_.kind(slice) == NodeKind::Tuple && !ast_.Has(slice, kParenthesized)) {
     for (NodeId e : ast_.children(slice)) elements.push_back(e);
@@ -417,7 +421,7 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
           }
           TypeId t = InferTypeExpr(p, context);
           if (ast_.kind(p) == NodeKind::Subscript) {
-            TypeId head_type = ExprType(ast_.child(p, 0));
+            TypeId head_type = ExprType(SubscriptView{ast_, p}.value());
             if (store_.kind(head_type) == TypeKind::SpecialForm &&
                 static_cast<SpecialForm>(store_.data(head_type).a) == SpecialForm::Unpack) {
               sig.gradual = true;

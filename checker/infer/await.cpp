@@ -305,7 +305,7 @@ bool FileInference::IsIterableCoroutine(NodeId function_def) {
 bool FileInference::DelegatesToCoroutine(NodeId yield_from) {
   NodeId fn = EnclosingFunction(yield_from);
   if (!fn.valid() || !IsIterableCoroutine(fn)) return false;
-  TypeId operand = ExprType(ast_.child(yield_from, 0));
+  TypeId operand = ExprType(YieldFromView{ast_, yield_from}.value());
   ClassId coroutine = GetKnownClass(program_, KnownClass::Coroutine);
   if (!coroutine.valid() || store_.IsDynamic(operand)) return false;
   std::vector<TypeId> members;

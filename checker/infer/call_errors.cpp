@@ -9,6 +9,7 @@
 #include "checker/database/program.h"
 #include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
+#include "checker/infer/node_reads.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -22,18 +23,18 @@ std::optional<std::string> PlaceKey(const Ast& ast, NodeId node) {
   switch (ast.kind(node)) {
     case NodeKind::Name: return ast.str(node).str();
     case NodeKind::Attribute: {
-      NodeId attr = ast.child(node, 1);
+      NodeId attr = AttributeView{ast, node}.attr();
       if (!attr.valid()) return std::nullopt;
-      std::optional<std::string> base = PlaceKey(ast, ast.child(node, 0));
+      std::optional<std::string> base = PlaceKey(ast, AttributeView{ast, node}.value());
       if (!base) return std::nullopt;
       base->push_back('.');
       base->append(ast.str(attr).data(), ast.str(attr).size());
       return base;
     }
     case NodeKind::Subscript: {
-      std::optional<std::string> base = PlaceKey(ast, ast.child(node, 0));
+      std::optional<std::string> base = PlaceKey(ast, SubscriptView{ast, node}.value());
       if (!base) return std::nullopt;
-      NodeId slice = ast.child(node, 1);
+      NodeId slice = SubscriptView{ast, node}.slice();
       std::string index = "?";
       if (ast.kind(slice) == NodeKind::IntLiteral && !ast.Has(slice, kBig)) {
         index = std::to_string(ast.int_value(slice));
@@ -53,6 +54,11 @@ std::optional<std::string> PlaceKey(const Ast& ast, NodeId node) {
   }
 }
 
+// The object a place chain continues from (`x` in `x.a`, `x[0]`).
+NodeId PlaceBase(const Ast& ast, NodeId node) {
+  return ast.kind(node) == NodeKind::Attribute ? AttributeView{ast, node}.value() : SubscriptView{ast, node}.value();
+}
+
 // Every maximal place inside `node` (`isinstance(self.x, int)` -> `isinstance`, `self.x`, `int`),
 // plus the places used as subscript indexes.
 void CollectPlaces(const Ast& ast, NodeId node, std::vector<std::string>* out) {
@@ -60,8 +66,8 @@ void CollectPlaces(const Ast& ast, NodeId node, std::vector<std::string>* out) {
   if (std::optional<std::string> key = PlaceKey(ast, node)) {
     out->push_back(std::move(*key));
     for (NodeId n = node; ast.kind(n) == NodeKind::Attribute || ast.kind(n) == NodeKind::Subscript;
-         n = ast.child(n, 0)) {
-      if (ast.kind(n) == NodeKind::Subscript) CollectPlaces(ast, ast.child(n, 1), out);
+         n = PlaceBase(ast, n)) {
+      if (ast.kind(n) == NodeKind::Subscript) CollectPlaces(ast, SubscriptView{ast, n}.slice(), out);
     }
     return;
   }
@@ -73,8 +79,8 @@ void CollectPlaces(const Ast& ast, NodeId node, std::vector<std::string>* out) {
 bool NarrowablePlace(const Ast& ast, NodeId node) {
   if (ast.kind(node) == NodeKind::Name) return true;
   if (ast.kind(node) == NodeKind::NamedExpr) return true;
-  return ast.kind(node) == NodeKind::Attribute && ast.child(node, 1).valid() &&
-         ast.kind(ast.child(node, 0)) == NodeKind::Name;
+  return ast.kind(node) == NodeKind::Attribute && AttributeView{ast, node}.attr().valid() &&
+         ast.kind(AttributeView{ast, node}.value()) == NodeKind::Name;
 }
 
 bool IsLiteralNode(const Ast& ast, NodeId node) {
@@ -99,19 +105,19 @@ void CollectUnhandledPlaces(const Ast& ast, NodeId test, std::vector<std::string
   if (!test.valid()) return;
   switch (ast.kind(test)) {
     case NodeKind::BoolOp:
-      CollectUnhandledPlaces(ast, ast.child(test, 0), out);
-      CollectUnhandledPlaces(ast, ast.child(test, 1), out);
+      CollectUnhandledPlaces(ast, BoolOpView{ast, test}.left(), out);
+      CollectUnhandledPlaces(ast, BoolOpView{ast, test}.right(), out);
       return;
     case NodeKind::UnaryOp:
       if (static_cast<UnaryOperator>(ast.node(test).data) == UnaryOperator::Not) {
-        CollectUnhandledPlaces(ast, ast.child(test, 0), out);
+        CollectUnhandledPlaces(ast, UnaryOpView{ast, test}.operand(), out);
         return;
       }
       break;
     case NodeKind::Name:
       return;
     case NodeKind::NamedExpr:
-      CollectPlaces(ast, ast.child(test, 1), out);
+      CollectPlaces(ast, NamedExprView{ast, test}.value(), out);
       return;
     case NodeKind::Attribute:
       if (NarrowablePlace(ast, test)) return;
@@ -120,7 +126,8 @@ void CollectUnhandledPlaces(const Ast& ast, NodeId test, std::vector<std::string
       auto ops = ast.compare_ops(test);
       if (ops.size() == 1 && (ops[0] == CompareOp::Is || ops[0] == CompareOp::IsNot ||
                               ops[0] == CompareOp::Eq || ops[0] == CompareOp::NotEq)) {
-        NodeId left = ast.child(test, 0), right = ast.child(test, 1);
+        CompareView compare{ast, test};
+        NodeId left = compare.left(), right = NthOrNone(compare.comparators(), 0);
         auto simple = [&](NodeId side) {
           return side.valid() && (NarrowablePlace(ast, side) || IsLiteralNode(ast, side));
         };
@@ -129,8 +136,8 @@ void CollectUnhandledPlaces(const Ast& ast, NodeId test, std::vector<std::string
       break;
     }
     case NodeKind::Call: {
-      NodeId func = ast.child(test, 0);
-      auto args = ast.tail(test, 1);
+      NodeId func = CallView{ast, test}.func();
+      auto args = CallView{ast, test}.args();
       if (ast.kind(func) == NodeKind::Name &&
           (ast.str(func) == "isinstance" || ast.str(func) == "issubclass") && args.size() == 2 &&
           NarrowablePlace(ast, args[0])) {
@@ -159,28 +166,32 @@ void CollectTestedPlaces(const Ast& ast, NodeId node, TestedPlaces* out) {
   switch (ast.kind(node)) {
     case NodeKind::If:
     case NodeKind::While:
-    case NodeKind::Assert:
-      CollectUnhandledPlaces(ast, ast.child(node, 0), &unhandled);
-      tests.push_back(ast.child(node, 0));
+    case NodeKind::Assert: {
+      NodeId test = ast.kind(node) == NodeKind::If      ? IfView{ast, node}.test()
+                    : ast.kind(node) == NodeKind::While ? WhileView{ast, node}.test()
+                                                        : AssertView{ast, node}.test();
+      CollectUnhandledPlaces(ast, test, &unhandled);
+      tests.push_back(test);
       break;
+    }
     case NodeKind::IfExp:
-      CollectUnhandledPlaces(ast, ast.child(node, 1), &unhandled);
-      tests.push_back(ast.child(node, 1));
+      CollectUnhandledPlaces(ast, IfExpView{ast, node}.test(), &unhandled);
+      tests.push_back(IfExpView{ast, node}.test());
       break;
     case NodeKind::BoolOp:
-      CollectUnhandledPlaces(ast, ast.child(node, 0), &unhandled);
-      CollectUnhandledPlaces(ast, ast.child(node, 1), &unhandled);
-      tests.push_back(ast.child(node, 0));
-      tests.push_back(ast.child(node, 1));
+      CollectUnhandledPlaces(ast, BoolOpView{ast, node}.left(), &unhandled);
+      CollectUnhandledPlaces(ast, BoolOpView{ast, node}.right(), &unhandled);
+      tests.push_back(BoolOpView{ast, node}.left());
+      tests.push_back(BoolOpView{ast, node}.right());
       break;
     case NodeKind::Match:
-      CollectPlaces(ast, ast.child(node, 0), &unhandled);
+      CollectPlaces(ast, MatchView{ast, node}.subject(), &unhandled);
       break;
     case NodeKind::Comprehension:
-      for (NodeId cond : ast.tail(node, 2)) CollectPlaces(ast, cond, &unhandled);
+      for (NodeId cond : ComprehensionView{ast, node}.ifs()) CollectPlaces(ast, cond, &unhandled);
       break;
     case NodeKind::MatchCase:
-      CollectPlaces(ast, ast.child(node, 1), &unhandled);
+      CollectPlaces(ast, MatchCaseView{ast, node}.guard(), &unhandled);
       break;
     default: break;
   }
@@ -197,8 +208,8 @@ void CollectPlaceNodes(const Ast& ast, NodeId node, std::vector<NodeId>* out) {
   if (PlaceKey(ast, node)) {
     out->push_back(node);
     for (NodeId n = node; ast.kind(n) == NodeKind::Attribute || ast.kind(n) == NodeKind::Subscript;
-         n = ast.child(n, 0)) {
-      if (ast.kind(n) == NodeKind::Subscript) CollectPlaceNodes(ast, ast.child(n, 1), out);
+         n = PlaceBase(ast, n)) {
+      if (ast.kind(n) == NodeKind::Subscript) CollectPlaceNodes(ast, SubscriptView{ast, n}.slice(), out);
     }
     return;
   }
@@ -249,12 +260,12 @@ class CallSite {
         break;
       case NodeKind::Subscript:
         // The inference does not pass slices to `__getitem__` yet.
-        if (ast_.kind(ast_.child(expr, 1)) == NodeKind::Slice) return true;
+        if (ast_.kind(SubscriptView{ast_, expr}.slice()) == NodeKind::Slice) return true;
         break;
       case NodeKind::Call: {
         // A class whose construction the checker does not model may return anything
         // (`Enum("Color", "RED")`, `NamedTuple("P", [...])` create classes).
-        TypeId callee = inference_.ExprType(ast_.child(expr, 0));
+        TypeId callee = inference_.ExprType(CallView{ast_, expr}.func());
         if (program_.types().kind(callee) == TypeKind::ClassLiteral && HasUnmodelledPart(program_, callee)) {
           return true;
         }
@@ -262,7 +273,7 @@ class CallSite {
       }
       case NodeKind::BinOp: {
         // Operators on classes go to the metaclass (`c_char * 4`), which the inference skips.
-        TypeKind left = program_.types().kind(inference_.ExprType(ast_.child(expr, 0)));
+        TypeKind left = program_.types().kind(inference_.ExprType(BinOpView{ast_, expr}.left()));
         if (left == TypeKind::ClassLiteral || left == TypeKind::SubclassOf) return true;
         break;
       }
@@ -297,19 +308,21 @@ class CallSite {
       switch (def.kind) {
         case DefinitionKind::Assignment: {
           bool simple = false;
-          for (NodeId target : ast_.tail(def.node, 1)) simple |= target == def.target;
-          if (!simple || Uncertain(ast_.child(def.node, 0), depth + 1)) return true;
+          for (NodeId target : AssignView{ast_, def.node}.targets()) simple |= target == def.target;
+          if (!simple || Uncertain(AssignView{ast_, def.node}.value(), depth + 1)) return true;
           break;
         }
         case DefinitionKind::NamedExpr:
-          if (Uncertain(ast_.child(def.node, 1), depth + 1)) return true;
+          if (Uncertain(NamedExprView{ast_, def.node}.value(), depth + 1)) return true;
           break;
         case DefinitionKind::ForTarget:
+          if (ForView{ast_, def.node}.target() != def.target) return true;  // destructuring
+          break;
         case DefinitionKind::Comprehension:
-          if (ast_.child(def.node, 0) != def.target) return true;  // destructuring
+          if (ComprehensionView{ast_, def.node}.target() != def.target) return true;  // destructuring
           break;
         case DefinitionKind::WithTarget:
-          if (ast_.child(def.node, 1) != def.target) return true;
+          if (WithItemView{ast_, def.node}.optional_vars() != def.target) return true;
           break;
         case DefinitionKind::ImportFrom:
           if (ImportedNameUncertain(def)) return true;
@@ -325,11 +338,11 @@ class CallSite {
   bool ImportedNameUncertain(const Definition& def) {
     NodeId stmt = def.statement;
     if (ast_.kind(stmt) != NodeKind::ImportFrom) return false;
-    NodeId module_node = ast_.child(stmt, 0);
+    NodeId module_node = ImportFromView{ast_, stmt}.module();
     std::string module_name = module_node.valid() ? ast_.str(module_node).str() : "";
     unsigned level = ast_.node(stmt).data;
     if (level > 0) module_name = program_.resolver().ResolveRelative(inference_.file(), level, module_name);
-    NodeId member = ast_.child(def.node, 0);
+    NodeId member = AliasView{ast_, def.node}.name();
     if (!member.valid()) return false;
     ModuleId module = program_.resolver().Resolve(module_name);
     if (!module.valid()) return false;
@@ -350,11 +363,11 @@ class CallSite {
 
   // `receiver.name` where the member may not be what the inference found.
   bool UncertainAttribute(NodeId attr) {
-    NodeId name_node = ast_.child(attr, 1);
+    NodeId name_node = AttributeView{ast_, attr}.attr();
     if (!name_node.valid()) return true;
     llvm::StringRef name = ast_.str(name_node);
     TypeStore& store = program_.types();
-    TypeId receiver = inference_.ExprType(ast_.child(attr, 0));
+    TypeId receiver = inference_.ExprType(AttributeView{ast_, attr}.value());
     std::vector<TypeId> receivers = {receiver};
     if (store.kind(receiver) == TypeKind::Union) {
       auto members = store.UnionMembers(receiver);
@@ -408,7 +421,7 @@ class CallSite {
     for (DefinitionId d : index_.symbol(star).definitions) {
       NodeId stmt = index_.definition(d).node;
       if (ast_.kind(stmt) != NodeKind::ImportFrom) continue;
-      NodeId module_node = ast_.child(stmt, 0);
+      NodeId module_node = ImportFromView{ast_, stmt}.module();
       std::string module_name = module_node.valid() ? ast_.str(module_node).str() : "";
       unsigned level = ast_.node(stmt).data;
       if (level > 0) module_name = program_.resolver().ResolveRelative(inference_.file(), level, module_name);
@@ -452,7 +465,7 @@ class CallSite {
       std::string key = *PlaceKey(ast_, place);
       NodeId root = place;
       while (ast_.kind(root) == NodeKind::Attribute || ast_.kind(root) == NodeKind::Subscript) {
-        root = ast_.child(root, 0);
+        root = PlaceBase(ast_, root);
       }
       const llvm::StringSet<>& relevant = IsLocal(root) ? tested.unhandled : tested.all;
       for (const auto& entry : relevant) {
@@ -540,7 +553,7 @@ bool NotCallableCertain(Program& program, FileInference& inference, NodeId call,
   const Ast& ast = inference.ast();
   const SemanticIndex& index = inference.index();
   TypeStore& store = program.types();
-  NodeId func = ast.child(call, 0);
+  NodeId func = CallView{ast, call}.func();
   if (store.kind(e.actual) == TypeKind::Module) {
     if (ast.kind(func) != NodeKind::Name) return false;
     if (!store.module(ModuleId(store.data(e.actual).a)).file.valid()) return false;  // untyped
@@ -549,7 +562,7 @@ bool NotCallableCertain(Program& program, FileInference& inference, NodeId call,
   if (store.kind(callee) == TypeKind::Union && callee != e.actual) return false;
   auto typing_module = [](llvm::StringRef name) { return name == "typing" || name == "typing_extensions"; };
   if (ast.kind(func) == NodeKind::Attribute) {
-    TypeId receiver = inference.ExprType(ast.child(func, 0));
+    TypeId receiver = inference.ExprType(AttributeView{ast, func}.value());
     if (store.kind(receiver) == TypeKind::Module &&
         typing_module(store.module(ModuleId(store.data(receiver).a)).name)) {
       return false;
@@ -562,11 +575,11 @@ bool NotCallableCertain(Program& program, FileInference& inference, NodeId call,
                                                       index.InLoop(func), /*public_view=*/false);
     for (DefinitionId d : res.definitions) {
       const Definition& def = index.definition(d);
-      if (def.kind == DefinitionKind::Parameter && !ast.child(def.node, 0).valid()) return false;
+      if (def.kind == DefinitionKind::Parameter && !ParameterView{ast, def.node}.annotation().valid()) return false;
       // typing's special forms (`TypedDict("T", {...})`) are declared as plain objects.
-      if (def.kind == DefinitionKind::ImportFrom && ast.kind(def.statement) == NodeKind::ImportFrom &&
-          ast.child(def.statement, 0).valid() && typing_module(ast.str(ast.child(def.statement, 0)))) {
-        return false;
+      if (def.kind == DefinitionKind::ImportFrom && ast.kind(def.statement) == NodeKind::ImportFrom) {
+        NodeId module = ImportFromView{ast, def.statement}.module();
+        if (module.valid() && typing_module(ast.str(module))) return false;
       }
     }
   }
@@ -579,14 +592,15 @@ void ReportCallErrors(Program& program, FileInference& inference, NodeId call,
                       llvm::ArrayRef<CallError> errors) {
   if (errors.empty()) return;
   const Ast& ast = inference.ast();
-  auto arguments = ast.tail(call, 1);
+  auto arguments = CallView{ast, call}.args();
   CallSite site(program, inference, call);
   // The expression an argument node passes (`x` of `k=x`, `*x`).
   auto value_of = [&](NodeId arg) {
-    return ast.kind(arg) == NodeKind::Keyword || ast.kind(arg) == NodeKind::Starred ? ast.child(arg, 0) : arg;
+    if (ast.kind(arg) == NodeKind::Keyword) return KeywordView{ast, arg}.value();
+    return ast.kind(arg) == NodeKind::Starred ? StarredView{ast, arg}.value() : arg;
   };
   // Every error depends on what the callee is.
-  if (!site.Trustworthy(ast.child(call, 0))) return;
+  if (!site.Trustworthy(CallView{ast, call}.func())) return;
   for (const CallError& e : errors) {
     TextRange range = ast.range(call);
     if (e.argument >= 0) {

@@ -641,9 +641,12 @@ bool TrustedCallee(Program& program, TypeId callee) {
 }
 
 llvm::StringRef DecoratorName(const Ast& ast, NodeId dec) {
-  if (ast.kind(dec) == NodeKind::Call) dec = ast.child(dec, 0);
+  if (ast.kind(dec) == NodeKind::Call) dec = CallView{ast, dec}.func();
   if (ast.kind(dec) == NodeKind::Name) return ast.str(dec);
-  if (ast.kind(dec) == NodeKind::Attribute && ast.child(dec, 1).valid()) return ast.str(ast.child(dec, 1));
+  if (ast.kind(dec) == NodeKind::Attribute) {
+    NodeId attr = AttributeView{ast, dec}.attr();
+    if (attr.valid()) return ast.str(attr);
+  }
   return "";
 }
 
@@ -660,7 +663,7 @@ bool HasCustomMetaclass(Program& program, ClassId cls) {
     if (!view.arguments().valid()) continue;
     for (NodeId arg : ast.children(view.arguments())) {
       if (!arg.valid() || ast.kind(arg) != NodeKind::Keyword || ast.str(arg) != "metaclass") continue;
-      llvm::StringRef meta = DecoratorName(ast, ast.child(arg, 0));
+      llvm::StringRef meta = DecoratorName(ast, KeywordView{ast, arg}.value());
       if (meta != "ABCMeta" && meta != "type") return true;
     }
   }

@@ -40,10 +40,11 @@ TypeId FileInference::ExpectedType(NodeId expr) {
 }
 
 TypeId FileInference::DeclaredTargetType(NodeId target) {
-  if (target.valid() && ast_.kind(target) == NodeKind::Attribute && ast_.child(target, 1).valid()) {
+  if (target.valid() && ast_.kind(target) == NodeKind::Attribute && AttributeView{ast_, target}.attr().valid()) {
     // `obj.attr = value`: the attribute's type, when it is declared (an undeclared attribute's
     // type is `Unknown | <assigned values>`).
-    Member m = LookupMember(program_, ExprType(ast_.child(target, 0)), ast_.str(ast_.child(target, 1)));
+    AttributeView attribute{ast_, target};
+    Member m = LookupMember(program_, ExprType(attribute.value()), ast_.str(attribute.attr()));
     if (!m.type.valid() || m.maybe || store_.IsDynamic(m.type)) return TypeId::None();
     for (TypeId t : Members(m.type)) {
       if (store_.IsDynamic(t)) return TypeId::None();
@@ -57,9 +58,10 @@ TypeId FileInference::DeclaredTargetType(NodeId target) {
   if (index_.scope(index_.definition(def).scope).kind == ScopeKind::Class) return TypeId::None();
   NodeId declaration = index_.symbol(index_.definition(def).symbol).declaration;
   if (!declaration.valid()) return TypeId::None();
-  if (store_.kind(ExprType(ast_.child(declaration, 1))) == TypeKind::SpecialForm) return TypeId::None();
+  NodeId annotation = AnnAssignView{ast_, declaration}.annotation();
+  if (store_.kind(ExprType(annotation)) == TypeKind::SpecialForm) return TypeId::None();
   TypeContext context;
-  TypeId declared = AnnotationType(ast_.child(declaration, 1), context);
+  TypeId declared = AnnotationType(annotation, context);
   return store_.kind(declared) == TypeKind::SpecialForm ? TypeId::None() : declared;
 }
 
@@ -80,7 +82,7 @@ bool ContextFree(const Ast& ast, NodeId expr) {
 TypeId FileInference::ArgumentExpectedType(NodeId call, NodeId argument) {
   std::vector<Argument> args;
   int index = -1;
-  for (NodeId arg : ast_.tail(call, 1)) {
+  for (NodeId arg : CallView{ast_, call}.args()) {
     Argument a;
     a.type = store_.Unknown();
     NodeId value = arg;
@@ -89,7 +91,7 @@ TypeId FileInference::ArgumentExpectedType(NodeId call, NodeId argument) {
       case NodeKind::Keyword:
         a.kind = ast_.Has(arg, kStar) ? Argument::Kind::DoubleStar : Argument::Kind::Keyword;
         a.name = ast_.str(arg);
-        value = ast_.child(arg, 0);
+        value = KeywordView{ast_, arg}.value();
         break;
       default: break;
     }
@@ -100,7 +102,7 @@ TypeId FileInference::ArgumentExpectedType(NodeId call, NodeId argument) {
     args.push_back(a);
   }
   if (index < 0) return TypeId::None();
-  return ArgumentContext(program_, ExprType(ast_.child(call, 0)), args, static_cast<size_t>(index),
+  return ArgumentContext(program_, ExprType(CallView{ast_, call}.func()), args, static_cast<size_t>(index),
                          ExpectedType(call));
 }
 
@@ -109,8 +111,8 @@ TypeId FileInference::ComputeExpectedType(NodeId expr) {
   if (!parent.valid()) return TypeId::None();
   switch (ast_.kind(parent)) {
     case NodeKind::AnnAssign: {
-      if (ast_.child(parent, 2) != expr) return TypeId::None();
-      NodeId annotation = ast_.child(parent, 1);
+      if (AnnAssignView{ast_, parent}.value() != expr) return TypeId::None();
+      NodeId annotation = AnnAssignView{ast_, parent}.annotation();
       // `X: TypeAlias = ...`, bare `Final` / `ClassVar`: the value decides.
       if (store_.kind(ExprType(annotation)) == TypeKind::SpecialForm) return TypeId::None();
       TypeContext context;
@@ -122,8 +124,8 @@ TypeId FileInference::ComputeExpectedType(NodeId expr) {
       return store_.kind(declared) == TypeKind::SpecialForm ? TypeId::None() : declared;
     }
     case NodeKind::Assign: {
-      auto targets = ast_.tail(parent, 1);
-      if (ast_.child(parent, 0) != expr || targets.size() != 1) return TypeId::None();
+      auto targets = AssignView{ast_, parent}.targets();
+      if (AssignView{ast_, parent}.value() != expr || targets.size() != 1) return TypeId::None();
       return DeclaredTargetType(targets[0]);
     }
     case NodeKind::Return: {
@@ -152,7 +154,7 @@ TypeId FileInference::ComputeExpectedType(NodeId expr) {
       return context.empty() ? TypeId::None() : context[0];
     }
     case NodeKind::DictItem: {
-      NodeId key = ast_.child(parent, 0);
+      NodeId key = DictItemView{ast_, parent}.key();
       if (!key.valid()) return TypeId::None();  // `**mapping`
       std::vector<TypeId> context = DisplayContext(Parent(parent), KnownClass::Dict);
       if (context.size() != 2) return TypeId::None();
@@ -160,13 +162,13 @@ TypeId FileInference::ComputeExpectedType(NodeId expr) {
     }
     case NodeKind::ListComp:
     case NodeKind::SetComp: {
-      if (ast_.child(parent, 0) != expr) return TypeId::None();
+      if (ListCompView{ast_, parent}.elt() != expr) return TypeId::None();  // SetComp: the same layout
       std::vector<TypeId> context =
           DisplayContext(parent, ast_.kind(parent) == NodeKind::ListComp ? KnownClass::List : KnownClass::Set);
       return context.empty() ? TypeId::None() : context[0];
     }
     case NodeKind::DictComp: {
-      size_t slot = ast_.child(parent, 0) == expr ? 0 : ast_.child(parent, 1) == expr ? 1 : 2;
+      size_t slot = DictCompView{ast_, parent}.key() == expr ? 0 : DictCompView{ast_, parent}.value() == expr ? 1 : 2;
       if (slot == 2) return TypeId::None();
       std::vector<TypeId> context = DisplayContext(parent, KnownClass::Dict);
       return context.size() == 2 ? context[slot] : TypeId::None();
@@ -189,7 +191,7 @@ TypeId FileInference::ComputeExpectedType(NodeId expr) {
       return TypeId::None();
     }
     case NodeKind::IfExp:
-      if (ast_.child(parent, 1) == expr) return TypeId::None();
+      if (IfExpView{ast_, parent}.test() == expr) return TypeId::None();
       return ExpectedType(parent);
     case NodeKind::BoolOp:
       return ExpectedType(parent);
@@ -199,7 +201,7 @@ TypeId FileInference::ComputeExpectedType(NodeId expr) {
       return ArgumentExpectedType(call, parent);
     }
     case NodeKind::Call:
-      if (ast_.child(parent, 0) == expr) return TypeId::None();
+      if (CallView{ast_, parent}.func() == expr) return TypeId::None();
       return ArgumentExpectedType(parent, expr);
     default:
       return TypeId::None();

@@ -53,7 +53,7 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
   }
   switch (def.kind) {
     case DefinitionKind::Assignment: {
-      NodeId value = ast_.child(def.node, 0);
+      NodeId value = AssignView{ast_, def.node}.value();
       if (ast_.kind(value) == NodeKind::Call && ast_.kind(def.target) == NodeKind::Name) {
         if (auto flavor = TypeVarConstructor(value)) {
           return TypeVarDefinition(value, ast_.str(def.target), *flavor);
@@ -72,8 +72,8 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
       return AssignedType(root, value_type, def.target);
     }
     case DefinitionKind::AnnAssignment: {
-      NodeId annotation = ast_.child(def.node, 1);
-      NodeId value = ast_.child(def.node, 2);
+      NodeId annotation = AnnAssignView{ast_, def.node}.annotation();
+      NodeId value = AnnAssignView{ast_, def.node}.value();
       TypeContext context;
       ScopeId scope = def.scope;
       if (index_.scope(scope).kind == ScopeKind::Class) context.cls = ClassFor(index_.scope(scope).node);
@@ -93,7 +93,7 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
       NodeId target = def.target;
       TypeId before = TypeOfNameInScope(target, ast_.str(target), def.scope, ast_.range(def.node).start,
                                         index_.InLoop(target), is_stub_, /*report=*/true);
-      TypeId value = ExprType(ast_.child(def.node, 1));
+      TypeId value = ExprType(AugAssignView{ast_, def.node}.value());
       auto op = static_cast<BinaryOp>(ast_.node(def.node).data);
       static constexpr const char* kDunders[] = {"add", "sub", "mul", "matmul", "truediv", "floordiv",
                                                  "mod", "pow", "lshift", "rshift", "or", "xor", "and"};
@@ -107,7 +107,7 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
       return store_.Unknown();
     }
     case DefinitionKind::NamedExpr:
-      return ExprType(ast_.child(def.node, 1));
+      return ExprType(NamedExprView{ast_, def.node}.value());
     case DefinitionKind::Function:
       return FunctionDefinitionType(def);
     case DefinitionKind::Class:
@@ -119,17 +119,17 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
     case DefinitionKind::ImportFrom:
       return ImportFromType(def);
     case DefinitionKind::ForTarget: {
-      TypeId iterable = ExprType(ast_.child(def.node, 1));
+      TypeId iterable = ExprType(ForView{ast_, def.node}.iter());
       auto element = IterationType(program_, iterable, ast_.Has(def.node, kAsync));
-      return AssignedType(ast_.child(def.node, 0), element ? *element : store_.Unknown(), def.target);
+      return AssignedType(ForView{ast_, def.node}.target(), element ? *element : store_.Unknown(), def.target);
     }
     case DefinitionKind::Comprehension: {
-      TypeId iterable = ExprType(ast_.child(def.node, 1));
+      TypeId iterable = ExprType(ComprehensionView{ast_, def.node}.iter());
       auto element = IterationType(program_, iterable, ast_.Has(def.node, kAsync));
-      return AssignedType(ast_.child(def.node, 0), element ? *element : store_.Unknown(), def.target);
+      return AssignedType(ComprehensionView{ast_, def.node}.target(), element ? *element : store_.Unknown(), def.target);
     }
     case DefinitionKind::WithTarget: {
-      TypeId manager = ExprType(ast_.child(def.node, 0));
+      TypeId manager = ExprType(WithItemView{ast_, def.node}.context_expr());
       bool is_async = ast_.kind(def.statement) == NodeKind::With && ast_.Has(def.statement, kAsync);
       TypeId entered = store_.Unknown();
       Member enter = LookupDunder(program_, manager, is_async ? "__aenter__" : "__enter__");
@@ -141,10 +141,10 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
         }
         entered = result;
       }
-      return AssignedType(ast_.child(def.node, 1), entered, def.target);
+      return AssignedType(WithItemView{ast_, def.node}.optional_vars(), entered, def.target);
     }
     case DefinitionKind::ExceptHandler: {
-      NodeId type_node = ast_.child(def.node, 0);
+      NodeId type_node = ExceptHandlerView{ast_, def.node}.type();
       if (!type_node.valid()) return KnownInstance(program_, KnownClass::BaseException);
       TypeId type = ExprType(type_node);
       auto instance_of = [&](TypeId t) -> TypeId {
@@ -178,7 +178,7 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
         }
         tv = store_.AddTypeVar(std::move(info));
         typevars_[def.node.index()] = tv;
-        NodeId bound = ast_.child(def.node, 0);
+        NodeId bound = TypeParamView{ast_, def.node}.bound();
         if (bound.valid() && ast_.kind(bound) != NodeKind::Tuple) {
           TypeContext context;
           TypeId b = AnnotationType(bound, context);
@@ -197,7 +197,7 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
       return store_.TypeVar(tv, binding);
     }
     case DefinitionKind::Submodule: {
-      std::string sub = ast_.str(ast_.child(def.node, 0)).split('.').first.str();
+      std::string sub = ast_.str(ImportFromView{ast_, def.node}.module()).split('.').first.str();
       ModuleId module = program_.resolver().Resolve(program_.resolver().ResolveRelative(file_, 1, sub));
       return module.valid() ? store_.Module(module) : store_.Unknown();
     }
@@ -215,7 +215,7 @@ TypeId FileInference::AssignedType(NodeId target, TypeId value, NodeId name) {
   if (target == name) return value;
   NodeKind kind = ast_.kind(target);
   if (kind == NodeKind::Starred) {
-    return AssignedType(ast_.child(target, 0), KnownInstance(program_, KnownClass::List, {value}), name);
+    return AssignedType(StarredView{ast_, target}.value(), KnownInstance(program_, KnownClass::List, {value}), name);
   }
   if (kind != NodeKind::Tuple && kind != NodeKind::ListExpr) return store_.Unknown();
   auto elements = ast_.children(target);
@@ -251,18 +251,20 @@ TypeId FileInference::AssignedType(NodeId target, TypeId value, NodeId name) {
     }
     std::vector<TypeId> middle(items.begin() + starred, items.end() - after);
     TypeId elem = middle.empty() ? store_.Unknown() : store_.Union(middle);
-    return AssignedType(ast_.child(element, 0), KnownInstance(program_, KnownClass::List, {PromoteLiteral(program_, elem)}), name);
+    return AssignedType(StarredView{ast_, element}.value(),
+                        KnownInstance(program_, KnownClass::List, {PromoteLiteral(program_, elem)}), name);
   }
   auto item = IterationType(program_, value, false);
   TypeId item_type = item ? *item : store_.Unknown();
   if (static_cast<int>(index) == starred) {
-    return AssignedType(ast_.child(element, 0), KnownInstance(program_, KnownClass::List, {item_type}), name);
+    return AssignedType(StarredView{ast_, element}.value(),
+                        KnownInstance(program_, KnownClass::List, {item_type}), name);
   }
   return AssignedType(element, item_type, name);
 }
 
 std::optional<TypeVarFlavor> FileInference::TypeVarConstructor(NodeId call) {
-  TypeId callee = ExprType(ast_.child(call, 0));
+  TypeId callee = ExprType(CallView{ast_, call}.func());
   if (store_.kind(callee) != TypeKind::ClassLiteral) return std::nullopt;
   const ClassInfo& info = store_.cls(store_.ClassOf(callee));
   if (info.module != "typing" && info.module != "typing_extensions") return std::nullopt;
@@ -282,10 +284,10 @@ TypeId FileInference::TypeVarDefinition(NodeId call, llvm::StringRef name, TypeV
   typevars_[call.index()] = tv;
   TypeContext context;
   bool first = true;
-  for (NodeId arg : ast_.tail(call, 1)) {
+  for (NodeId arg : CallView{ast_, call}.args()) {
     if (ast_.kind(arg) == NodeKind::Keyword) {
       llvm::StringRef key = ast_.str(arg);
-      NodeId value = ast_.child(arg, 0);
+      NodeId value = KeywordView{ast_, arg}.value();
       if (key == "bound") store_.typevar(tv).bound = AnnotationType(value, context);
       if (key == "default") store_.typevar(tv).default_type = AnnotationType(value, context);
       if (key == "covariant" && ast_.kind(value) == NodeKind::BoolLiteral && ast_.node(value).data) {
@@ -340,8 +342,8 @@ TypeId FileInference::FunctionDefinitionType(const Definition& def) {
   FunctionDefView view{ast_, def.node};
   if (view.decorators().valid()) {
     for (NodeId dec : ast_.children(view.decorators())) {
-      if (ast_.kind(dec) != NodeKind::Attribute || !ast_.child(dec, 1).valid()) continue;
-      llvm::StringRef attr = ast_.str(ast_.child(dec, 1));
+      if (ast_.kind(dec) != NodeKind::Attribute || !AttributeView{ast_, dec}.attr().valid()) continue;
+      llvm::StringRef attr = ast_.str(AttributeView{ast_, dec}.attr());
       if (attr != "setter" && attr != "deleter") continue;
       DefinitionId previous;
       for (DefinitionId d : symbol.definitions) {
@@ -358,7 +360,9 @@ TypeId FileInference::FunctionDefinitionType(const Definition& def) {
       NodeId dec = *it;
       llvm::StringRef name;
       if (ast_.kind(dec) == NodeKind::Name) name = ast_.str(dec);
-      if (ast_.kind(dec) == NodeKind::Attribute && ast_.child(dec, 1).valid()) name = ast_.str(ast_.child(dec, 1));
+      if (ast_.kind(dec) == NodeKind::Attribute) {
+        if (NodeId attr = AttributeView{ast_, dec}.attr(); attr.valid()) name = ast_.str(attr);
+      }
       if (name == "staticmethod" || name == "classmethod" || name == "property" || name == "overload" ||
           name == "abstractmethod" || name == "final" || name == "override" || name == "setter" ||
           name == "getter" || name == "deleter" || name == "cached_property" ||
@@ -405,8 +409,8 @@ TypeId FileInference::ParameterType(const Definition& def) {
 
 TypeId FileInference::ImportType(const Definition& def) {
   NodeId alias = def.node;
-  NodeId name = ast_.child(alias, 0);
-  NodeId asname = ast_.child(alias, 1);
+  NodeId name = AliasView{ast_, alias}.name();
+  NodeId asname = AliasView{ast_, alias}.asname();
   if (!name.valid()) return store_.Unknown();
   std::string full = ast_.str(name).str();
   std::string bound = asname.valid() ? full : full.substr(0, full.find('.'));
@@ -421,11 +425,11 @@ TypeId FileInference::ImportFromType(const Definition& def) {
   NodeId alias = def.node;
   NodeId stmt = def.statement;
   if (ast_.kind(stmt) != NodeKind::ImportFrom) return store_.Unknown();
-  NodeId module_node = ast_.child(stmt, 0);
+  NodeId module_node = ImportFromView{ast_, stmt}.module();
   std::string module_name = module_node.valid() ? ast_.str(module_node).str() : "";
   unsigned level = ast_.node(stmt).data;
   if (level > 0) module_name = program_.resolver().ResolveRelative(file_, level, module_name);
-  NodeId name = ast_.child(alias, 0);
+  NodeId name = AliasView{ast_, alias}.name();
   if (!name.valid()) return store_.Unknown();
   llvm::StringRef member = ast_.str(name);
   ModuleId module = program_.resolver().Resolve(module_name);
@@ -450,7 +454,7 @@ void FileInference::ReportImportErrors(NodeId statement) {
   ModuleResolver& resolver = program_.resolver();
   if (ast_.kind(statement) == NodeKind::Import) {
     for (NodeId alias : ast_.children(statement)) {
-      NodeId name = ast_.child(alias, 0);
+      NodeId name = AliasView{ast_, alias}.name();
       if (!name.valid()) continue;
       std::string module = ast_.str(name).str();
       if (!resolver.Resolve(module).valid()) {
@@ -460,7 +464,7 @@ void FileInference::ReportImportErrors(NodeId statement) {
     }
     return;
   }
-  NodeId module_node = ast_.child(statement, 0);
+  NodeId module_node = ImportFromView{ast_, statement}.module();
   std::string written = module_node.valid() ? ast_.str(module_node).str() : "";
   if (written == "__future__") return;
   unsigned level = ast_.node(statement).data;
@@ -478,8 +482,8 @@ void FileInference::ReportImportErrors(NodeId statement) {
   }
   if (ast_.Has(statement, kStar)) return;
   if (module.valid() && !store_.module(module).file.valid()) return;  // an untyped module
-  for (NodeId alias : ast_.tail(statement, 1)) {
-    NodeId name = ast_.child(alias, 0);
+  for (NodeId alias : ImportFromView{ast_, statement}.aliases()) {
+    NodeId name = AliasView{ast_, alias}.name();
     if (!name.valid()) continue;
     llvm::StringRef member = ast_.str(name);
     if (module.valid()) {

@@ -4,6 +4,7 @@
 #include "checker/database/resolver.h"
 #include "checker/infer/call_errors.h"
 #include "checker/infer/file_inference.h"
+#include "checker/infer/node_reads.h"
 #include "checker/infer/semantics.h"
 
 namespace asynctype {
@@ -59,7 +60,7 @@ TypeId FileInference::InferExpr(NodeId expr) {
       for (NodeId e : ast_.children(expr)) {
         TypeId t = ExprType(e);
         if (ast_.kind(e) == NodeKind::Starred) {
-          TypeId inner = ExprType(ast_.child(e, 0));
+          TypeId inner = ExprType(StarredView{ast_, e}.value());
           if (store_.kind(inner) == TypeKind::Tuple && !store_.data(inner).b) {
             for (TypeId x : store_.list(TypeListId(store_.data(inner).a))) elements.push_back(x);
             continue;
@@ -84,19 +85,19 @@ TypeId FileInference::InferExpr(NodeId expr) {
     case NodeKind::Call: return InferCall(expr);
     case NodeKind::Await: return InferAwait(expr);
     case NodeKind::Yield:
-      ExprType(ast_.child(expr, 0));
+      ExprType(YieldView{ast_, expr}.value());
       return EnclosingSendType(expr);
     case NodeKind::YieldFrom: {
       // `yield from e` evaluates to what `iter(e)` returns at its end; an iterable coroutine
       // (`@types.coroutine`) delegates to a native coroutine through `__await__`.
-      TypeId operand = ExprType(ast_.child(expr, 0));
+      TypeId operand = ExprType(YieldFromView{ast_, expr}.value());
       if (DelegatesToCoroutine(expr)) return TryAwait(program_, operand).type;
       std::optional<DelegationTypes> delegation = GetDelegationTypes(program_, operand);
       return delegation ? delegation->result : store_.Unknown();
     }
     case NodeKind::BinOp: return InferBinOp(expr);
     case NodeKind::UnaryOp: {
-      TypeId operand = ExprType(ast_.child(expr, 0));
+      TypeId operand = ExprType(UnaryOpView{ast_, expr}.operand());
       auto op = static_cast<UnaryOperator>(n.data);
       if (op == UnaryOperator::Not) {
         if (store_.kind(operand) == TypeKind::BoolLiteral) return store_.BoolLiteral(!store_.data(operand).a);
@@ -120,43 +121,43 @@ TypeId FileInference::InferExpr(NodeId expr) {
       return KnownInstance(program_, KnownClass::Bool);
     case NodeKind::BoolOp: {
       // `a or b` is `a` when `a` is truthy, else `b`; `a and b` the other way round.
-      TypeId left = ExprType(ast_.child(expr, 0));
-      TypeId right = ExprType(ast_.child(expr, 1));
+      TypeId left = ExprType(BoolOpView{ast_, expr}.left());
+      TypeId right = ExprType(BoolOpView{ast_, expr}.right());
       bool is_or = static_cast<BoolOperator>(n.data) == BoolOperator::Or;
       return store_.Union({NarrowTruthiness(left, is_or), right});
     }
     case NodeKind::IfExp: {
-      ExprType(ast_.child(expr, 1));
-      return store_.Union({ExprType(ast_.child(expr, 0)), ExprType(ast_.child(expr, 2))});
+      ExprType(IfExpView{ast_, expr}.test());
+      return store_.Union({ExprType(IfExpView{ast_, expr}.body()), ExprType(IfExpView{ast_, expr}.orelse())});
     }
     case NodeKind::NamedExpr: {
-      TypeId value = ExprType(ast_.child(expr, 1));
+      TypeId value = ExprType(NamedExprView{ast_, expr}.value());
       return value;
     }
     case NodeKind::Lambda: {
       Signature sig;
-      NodeId params = ast_.child(expr, 0);
+      NodeId params = LambdaView{ast_, expr}.parameters();
       if (params.valid()) {
         for (NodeId p : ast_.children(params)) {
           Param param;
           param.name = ast_.str(p).str();
           param.kind = static_cast<ParamKind>(GetParameterKind(ast_, p));
-          if (ast_.child(p, 1).valid()) {
-            ExprType(ast_.child(p, 1));
+          if (ParameterView{ast_, p}.default_value().valid()) {
+            ExprType(ParameterView{ast_, p}.default_value());
             param.has_default = true;
             param.default_text = "...";
           }
           sig.params.push_back(std::move(param));
         }
       }
-      sig.return_type = ExprType(ast_.child(expr, 1));
+      sig.return_type = ExprType(LambdaView{ast_, expr}.body());
       return store_.Callable(sig);
     }
     case NodeKind::Starred:
-      ExprType(ast_.child(expr, 0));
+      ExprType(StarredView{ast_, expr}.value());
       return store_.Unknown();
     case NodeKind::Keyword:
-      return ExprType(ast_.child(expr, 0));
+      return ExprType(KeywordView{ast_, expr}.value());
     case NodeKind::Slice: {
       for (NodeId child : ast_.children(expr)) ExprType(child);
       // A `slice` object, so that `__getitem__` overloads pick their slice form.
@@ -249,7 +250,7 @@ TypeId FileInference::InferCollection(NodeId expr, KnownClass cls) {
   for (NodeId e : ast_.children(expr)) {
     TypeId t = ExprType(e);
     if (ast_.kind(e) == NodeKind::Starred) {
-      auto element = IterationType(program_, ExprType(ast_.child(e, 0)), false);
+      auto element = IterationType(program_, ExprType(StarredView{ast_, e}.value()), false);
       t = element ? *element : store_.Unknown();
     }
     raw.push_back(t);
@@ -264,8 +265,8 @@ TypeId FileInference::InferCollection(NodeId expr, KnownClass cls) {
 TypeId FileInference::InferDict(NodeId expr) {
   std::vector<TypeId> raw_keys, raw_values, keys, values;
   for (NodeId item : ast_.children(expr)) {
-    NodeId key = ast_.child(item, 0);
-    TypeId value = ExprType(ast_.child(item, 1));
+    NodeId key = DictItemView{ast_, item}.key();
+    TypeId value = ExprType(DictItemView{ast_, item}.value());
     if (!key.valid()) {
       // `**mapping`: its keys and values (those of a `dict`; anything else is not looked into).
       TypeId mapping = value;
@@ -301,8 +302,14 @@ TypeId FileInference::InferDict(NodeId expr) {
 
 namespace {
 
-size_t FirstGenerator(const Ast& ast, NodeId comprehension) {
-  return ast.kind(comprehension) == NodeKind::DictComp ? 2 : 1;
+// The `for` clauses (Comprehension nodes) of a ListComp, SetComp, DictComp or GeneratorExp.
+llvm::ArrayRef<NodeId> Generators(const Ast& ast, NodeId comprehension) {
+  switch (ast.kind(comprehension)) {
+    case NodeKind::ListComp: return ListCompView{ast, comprehension}.generators();
+    case NodeKind::SetComp: return SetCompView{ast, comprehension}.generators();
+    case NodeKind::DictComp: return DictCompView{ast, comprehension}.generators();
+    default: return GeneratorExpView{ast, comprehension}.generators();
+  }
 }
 
 // Whether evaluating `node` in a comprehension's own scope suspends: an `await`, or an
@@ -314,11 +321,11 @@ bool Suspends(const Ast& ast, NodeId node, int depth = 0) {
     case NodeKind::Await: return true;
     case NodeKind::Lambda: return false;
     case NodeKind::GeneratorExp: {
-      auto gens = ast.tail(node, 1);
-      return !gens.empty() && Suspends(ast, ast.child(gens[0], 1), depth + 1);
+      auto gens = GeneratorExpView{ast, node}.generators();
+      return !gens.empty() && Suspends(ast, ComprehensionView{ast, gens[0]}.iter(), depth + 1);
     }
     case NodeKind::ListComp: case NodeKind::SetComp: case NodeKind::DictComp:
-      for (NodeId gen : ast.tail(node, FirstGenerator(ast, node))) {
+      for (NodeId gen : Generators(ast, node)) {
         if (ast.Has(gen, kAsync)) return true;
       }
       break;
@@ -334,23 +341,25 @@ bool Suspends(const Ast& ast, NodeId node, int depth = 0) {
 
 TypeId FileInference::InferComprehension(NodeId expr) {
   NodeKind kind = ast_.kind(expr);
-  size_t first_generator = FirstGenerator(ast_, expr);
   bool is_async = false;
   bool first = true;
-  for (NodeId gen : ast_.tail(expr, first_generator)) {
+  for (NodeId gen : Generators(ast_, expr)) {
+    ComprehensionView clause{ast_, gen};
     if (ast_.Has(gen, kAsync)) is_async = true;
-    ExprType(ast_.child(gen, 1));
-    ExprType(ast_.child(gen, 0));
-    for (NodeId cond : ast_.tail(gen, 2)) ExprType(cond);
+    ExprType(clause.iter());
+    ExprType(clause.target());
+    for (NodeId cond : clause.ifs()) ExprType(cond);
     // The first iterable is evaluated in the enclosing scope; everything else runs inside.
     if (kind == NodeKind::GeneratorExp && !is_async) {
-      if (!first && Suspends(ast_, ast_.child(gen, 1))) is_async = true;
-      for (NodeId cond : ast_.tail(gen, 2)) is_async |= Suspends(ast_, cond);
+      if (!first && Suspends(ast_, clause.iter())) is_async = true;
+      for (NodeId cond : clause.ifs()) is_async |= Suspends(ast_, cond);
     }
     first = false;
   }
-  if (kind == NodeKind::GeneratorExp && !is_async) is_async = Suspends(ast_, ast_.child(expr, 0));
-  TypeId raw_elt = ExprType(ast_.child(expr, 0));
+  if (kind == NodeKind::GeneratorExp && !is_async) is_async = Suspends(ast_, GeneratorExpView{ast_, expr}.elt());
+  // The element: a DictComp's key (ListComp, SetComp and GeneratorExp share their layout).
+  NodeId element = kind == NodeKind::DictComp ? DictCompView{ast_, expr}.key() : ListCompView{ast_, expr}.elt();
+  TypeId raw_elt = ExprType(element);
   TypeId elt = PromoteLiteralDeep(program_, raw_elt);
   switch (kind) {
     case NodeKind::ListComp:
@@ -364,7 +373,7 @@ TypeId FileInference::InferComprehension(NodeId expr) {
       return KnownInstance(program_, cls, {elt});
     }
     case NodeKind::DictComp: {
-      TypeId raw_value = ExprType(ast_.child(expr, 1));
+      TypeId raw_value = ExprType(DictCompView{ast_, expr}.value());
       TypeId value = PromoteLiteralDeep(program_, raw_value);
       std::vector<TypeId> context = DisplayContext(expr, KnownClass::Dict);
       if (!context.empty()) {
@@ -382,8 +391,8 @@ TypeId FileInference::InferComprehension(NodeId expr) {
 }
 
 TypeId FileInference::InferAttribute(NodeId attr) {
-  TypeId value = ExprType(ast_.child(attr, 0));
-  NodeId name = ast_.child(attr, 1);
+  TypeId value = ExprType(AttributeView{ast_, attr}.value());
+  NodeId name = AttributeView{ast_, attr}.attr();
   if (!name.valid()) return store_.Unknown();
   Member m = LookupMember(program_, value, ast_.str(name));
   if (!m.type.valid()) {
@@ -392,7 +401,7 @@ TypeId FileInference::InferAttribute(NodeId attr) {
   }
   // A narrowed place (`self.x` after `if self.x is not None:`).
   if (const UseRecord* use = index_.UseOf(attr)) {
-    std::string key = ast_.str(ast_.child(attr, 0)).str() + "." + ast_.str(name).str();
+    std::string key = ast_.str(AttributeView{ast_, attr}.value()).str() + "." + ast_.str(name).str();
     std::vector<TypeId> types;
     for (const Binding& b : use->bindings) {
       if (!PathReturns(b)) continue;
@@ -403,7 +412,7 @@ TypeId FileInference::InferAttribute(NodeId attr) {
         NodeId target = PlaceAssignmentTarget(b.def);
         NodeId statement = Parent(target);
         if (statement.valid() && ast_.kind(statement) == NodeKind::Assign) {
-          TypeId assigned = ExprType(ast_.child(statement, 0));
+          TypeId assigned = ExprType(AssignView{ast_, statement}.value());
           if (!store_.IsDynamic(assigned) && IsAssignable(program_, assigned, m.type)) t = assigned;
         }
       }
@@ -442,7 +451,7 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
   // bundled stubs are partial), never dunder names, never classes with `__getattr__`.
   if (name.startswith("__") && name.endswith("__")) return;
   const TypeData d = store_.data(object);
-  NodeId where = ast_.child(attr, 1);
+  NodeId where = AttributeView{ast_, attr}.attr();
   if (d.kind == TypeKind::Module) {
     const ModuleInfo& module = store_.module(ModuleId(d.a));
     if (!module.file.valid()) return;
@@ -455,7 +464,7 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
   if (d.kind != TypeKind::Instance && d.kind != TypeKind::ClassLiteral) return;
   // `self.x` inside the class's own methods: mixins and abstract bases rely on subclasses to
   // provide attributes, which is not an error at run time.
-  NodeId value = ast_.child(attr, 0);
+  NodeId value = AttributeView{ast_, attr}.value();
   if (value.valid() && ast_.kind(value) == NodeKind::Name) {
     // The same binding on every path (narrowing or return conditions may differ).
     DefinitionId def;
@@ -472,7 +481,7 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
                           ? FunctionDefView{ast_, scope.node}.parameters()
                           : NodeId::None();
       if (outer.valid() && index_.scope(outer).kind == ScopeKind::Class && params.valid() &&
-          !ast_.children(params).empty() && ast_.children(params)[0] == index_.definition(def).node) {
+          NthOrNone(ParametersView{ast_, params}.parameters(), 0) == index_.definition(def).node) {
         return;
       }
     }
@@ -490,9 +499,9 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
     if (decorators.valid()) {
       for (NodeId dec : program_.inference(b.file).ast().children(decorators)) {
         const Ast& bast = program_.inference(b.file).ast();
-        NodeId head = bast.kind(dec) == NodeKind::Call ? bast.child(dec, 0) : dec;
+        NodeId head = bast.kind(dec) == NodeKind::Call ? CallView{bast, dec}.func() : dec;
         llvm::StringRef dname = bast.kind(head) == NodeKind::Name        ? bast.str(head)
-                                : bast.kind(head) == NodeKind::Attribute ? bast.str(bast.child(head, 1))
+                                : bast.kind(head) == NodeKind::Attribute ? bast.str(AttributeView{bast, head}.attr())
                                                                          : "";
         if (dname != "final" && dname != "dataclass" && dname != "total_ordering" &&
             dname != "runtime_checkable" && dname != "unique") {
@@ -515,8 +524,8 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
 }
 
 TypeId FileInference::InferSubscript(NodeId sub) {
-  TypeId value = ExprType(ast_.child(sub, 0));
-  NodeId slice = ast_.child(sub, 1);
+  TypeId value = ExprType(SubscriptView{ast_, sub}.value());
+  NodeId slice = SubscriptView{ast_, sub}.slice();
   const TypeKind vk = store_.kind(value);
   if (vk == TypeKind::ClassLiteral && ResolvedClass(program_, store_.ClassOf(value)).type_params.empty()) {
     // A class that is not generic: its metaclass's `__getitem__` (`Color["RED"]`), not modelled.
@@ -557,8 +566,8 @@ TypeId FileInference::InferSubscript(NodeId sub) {
 }
 
 TypeId FileInference::InferBinOp(NodeId expr) {
-  TypeId left = ExprType(ast_.child(expr, 0));
-  TypeId right = ExprType(ast_.child(expr, 1));
+  TypeId left = ExprType(BinOpView{ast_, expr}.left());
+  TypeId right = ExprType(BinOpView{ast_, expr}.right());
   auto op = static_cast<BinaryOp>(ast_.node(expr).data);
   if (store_.kind(left) == TypeKind::IntLiteral && store_.kind(right) == TypeKind::IntLiteral) {
     int64_t a = store_.IntLiteralValue(left), b = store_.IntLiteralValue(right), r = 0;
@@ -655,7 +664,7 @@ void AddAttributeSite(Program& program, ClassId cls, Diagnostic& d) {
 }  // namespace
 
 TypeId FileInference::InferAwait(NodeId expr) {
-  NodeId operand = ast_.child(expr, 0);
+  NodeId operand = AwaitView{ast_, expr}.value();
   TypeId value = ExprType(operand);
   AwaitResult result = TryAwait(program_, value);
   if (result.error == AwaitError::None) return result.type;
@@ -693,16 +702,16 @@ TypeId FileInference::InferAwait(NodeId expr) {
 }
 
 TypeId FileInference::InferCall(NodeId call) {
-  NodeId func = ast_.child(call, 0);
+  NodeId func = CallView{ast_, call}.func();
   TypeId callee = ExprType(func);
   std::vector<Argument> args;
-  for (NodeId arg : ast_.tail(call, 1)) {
+  for (NodeId arg : CallView{ast_, call}.args()) {
     Argument a;
     switch (ast_.kind(arg)) {
       case NodeKind::Starred: {
         a.kind = Argument::Kind::Star;
         a.type = ExprType(arg);
-        TypeId value = ExprType(ast_.child(arg, 0));
+        TypeId value = ExprType(StarredView{ast_, arg}.value());
         if (const TypeData vd = store_.data(value); vd.kind == TypeKind::Tuple && vd.b == 0) {
           // `*(a, b)`: exactly these positional arguments.
           for (TypeId element : store_.list(TypeListId(vd.a))) {
@@ -716,7 +725,7 @@ TypeId FileInference::InferCall(NodeId call) {
       case NodeKind::Keyword:
         a.kind = ast_.Has(arg, kStar) ? Argument::Kind::DoubleStar : Argument::Kind::Keyword;
         a.name = ast_.str(arg);
-        a.type = ExprType(ast_.child(arg, 0));
+        a.type = ExprType(KeywordView{ast_, arg}.value());
         break;
       default:
         a.type = ExprType(arg);
@@ -728,7 +737,7 @@ TypeId FileInference::InferCall(NodeId call) {
     const FunctionInfo& fn = store_.function(FunctionId(cd.a));
     bool special_module = program_.source(fn.file).is_stub();
     if (special_module && fn.name == "reveal_type" && !args.empty()) {
-      NodeId arg = ast_.child(call, 1);
+      NodeId arg = NthOrNone(CallView{ast_, call}.args(), 0);
       Diagnostic d = MakeDiagnostic(Rule::RevealedType, file_, ast_.range(arg), "Revealed type");
       d.primary_message = "`" + Display(args[0].type) + "`";
       Report(std::move(d));
@@ -746,7 +755,7 @@ TypeId FileInference::InferCall(NodeId call) {
     }
     if (special_module && fn.name == "cast" && !args.empty()) {
       TypeContext context;
-      return AnnotationType(ast_.child(call, 1), context);
+      return AnnotationType(NthOrNone(CallView{ast_, call}.args(), 0), context);
     }
   }
   if (cd.kind == TypeKind::Overloaded && !args.empty()) {
@@ -758,7 +767,7 @@ TypeId FileInference::InferCall(NodeId call) {
       if (fn.name == "cast" && program_.source(fn.file).is_stub() &&
           program_.resolver().ModuleNameOf(fn.file) == "typing") {
         TypeContext context;
-        return AnnotationType(ast_.child(call, 1), context);
+        return AnnotationType(NthOrNone(CallView{ast_, call}.args(), 0), context);
       }
     }
   }

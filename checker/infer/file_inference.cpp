@@ -68,16 +68,16 @@ std::optional<TypeId> FileInference::InstanceAttributeType(ScopeId class_scope, 
   ClassId cls = ClassFor(index_.scope(class_scope).node);
   std::vector<TypeId> assigned = {store_.Unknown()};
   for (const auto& [stmt, target] : it->second) {
-    if (ast_.kind(stmt) == NodeKind::AnnAssign && ast_.child(stmt, 0) == target) {
+    if (ast_.kind(stmt) == NodeKind::AnnAssign && AnnAssignView{ast_, stmt}.target() == target) {
       TypeContext context;
       context.cls = cls;
-      return AnnotationType(ast_.child(stmt, 1), context);
+      return AnnotationType(AnnAssignView{ast_, stmt}.annotation(), context);
     }
   }
   for (const auto& [stmt, target] : it->second) {
     if (ast_.kind(stmt) != NodeKind::Assign) continue;
-    NodeId value = ast_.child(stmt, 0);
-    for (NodeId root : ast_.tail(stmt, 1)) {
+    NodeId value = AssignView{ast_, stmt}.value();
+    for (NodeId root : AssignView{ast_, stmt}.targets()) {
       if (ast_.range(root).start <= ast_.range(target).start && ast_.range(target).end <= ast_.range(root).end) {
         assigned.push_back(PromoteLiteral(program_, AssignedType(root, ExprType(value), target)));
       }
@@ -105,24 +105,26 @@ bool FileInference::BoundOnlyWhereUnreachable(llvm::StringRef name) {
     switch (ast_.kind(stmt)) {
       case NodeKind::FunctionDef:
       case NodeKind::ClassDef: {
-        NodeId id = ast_.child(stmt, 1);
+        NodeId id = ast_.kind(stmt) == NodeKind::FunctionDef ? FunctionDefView{ast_, stmt}.name()
+                                                             : ClassDefView{ast_, stmt}.name();
         return id.valid() && ast_.str(id) == name;
       }
       case NodeKind::Import:
       case NodeKind::ImportFrom:
         for (NodeId alias : ast_.children(stmt)) {
           if (!alias.valid() || ast_.kind(alias) != NodeKind::Alias) continue;
-          NodeId bound = ast_.child(alias, 1).valid() ? ast_.child(alias, 1) : ast_.child(alias, 0);
+          AliasView view{ast_, alias};
+          NodeId bound = view.asname().valid() ? view.asname() : view.name();
           if (bound.valid() && ast_.str(bound).split('.').first == name) return true;
         }
         return false;
       case NodeKind::Assign:
-        for (NodeId target : ast_.tail(stmt, 1)) {
+        for (NodeId target : AssignView{ast_, stmt}.targets()) {
           if (ast_.kind(target) == NodeKind::Name && ast_.str(target) == name) return true;
         }
         return false;
       case NodeKind::AnnAssign: {
-        NodeId target = ast_.child(stmt, 0);
+        NodeId target = AnnAssignView{ast_, stmt}.target();
         return ast_.kind(target) == NodeKind::Name && ast_.str(target) == name;
       }
       default: return false;
@@ -134,8 +136,8 @@ bool FileInference::BoundOnlyWhereUnreachable(llvm::StringRef name) {
     if (!stmt.valid()) continue;
     unreachable = unreachable || index_.IsUnreachable(stmt);
     if (ast_.kind(stmt) == NodeKind::If) {
-      for (uint32_t slot : {1u, 2u}) {
-        for (NodeId s : ast_.children(ast_.child(stmt, slot))) stack.push_back({s, unreachable});
+      for (NodeId block : {IfView{ast_, stmt}.body(), IfView{ast_, stmt}.orelse()}) {
+        for (NodeId s : ast_.children(block)) stack.push_back({s, unreachable});
       }
     } else if (unreachable && binds(stmt)) {
       return true;
@@ -166,8 +168,8 @@ FunctionId FileInference::FunctionFor(NodeId function_def) {
       if (ast_.kind(target) == NodeKind::Call) continue;
       llvm::StringRef name;
       if (ast_.kind(target) == NodeKind::Name) name = ast_.str(target);
-      if (ast_.kind(target) == NodeKind::Attribute && ast_.child(target, 1).valid()) {
-        name = ast_.str(ast_.child(target, 1));
+      if (ast_.kind(target) == NodeKind::Attribute && AttributeView{ast_, target}.attr().valid()) {
+        name = ast_.str(AttributeView{ast_, target}.attr());
       }
       if (name == "staticmethod") info.is_staticmethod = true;
       if (name == "classmethod") info.is_classmethod = true;
@@ -290,7 +292,7 @@ void FileInference::ResolveClass(ClassId cls) {
     for (NodeId arg : ast_.children(view.arguments())) {
       if (!arg.valid() || ast_.kind(arg) == NodeKind::Keyword || ast_.kind(arg) == NodeKind::Starred) continue;
       // Generic[...] / Protocol[...] declare the type parameters.
-      NodeId head = ast_.kind(arg) == NodeKind::Subscript ? ast_.child(arg, 0) : arg;
+      NodeId head = ast_.kind(arg) == NodeKind::Subscript ? SubscriptView{ast_, arg}.value() : arg;
       TypeId head_type = ExprType(head);
       if (store_.kind(head_type) == TypeKind::SpecialForm) {
         auto form = static_cast<SpecialForm>(store_.data(head_type).a);
@@ -298,7 +300,7 @@ void FileInference::ResolveClass(ClassId cls) {
           if (form == SpecialForm::Protocol) is_protocol = true;
           if (ast_.kind(arg) == NodeKind::Subscript) {
             has_explicit = true;
-            NodeId slice = ast_.child(arg, 1);
+            NodeId slice = SubscriptView{ast_, arg}.slice();
             std::vector<NodeId> elements;
             if (ast_.kind(slice) == NodeKind::Tuple) {
               for (NodeId e : ast_.children(slice)) elements.push_back(e);
@@ -315,8 +317,8 @@ void FileInference::ResolveClass(ClassId cls) {
       }
       // (also under an alias such as `_TypedDict`)
       if ((ast_.kind(head) == NodeKind::Name && ast_.str(head).endswith("TypedDict")) ||
-          (ast_.kind(head) == NodeKind::Attribute && ast_.child(head, 1).valid() &&
-           ast_.str(ast_.child(head, 1)).endswith("TypedDict"))) {
+          (ast_.kind(head) == NodeKind::Attribute && AttributeView{ast_, head}.attr().valid() &&
+           ast_.str(AttributeView{ast_, head}.attr()).endswith("TypedDict"))) {
         is_typed_dict = true;
       }
       TypeId base = AnnotationType(arg, context);
@@ -423,7 +425,7 @@ void FileInference::ResolveSignature(FunctionId fn) {
         case ParameterKind::KeywordOnly: param.kind = ParamKind::KeywordOnly; break;
         case ParameterKind::KwArgs: param.kind = ParamKind::KwArgs; break;
       }
-      NodeId annotation = ast_.child(p, 0);
+      NodeId annotation = ParameterView{ast_, p}.annotation();
       if (annotation.valid()) {
         if (param.kind == ParamKind::VarArgs && ast_.kind(annotation) == NodeKind::Starred) {
           param.type = store_.Unknown();  // *args: *Ts
@@ -431,7 +433,7 @@ void FileInference::ResolveSignature(FunctionId fn) {
           param.type = AnnotationType(annotation, context);
         }
       }
-      NodeId def = ast_.child(p, 1);
+      NodeId def = ParameterView{ast_, p}.default_value();
       if (def.valid()) {
         param.has_default = true;
         switch (ast_.kind(def)) {
@@ -459,11 +461,11 @@ void FileInference::ResolveSignature(FunctionId fn) {
   }
   sig.return_type = ret;
   if (!is_async && view.returns().valid() && ast_.kind(view.returns()) == NodeKind::Subscript) {
-    TypeId head = ExprType(ast_.child(view.returns(), 0));
+    TypeId head = ExprType(SubscriptView{ast_, view.returns()}.value());
     if (store_.kind(head) == TypeKind::SpecialForm) {
       auto form = static_cast<SpecialForm>(store_.data(head).a);
       if (form == SpecialForm::TypeGuard || form == SpecialForm::TypeIs) {
-        sig.guard = AnnotationType(ast_.child(view.returns(), 1), context);
+        sig.guard = AnnotationType(SubscriptView{ast_, view.returns()}.slice(), context);
         sig.guard_is_typeis = form == SpecialForm::TypeIs;
       }
     }

@@ -119,11 +119,11 @@ bool FileInference::WithSuppresses(NodeId with_statement, bool dynamic_suppresse
     with_suppresses_[with_statement.index()] = kInProgress;  // a cycle answers "no"
     bool is_async = ast_.Has(with_statement, kAsync);
     Suppression suppresses = kNo;
-    NodeId items = ast_.child(with_statement, 0);
+    NodeId items = WithView{ast_, with_statement}.items();
     if (items.valid()) {
       for (NodeId item : ast_.children(items)) {
         if (!item.valid() || ast_.kind(item) != NodeKind::WithItem) continue;
-        NodeId context_expr = ast_.child(item, 0);
+        NodeId context_expr = WithItemView{ast_, item}.context_expr();
         if (!context_expr.valid()) continue;
         suppresses = Either(suppresses, ManagerSuppresses(program_, ExprType(context_expr), is_async));
       }

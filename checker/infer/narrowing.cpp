@@ -4,6 +4,7 @@
 // the type unchanged.
 #include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
+#include "checker/infer/node_reads.h"
 #include "checker/infer/semantics.h"
 
 namespace asynctype {
@@ -21,14 +22,14 @@ bool FileInference::NamesTarget(NodeId node, llvm::StringRef name) const {
   if (ast_.kind(node) == NodeKind::Name) return ast_.str(node) == name;
   if (ast_.kind(node) == NodeKind::Attribute) {
     // A place `a.b` is named by the key "a.b".
-    NodeId value = ast_.child(node, 0), attr = ast_.child(node, 1);
+    NodeId value = AttributeView{ast_, node}.value(), attr = AttributeView{ast_, node}.attr();
     if (!value.valid() || !attr.valid() || ast_.kind(value) != NodeKind::Name) return false;
     llvm::StringRef base = ast_.str(value), field = ast_.str(attr);
     return name.size() == base.size() + 1 + field.size() && name.startswith(base) &&
            name[base.size()] == '.' && name.endswith(field);
   }
   if (ast_.kind(node) == NodeKind::NamedExpr) {
-    NodeId target = ast_.child(node, 0);
+    NodeId target = NamedExprView{ast_, node}.target();
     return target.valid() && ast_.str(target) == name;
   }
   return false;
@@ -192,11 +193,11 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
       return type;
     case NodeKind::UnaryOp:
       if (static_cast<UnaryOperator>(ast_.node(predicate).data) == UnaryOperator::Not) {
-        return NarrowType(type, ast_.child(predicate, 0), !positive, name, depth + 1);
+        return NarrowType(type, UnaryOpView{ast_, predicate}.operand(), !positive, name, depth + 1);
       }
       return type;
     case NodeKind::BoolOp: {
-      NodeId left = ast_.child(predicate, 0), right = ast_.child(predicate, 1);
+      NodeId left = BoolOpView{ast_, predicate}.left(), right = BoolOpView{ast_, predicate}.right();
       bool is_and = static_cast<BoolOperator>(ast_.node(predicate).data) == BoolOperator::And;
       if (is_and == positive) {
         // Both hold (`a and b` true) or both fail (`a or b` false).
@@ -212,7 +213,8 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
     case NodeKind::Compare: {
       auto ops = ast_.compare_ops(predicate);
       if (ops.size() != 1) return type;
-      NodeId left = ast_.child(predicate, 0), right = ast_.child(predicate, 1);
+      CompareView compare{ast_, predicate};
+      NodeId left = compare.left(), right = NthOrNone(compare.comparators(), 0);
       NodeId other;
       if (NamesTarget(left, name)) {
         other = right;
@@ -274,12 +276,12 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
       return type;
     }
     case NodeKind::Call: {
-      NodeId func = ast_.child(predicate, 0);
-      NodeId subject = ast_.child(predicate, 1);
-      NodeId classinfo = ast_.child(predicate, 2);
+      NodeId func = CallView{ast_, predicate}.func();
+      NodeId subject = NthOrNone(CallView{ast_, predicate}.args(), 0);
+      NodeId classinfo = NthOrNone(CallView{ast_, predicate}.args(), 1);
       if (!func.valid() || !NamesTarget(subject, name)) return type;
       if (ast_.kind(func) == NodeKind::Name && ast_.str(func) == "isinstance") {
-        if (!classinfo.valid() || ast_.children(predicate).size() != 3) return type;
+        if (!classinfo.valid() || CallView{ast_, predicate}.args().size() != 2) return type;
         return NarrowIsInstance(type, ExprType(classinfo), positive);
       }
       // A user-defined type guard (`def is_str(v: object) -> TypeIs[str]`).

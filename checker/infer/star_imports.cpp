@@ -54,7 +54,7 @@ const std::vector<FileInference::StarTarget>& FileInference::StarTargets() {
     for (DefinitionId d : index_.symbol(star).definitions) {
       NodeId stmt = index_.definition(d).node;
       if (ast_.kind(stmt) != NodeKind::ImportFrom) continue;
-      NodeId module_node = ast_.child(stmt, 0);
+      NodeId module_node = ImportFromView{ast_, stmt}.module();
       std::string module_name = module_node.valid() ? ast_.str(module_node).str() : "";
       unsigned level = ast_.node(stmt).data;
       if (level > 0) module_name = program_.resolver().ResolveRelative(file_, level, module_name);
@@ -191,8 +191,8 @@ ModuleId FileInference::ModuleNamedBy(NodeId expr, int depth) {
   ModuleResolver& resolver = program_.resolver();
   if (!expr.valid() || depth > 32) return ModuleId::None();
   if (ast_.kind(expr) == NodeKind::Attribute) {
-    ModuleId outer = ModuleNamedBy(ast_.child(expr, 0), depth + 1);
-    NodeId attr = ast_.child(expr, 1);
+    ModuleId outer = ModuleNamedBy(AttributeView{ast_, expr}.value(), depth + 1);
+    NodeId attr = AttributeView{ast_, expr}.attr();
     if (!outer.valid() || !attr.valid()) return ModuleId::None();
     return resolver.Resolve(store_.module(outer).name + "." + ast_.str(attr).str());
   }
@@ -204,17 +204,17 @@ ModuleId FileInference::ModuleNamedBy(NodeId expr, int depth) {
     ModuleId module;
     switch (def.kind) {
       case DefinitionKind::Import: {  // `import a.b as name`, `import name.b`
-        NodeId dotted = ast_.child(def.node, 0);
+        NodeId dotted = AliasView{ast_, def.node}.name();
         if (!dotted.valid()) break;
         llvm::StringRef full = ast_.str(dotted);
-        module = resolver.Resolve((ast_.child(def.node, 1).valid() ? full : full.split('.').first).str());
+        module = resolver.Resolve((AliasView{ast_, def.node}.asname().valid() ? full : full.split('.').first).str());
         break;
       }
       case DefinitionKind::ImportFrom: {  // `from package import name`: the submodule
         NodeId stmt = def.statement;
-        NodeId member = ast_.child(def.node, 0);
+        NodeId member = AliasView{ast_, def.node}.name();
         if (ast_.kind(stmt) != NodeKind::ImportFrom || !member.valid()) break;
-        NodeId module_node = ast_.child(stmt, 0);
+        NodeId module_node = ImportFromView{ast_, stmt}.module();
         std::string package = module_node.valid() ? ast_.str(module_node).str() : "";
         unsigned level = ast_.node(stmt).data;
         if (level > 0) package = resolver.ResolveRelative(file_, level, package);
@@ -222,7 +222,7 @@ ModuleId FileInference::ModuleNamedBy(NodeId expr, int depth) {
         break;
       }
       case DefinitionKind::Submodule: {  // `from .name import ...` in a package's `__init__`
-        NodeId module_node = ast_.child(def.node, 0);
+        NodeId module_node = ImportFromView{ast_, def.node}.module();
         if (!module_node.valid()) break;
         module = resolver.Resolve(resolver.ResolveRelative(file_, 1, ast_.str(module_node).split('.').first.str()));
         break;

@@ -127,15 +127,18 @@ class VarianceWalker {
 llvm::StringRef TailName(const Ast& ast, NodeId node) {
   if (!node.valid()) return {};
   if (ast.kind(node) == NodeKind::Name) return ast.str(node);
-  if (ast.kind(node) == NodeKind::Attribute && ast.child(node, 1).valid()) return ast.str(ast.child(node, 1));
-  if (ast.kind(node) == NodeKind::Call) return TailName(ast, ast.child(node, 0));
+  if (ast.kind(node) == NodeKind::Attribute) {
+    NodeId attr = AttributeView{ast, node}.attr();
+    if (attr.valid()) return ast.str(attr);
+  }
+  if (ast.kind(node) == NodeKind::Call) return TailName(ast, CallView{ast, node}.func());
   return {};
 }
 
 // `Final` or `Final[...]` (also inside `Annotated`... not followed: that is mutable).
 bool IsFinalAnnotation(const Ast& ast, NodeId annotation) {
   if (!annotation.valid()) return false;
-  if (ast.kind(annotation) == NodeKind::Subscript) annotation = ast.child(annotation, 0);
+  if (ast.kind(annotation) == NodeKind::Subscript) annotation = SubscriptView{ast, annotation}.value();
   return TailName(ast, annotation) == "Final";
 }
 
@@ -145,9 +148,9 @@ bool IsFrozenDataclass(const Ast& ast, NodeId class_def) {
   if (!decorators.valid()) return false;
   for (NodeId dec : ast.children(decorators)) {
     if (ast.kind(dec) != NodeKind::Call || TailName(ast, dec) != "dataclass") continue;
-    for (NodeId arg : ast.tail(dec, 1)) {
+    for (NodeId arg : CallView{ast, dec}.args()) {
       if (ast.kind(arg) != NodeKind::Keyword || ast.str(arg) != "frozen") continue;
-      NodeId value = ast.child(arg, 0);
+      NodeId value = KeywordView{ast, arg}.value();
       if (value.valid() && ast.kind(value) == NodeKind::BoolLiteral && ast.node(value).data) return true;
     }
   }
@@ -216,7 +219,7 @@ bool WalkMembers(Program& program, ClassId cls, VarianceWalker& walker) {
         }
         case DefinitionKind::AnnAssignment: {
           TypeId type = inference.DefinitionType(d);
-          bool read_only = read_only_fields || IsFinalAnnotation(ast, ast.child(def.node, 1));
+          bool read_only = read_only_fields || IsFinalAnnotation(ast, AnnAssignView{ast, def.node}.annotation());
           walker.Walk(type, read_only ? Polarity::Co : Polarity::Inv);
           break;
         }
@@ -234,8 +237,8 @@ bool WalkMembers(Program& program, ClassId cls, VarianceWalker& walker) {
     if (Exempt(name) || index.scope(scope).symbols.count(name)) continue;
     bool final = false;
     for (const auto& [stmt, target] : entry.getValue()) {
-      if (ast.kind(stmt) == NodeKind::AnnAssign && ast.child(stmt, 0) == target) {
-        final = IsFinalAnnotation(ast, ast.child(stmt, 1));
+      if (ast.kind(stmt) == NodeKind::AnnAssign && AnnAssignView{ast, stmt}.target() == target) {
+        final = IsFinalAnnotation(ast, AnnAssignView{ast, stmt}.annotation());
       }
     }
     if (std::optional<TypeId> type = inference.InstanceAttributeType(scope, name)) {
