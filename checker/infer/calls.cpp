@@ -7,6 +7,7 @@
 #include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
+#include "checker/semantic/decorators.h"
 
 namespace asynctype {
 namespace {
@@ -688,10 +689,16 @@ bool ConstructorCheckable(Program& program, ClassId cls) {
     ClassDefView view{ast, base.node};
     if (view.decorators().valid()) {
       for (NodeId dec : ast.children(view.decorators())) {
-        llvm::StringRef name = DecoratorName(ast, dec);
-        if (name != "final" && name != "runtime_checkable" && name != "type_check_only" &&
-            name != "disjoint_base" && name != "total_ordering" && name != "deprecated") {
-          return false;
+        Decorator d = ClassifyDecorator(ast, dec);
+        if (d.calls > 1) return false;
+        switch (d.kind) {
+          case KnownDecorator::Final:
+          case KnownDecorator::RuntimeCheckable:
+          case KnownDecorator::TypeCheckOnly:
+          case KnownDecorator::DisjointBase:
+          case KnownDecorator::TotalOrdering:
+          case KnownDecorator::Deprecated: break;
+          default: return false;
         }
       }
     }
