@@ -2,6 +2,7 @@
 
 #include "checker/check/generator_checks.h"
 #include "checker/database/program.h"
+#include "checker/infer/certainty.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
 
@@ -41,24 +42,8 @@ bool IsStubBody(const Ast& ast, NodeId body) {
   return true;
 }
 
-// A union with an Unknown member is not understood well enough to report (typically an
-// undeclared attribute whose narrowing is not modelled yet).
-bool HasUnknownMember(const TypeStore& store, TypeId type) {
-  if (store.kind(type) == TypeKind::Unknown) return true;
-  if (store.kind(type) != TypeKind::Union) return false;
-  for (TypeId m : store.UnionMembers(type)) {
-    if (store.kind(m) == TypeKind::Unknown) return true;
-  }
-  return false;
-}
-
 bool ContainsNone(const TypeStore& store, TypeId type) {
-  if (store.kind(type) == TypeKind::NoneType) return true;
-  if (store.kind(type) != TypeKind::Union) return false;
-  for (TypeId m : store.UnionMembers(type)) {
-    if (store.kind(m) == TypeKind::NoneType) return true;
-  }
-  return false;
+  return AnyMember(store, type, [&](TypeId t) { return store.kind(t) == TypeKind::NoneType; });
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 // `__call__`. CheckCall additionally checks every argument and collects the reasons a call fails
 // (CallError) wherever they are certain; nothing here reports diagnostics.
 #include "checker/database/program.h"
+#include "checker/infer/certainty.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
 #include "checker/semantic/decorators.h"
@@ -704,25 +705,6 @@ bool ConstructorCheckable(Program& program, ClassId cls) {
     }
   }
   return !HasCustomMetaclass(program, cls);
-}
-
-// An instance of the class `typing.Any` of a first-party `typing.py` (when the standard library
-// itself is checked, the stubs' `Any` comes from there): as dynamic as `Any`.
-bool IsAnyStandIn(const TypeStore& store, TypeId type) {
-  if (store.kind(type) != TypeKind::Instance) return false;
-  const ClassInfo& info = store.cls(store.ClassOf(type));
-  return info.name == "Any" && (info.module == "typing" || info.module == "typing_extensions");
-}
-
-// A dynamic type, or a union with a dynamic member: anything may be meant.
-bool HasDynamicPart(const TypeStore& store, TypeId type) {
-  if (store.IsDynamic(type) || IsAnyStandIn(store, type)) return true;
-  if (store.kind(type) == TypeKind::Union) {
-    for (TypeId m : store.UnionMembers(type)) {
-      if (store.IsDynamic(m) || IsAnyStandIn(store, m)) return true;
-    }
-  }
-  return false;
 }
 
 // A dynamic type anywhere in `type` (union members, type arguments, tuple elements).
