@@ -532,7 +532,7 @@ bool IsTaskGroupCall(FileInference& inference, NodeId expr) {
   const Ast& ast = inference.ast();
   if (ast.kind(expr) != NodeKind::Call) return false;
   TypeStore& store = inference.program().types();
-  TypeId callee = inference.ExprType(ast.child(expr, 0));
+  TypeId callee = inference.ExprType(CallView{ast, expr}.func());
   if (store.kind(callee) != TypeKind::BoundMethod) return false;
   TypeId fn = TypeId(store.data(callee).a);
   if (store.kind(fn) != TypeKind::Function) return false;
@@ -547,7 +547,7 @@ bool IsTaskGroupCall(FileInference& inference, NodeId expr) {
 bool IsTypeDebuggingCall(FileInference& inference, NodeId expr) {
   const Ast& ast = inference.ast();
   if (ast.kind(expr) != NodeKind::Call) return false;
-  TypeId callee = inference.ExprType(ast.child(expr, 0));
+  TypeId callee = inference.ExprType(CallView{ast, expr}.func());
   TypeStore& store = inference.program().types();
   if (store.kind(callee) != TypeKind::Function) return false;
   const FunctionInfo& fn = store.function(FunctionId(store.data(callee).a));
@@ -558,12 +558,13 @@ bool IsTypeDebuggingCall(FileInference& inference, NodeId expr) {
 
 void CheckWithStatement(FileInference& inference, NodeId with_statement) {
   const Ast& ast = inference.ast();
-  bool is_async = ast.Has(with_statement, kAsync);
-  NodeId items = ast.child(with_statement, 0);
+  WithView with{ast, with_statement};
+  bool is_async = with.is_async();
+  NodeId items = with.items();
   if (!items.valid()) return;
   for (NodeId item : ast.children(items)) {
     if (ast.kind(item) != NodeKind::WithItem) continue;
-    NodeId context_expr = ast.child(item, 0);
+    NodeId context_expr = WithItemView{ast, item}.context_expr();
     if (!context_expr.valid() || ast.kind(context_expr) == NodeKind::Error) continue;
     CheckContextManager(inference, context_expr, is_async);
   }
@@ -571,21 +572,23 @@ void CheckWithStatement(FileInference& inference, NodeId with_statement) {
 
 void CheckForStatement(FileInference& inference, NodeId for_statement) {
   const Ast& ast = inference.ast();
-  CheckIterable(inference, ast.child(for_statement, 1), ast.Has(for_statement, kAsync));
+  ForView loop{ast, for_statement};
+  CheckIterable(inference, loop.iter(), loop.is_async());
 }
 
 void CheckComprehensionClause(FileInference& inference, NodeId comprehension) {
   const Ast& ast = inference.ast();
-  CheckIterable(inference, ast.child(comprehension, 1), ast.Has(comprehension, kAsync));
+  ComprehensionView clause{ast, comprehension};
+  CheckIterable(inference, clause.iter(), clause.is_async());
 }
 
 void CheckYieldFrom(FileInference& inference, NodeId yield_from) {
-  CheckIterable(inference, inference.ast().child(yield_from, 0), false);
+  CheckIterable(inference, YieldFromView{inference.ast(), yield_from}.value(), false);
 }
 
 void CheckUnusedAwaitable(FileInference& inference, NodeId expr_statement) {
   const Ast& ast = inference.ast();
-  NodeId value = ast.child(expr_statement, 0);
+  NodeId value = ExprStmtView{ast, expr_statement}.value();
   if (!value.valid()) return;
   Program& program = inference.program();
   TypeStore& store = program.types();
