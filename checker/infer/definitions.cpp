@@ -341,9 +341,9 @@ TypeId FileInference::FunctionDefinitionType(const Definition& def) {
   FunctionDefView view{ast_, def.node};
   if (view.decorators().valid()) {
     for (NodeId dec : ast_.children(view.decorators())) {
-      Decorator d = ClassifyDecorator(ast_, dec);
-      if (!d.dotted || d.calls > 0) continue;
-      if (d.kind != KnownDecorator::Setter && d.kind != KnownDecorator::Deleter) continue;
+      Decorator form = ClassifyDecorator(ast_, dec);
+      if (!form.dotted || form.calls > 0) continue;
+      if (form.kind != KnownDecorator::Setter && form.kind != KnownDecorator::Deleter) continue;
       DefinitionId previous;
       for (DefinitionId d : symbol.definitions) {
         if (index_.definition(d).node == def.node) break;
