@@ -31,6 +31,10 @@ bool AnyMember(const TypeStore& store, TypeId type, Pred&& pred) {
 bool IsAnyStandIn(const TypeStore& store, TypeId type);
 // A dynamic type, or a union with a dynamic member: anything may be meant.
 bool HasDynamicPart(const TypeStore& store, TypeId type);
+// Whether `type` (or a member of it) is dynamic, or a class object the checker does not fully
+// model (custom metaclass, unknown base, NamedTuple / TypedDict): calling it or passing it may
+// do what the checker cannot see. (Defined in calls.cpp, next to the metaclass test it uses.)
+bool HasUnmodelledPart(Program& program, TypeId type);
 // `Unknown`, or a union with an `Unknown` member: not understood well enough to report
 // (typically an undeclared attribute whose narrowing is not modelled yet).
 bool HasUnknownMember(const TypeStore& store, TypeId type);
