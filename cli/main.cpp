@@ -23,6 +23,27 @@ int RunOnBigStack(const std::function<int()>& work) {
   return result;
 }
 
+// The README's rules table: one row per rule, consecutive rules with the same README text and
+// default sharing a row (`call-non-callable`, `missing-argument`, ... | error | ...).
+void WriteRulesMarkdown(std::ostream& out) {
+  auto default_of = [](const asynctype::RuleInfo& info) -> std::string_view {
+    return info.enabled_by_default ? asynctype::SeverityName(info.default_severity) : "off";
+  };
+  out << "| rule | default | what |\n| --- | --- | --- |\n";
+  llvm::ArrayRef<asynctype::RuleInfo> rules = asynctype::AllRules();
+  for (size_t i = 0; i < rules.size();) {
+    size_t end = i + 1;
+    while (end < rules.size() && rules[end].readme == rules[i].readme &&
+           default_of(rules[end]) == default_of(rules[i])) {
+      ++end;
+    }
+    out << "| ";
+    for (size_t j = i; j < end; ++j) out << (j > i ? ", `" : "`") << rules[j].name << "`";
+    out << " | " << default_of(rules[i]) << " | " << rules[i].readme << " |\n";
+    i = end;
+  }
+}
+
 int Main(int argc, char** argv) {
   // `mdtest` has its own argument handling (it mirrors ty's runner).
   if (argc >= 2 && std::string(argv[1]) == "mdtest") {
@@ -66,6 +87,9 @@ int Main(int argc, char** argv) {
   app.add_subcommand("mdtest", "Run markdown tests (ty's mdtest format)");
   app.add_subcommand("server", "Run the language server (LSP over stdio)");
   CLI::App* rules = app.add_subcommand("rules", "List the diagnostic rules");
+  std::string rules_format = "text";
+  rules->add_option("--format", rules_format, "text (default), or markdown: the README's rules table")
+      ->check(CLI::IsMember({"text", "markdown"}));
 
   try {
     app.parse(argc, argv);
@@ -96,6 +120,10 @@ int Main(int argc, char** argv) {
     return RunOnBigStack([&] { return asynctype::RunCheckCommand(check_options, std::cout, std::cerr); });
   }
   if (rules->parsed()) {
+    if (rules_format == "markdown") {
+      WriteRulesMarkdown(std::cout);
+      return 0;
+    }
     for (const asynctype::RuleInfo& info : asynctype::AllRules()) {
       std::cout << info.name << " (" << asynctype::SeverityName(info.default_severity) << ")"
                 << (info.is_lint ? "" : " [always on]") << ": " << info.summary << "\n";

@@ -4,208 +4,12 @@
 #include <vector>
 
 #include "checker/database/program.h"
+#include "checker/infer/certainty.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
 
 namespace asynctype {
 namespace {
-
-// ---------------------------------------------------------------- precision
-
-bool IsAnyStandIn(const TypeStore& store, TypeId type) {
-  if (store.kind(type) != TypeKind::Instance) return false;
-  const ClassInfo& info = store.cls(store.ClassOf(type));
-  return info.name == "Any" && (info.module == "typing" || info.module == "typing_extensions");
-}
-
-// Whether dunder lookups on `type` give a trustworthy answer. Dynamic types, classes with an
-// unknown base, TypeVars, and class objects (their dunders come from a metaclass, which the
-// lookup does not model) are not; nor is a union with any such member.
-bool FullyKnown(Program& program, TypeId type, int depth = 0) {
-  TypeStore& store = program.types();
-  if (!type.valid() || depth > 8) return false;
-  switch (store.kind(type)) {
-    case TypeKind::Instance: {
-      if (IsAnyStandIn(store, type)) return false;
-      const ClassInfo& info = ResolvedClass(program, store.ClassOf(type));
-      if (info.has_unknown_base) return false;
-      // An instance of `type` is a class object: its dunders come from its real metaclass.
-      ClassId type_cls = GetKnownClass(program, KnownClass::Type);
-      if (type_cls.valid() && Upcast(store, type, type_cls).valid()) return false;
-      return true;
-    }
-    case TypeKind::Union:
-      for (TypeId m : store.UnionMembers(type)) {
-        if (!FullyKnown(program, m, depth + 1)) return false;
-      }
-      return true;
-    case TypeKind::NoneType:
-    case TypeKind::IntLiteral:
-    case TypeKind::BoolLiteral:
-    case TypeKind::StringLiteral:
-    case TypeKind::BytesLiteral:
-    case TypeKind::Tuple:
-    case TypeKind::Function:
-    case TypeKind::BoundMethod:
-    case TypeKind::Callable:
-    case TypeKind::Overloaded:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Whether the type of `expr` is one the inference is known to get wrong: subscripting through an
-// overloaded `__getitem__` with an index it cannot use to pick the overload (a slice, or a dynamic
-// index), which answers with the first overload (`x[1:]` of a `list[int]` comes out as `int`);
-// indexing a union of tuples (every element of every tuple); a binary operation with a dynamic
-// right operand (typed by the left operand's method alone). Names bound by a plain assignment
-// from such an expression count too.
-bool UnreliableValue(FileInference& inference, NodeId expr, int depth = 0) {
-  const Ast& ast = inference.ast();
-  if (!expr.valid() || depth > 4) return false;
-  TypeStore& store = inference.program().types();
-  if (ast.kind(expr) == NodeKind::Subscript) {
-    TypeId value = inference.ExprType(ast.child(expr, 0));
-    if (store.kind(value) == TypeKind::Union) {
-      for (TypeId m : store.UnionMembers(value)) {
-        if (store.kind(m) == TypeKind::Tuple) return true;
-      }
-    }
-    NodeId index = ast.child(expr, 1);
-    bool unusable = false;
-    if (index.valid()) {
-      TypeId index_type = inference.ExprType(index);
-      unusable = ast.kind(index) == NodeKind::Slice || store.IsDynamic(index_type);
-      if (store.kind(index_type) == TypeKind::Union) {
-        for (TypeId m : store.UnionMembers(index_type)) unusable |= store.IsDynamic(m);
-      }
-    }
-    if (!unusable) return false;
-    Member getitem = LookupDunder(inference.program(), value, "__getitem__");
-    if (!getitem.type.valid()) return false;
-    if (store.kind(getitem.type) == TypeKind::Overloaded) return true;
-    if (store.kind(getitem.type) == TypeKind::Union) {
-      for (TypeId m : store.UnionMembers(getitem.type)) {
-        if (store.kind(m) == TypeKind::Overloaded) return true;
-      }
-    }
-    return false;
-  }
-  if (ast.kind(expr) == NodeKind::BinOp) {
-    // `2 * x` with a dynamic `x` is typed by `int.__mul__` alone, though `x.__rmul__` decides.
-    TypeId right = inference.ExprType(ast.child(expr, 1));
-    if (store.IsDynamic(right)) return true;
-    if (store.kind(right) == TypeKind::Union) {
-      for (TypeId m : store.UnionMembers(right)) {
-        if (store.IsDynamic(m)) return true;
-      }
-    }
-    return false;
-  }
-  if (ast.kind(expr) == NodeKind::Name) {
-    const SemanticIndex& index = inference.index();
-    const UseRecord* use = index.UseOf(expr);
-    if (!use) return false;
-    for (const Binding& b : use->bindings) {
-      if (!b.def.valid()) continue;
-      const Definition& def = index.definition(b.def);
-      if (def.kind != DefinitionKind::Assignment || ast.kind(def.node) != NodeKind::Assign) continue;
-      // Only `name = value`, not a destructuring target.
-      bool direct = false;
-      for (NodeId target : ast.tail(def.node, 1)) direct |= target == def.target;
-      if (direct && UnreliableValue(inference, ast.child(def.node, 0), depth + 1)) return true;
-    }
-  }
-  return false;
-}
-
-// A module-level name that functions rebind (`global x; x = ...`), read where the flow analysis
-// cannot see those calls: `if cache is None: build_cache()` leaves `cache` typed `None` there.
-bool GlobalReboundElsewhere(FileInference& inference, NodeId expr, int depth = 0) {
-  const Ast& ast = inference.ast();
-  const SemanticIndex& index = inference.index();
-  if (!expr.valid() || ast.kind(expr) != NodeKind::Name || depth > 4) return false;
-  llvm::StringRef name = ast.str(expr);
-  // `alias = the_global` copies the doubt.
-  if (const UseRecord* use = index.UseOf(expr)) {
-    for (const Binding& b : use->bindings) {
-      if (!b.def.valid()) continue;
-      const Definition& def = index.definition(b.def);
-      if (def.kind != DefinitionKind::Assignment || ast.kind(def.node) != NodeKind::Assign) continue;
-      NodeId value = ast.child(def.node, 0);
-      if (value.valid() && ast.kind(value) == NodeKind::Name && GlobalReboundElsewhere(inference, value, depth + 1)) {
-        return true;
-      }
-    }
-  }
-  SymbolId module_symbol = index.LookupSymbol(index.module_scope(), name);
-  if (!module_symbol.valid() || index.symbol(module_symbol).nested_definitions.empty()) return false;
-  for (ScopeId s = index.ScopeOf(expr); s.valid() && s != index.module_scope(); s = index.scope(s).parent) {
-    SymbolId local = index.LookupSymbol(s, name);
-    if (!local.valid()) continue;
-    const Symbol& symbol = index.symbol(local);
-    if (symbol.is_global) return true;
-    if (!symbol.definitions.empty() && index.scope(s).kind != ScopeKind::Class) return false;
-  }
-  return true;
-}
-
-// `self` in a method of a class that has subclasses in its module: a mixin or abstract base
-// whose subclasses provide the protocol (`for x in self` in a mixin of named tuples).
-bool SelfOfOpenClass(FileInference& inference, NodeId expr, TypeId type) {
-  const Ast& ast = inference.ast();
-  const SemanticIndex& index = inference.index();
-  Program& program = inference.program();
-  TypeStore& store = program.types();
-  if (!expr.valid() || ast.kind(expr) != NodeKind::Name || store.kind(type) != TypeKind::Instance) return false;
-  const UseRecord* use = index.UseOf(expr);
-  if (!use || use->bindings.empty()) return false;
-  for (const Binding& b : use->bindings) {
-    if (!b.def.valid()) return false;
-    const Definition& def = index.definition(b.def);
-    if (def.kind != DefinitionKind::Parameter) return false;
-    const Scope& fn_scope = index.scope(def.scope);
-    if (!fn_scope.parent.valid() || index.scope(fn_scope.parent).kind != ScopeKind::Class) return false;
-    NodeId params = FunctionDefView{ast, fn_scope.node}.parameters();
-    if (!params.valid() || ast.children(params).empty() || ast.children(params)[0] != def.node) return false;
-  }
-  ClassId cls = store.ClassOf(type);
-  const ClassInfo& info = store.cls(cls);
-  if (!info.file.valid()) return false;
-  FileInference& owner = program.inference(info.file);
-  const Ast& owner_ast = owner.ast();
-  for (size_t i = 0; i < owner_ast.size(); ++i) {
-    NodeId node(static_cast<uint32_t>(i));
-    if (owner_ast.kind(node) != NodeKind::ClassDef || node == info.node) continue;
-    const ClassInfo& sub = ResolvedClass(program, owner.ClassFor(node));
-    for (TypeId base : sub.mro) {
-      if (store.kind(base) == TypeKind::Instance && store.ClassOf(base) == cls) return true;
-    }
-  }
-  return false;
-}
-
-// The gate of the `with` and iteration checks: a fully known type, not a bare `None` (in practice
-// a `x = None` placeholder whose real assignments the inference did not see), and not an
-// unreliable value.
-bool Reportable(FileInference& inference, NodeId expr, TypeId type) {
-  Program& program = inference.program();
-  if (!FullyKnown(program, type) || program.types().kind(type) == TypeKind::NoneType) return false;
-  return !UnreliableValue(inference, expr) && !GlobalReboundElsewhere(inference, expr) &&
-         !SelfOfOpenClass(inference, expr, type);
-}
-
-// A union where only some members fail is reported when those members are `None` (an optional
-// value used without a check): other mixes mostly come from imprecise inference, such as
-// unpacking a list of differently-typed tuples (every target gets the union of all elements).
-bool OnlyNoneFailsOrAll(const TypeStore& store, TypeId union_type, llvm::ArrayRef<TypeId> failing) {
-  if (failing.size() == store.UnionMembers(union_type).size()) return true;
-  for (TypeId t : failing) {
-    if (store.kind(t) != TypeKind::NoneType) return false;
-  }
-  return true;
-}
 
 // ---------------------------------------------------------------- calling a dunder
 
@@ -728,7 +532,7 @@ bool IsTaskGroupCall(FileInference& inference, NodeId expr) {
   const Ast& ast = inference.ast();
   if (ast.kind(expr) != NodeKind::Call) return false;
   TypeStore& store = inference.program().types();
-  TypeId callee = inference.ExprType(ast.child(expr, 0));
+  TypeId callee = inference.ExprType(CallView{ast, expr}.func());
   if (store.kind(callee) != TypeKind::BoundMethod) return false;
   TypeId fn = TypeId(store.data(callee).a);
   if (store.kind(fn) != TypeKind::Function) return false;
@@ -743,7 +547,7 @@ bool IsTaskGroupCall(FileInference& inference, NodeId expr) {
 bool IsTypeDebuggingCall(FileInference& inference, NodeId expr) {
   const Ast& ast = inference.ast();
   if (ast.kind(expr) != NodeKind::Call) return false;
-  TypeId callee = inference.ExprType(ast.child(expr, 0));
+  TypeId callee = inference.ExprType(CallView{ast, expr}.func());
   TypeStore& store = inference.program().types();
   if (store.kind(callee) != TypeKind::Function) return false;
   const FunctionInfo& fn = store.function(FunctionId(store.data(callee).a));
@@ -754,12 +558,13 @@ bool IsTypeDebuggingCall(FileInference& inference, NodeId expr) {
 
 void CheckWithStatement(FileInference& inference, NodeId with_statement) {
   const Ast& ast = inference.ast();
-  bool is_async = ast.Has(with_statement, kAsync);
-  NodeId items = ast.child(with_statement, 0);
+  WithView with{ast, with_statement};
+  bool is_async = with.is_async();
+  NodeId items = with.items();
   if (!items.valid()) return;
   for (NodeId item : ast.children(items)) {
     if (ast.kind(item) != NodeKind::WithItem) continue;
-    NodeId context_expr = ast.child(item, 0);
+    NodeId context_expr = WithItemView{ast, item}.context_expr();
     if (!context_expr.valid() || ast.kind(context_expr) == NodeKind::Error) continue;
     CheckContextManager(inference, context_expr, is_async);
   }
@@ -767,21 +572,23 @@ void CheckWithStatement(FileInference& inference, NodeId with_statement) {
 
 void CheckForStatement(FileInference& inference, NodeId for_statement) {
   const Ast& ast = inference.ast();
-  CheckIterable(inference, ast.child(for_statement, 1), ast.Has(for_statement, kAsync));
+  ForView loop{ast, for_statement};
+  CheckIterable(inference, loop.iter(), loop.is_async());
 }
 
 void CheckComprehensionClause(FileInference& inference, NodeId comprehension) {
   const Ast& ast = inference.ast();
-  CheckIterable(inference, ast.child(comprehension, 1), ast.Has(comprehension, kAsync));
+  ComprehensionView clause{ast, comprehension};
+  CheckIterable(inference, clause.iter(), clause.is_async());
 }
 
 void CheckYieldFrom(FileInference& inference, NodeId yield_from) {
-  CheckIterable(inference, inference.ast().child(yield_from, 0), false);
+  CheckIterable(inference, YieldFromView{inference.ast(), yield_from}.value(), false);
 }
 
 void CheckUnusedAwaitable(FileInference& inference, NodeId expr_statement) {
   const Ast& ast = inference.ast();
-  NodeId value = ast.child(expr_statement, 0);
+  NodeId value = ExprStmtView{ast, expr_statement}.value();
   if (!value.valid()) return;
   Program& program = inference.program();
   TypeStore& store = program.types();

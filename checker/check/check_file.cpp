@@ -40,8 +40,9 @@ class Checker {
         TypeParams(fn.type_params());
         if (fn.parameters().valid()) {
           for (NodeId p : ast_.children(fn.parameters())) {
-            Annotation(ast_.child(p, 0));
-            Expr(ast_.child(p, 1));
+            ParameterView param{ast_, p};
+            Annotation(param.annotation());
+            Expr(param.default_value());
           }
         }
         Annotation(fn.returns());
@@ -61,24 +62,28 @@ class Checker {
         Block(cls.body());
         return;
       }
-      case NodeKind::AnnAssign:
-        Expr(ast_.child(stmt, 0));
-        Annotation(ast_.child(stmt, 1));
-        Expr(ast_.child(stmt, 2));
+      case NodeKind::AnnAssign: {
+        AnnAssignView assign{ast_, stmt};
+        Expr(assign.target());
+        Annotation(assign.annotation());
+        Expr(assign.value());
         if (!is_stub_) CheckAssignment(inference_, stmt);
         return;
+      }
       case NodeKind::Return:
-        Expr(ast_.child(stmt, 0));
+        Expr(ReturnView{ast_, stmt}.value());
         if (!is_stub_) CheckReturn(inference_, stmt);
         return;
       case NodeKind::Assign:
         for (NodeId child : ast_.children(stmt)) Any(child);
         if (!is_stub_) CheckAssignment(inference_, stmt);
         return;
-      case NodeKind::TypeAlias:
-        TypeParams(ast_.child(stmt, 1));
-        Annotation(ast_.child(stmt, 2));
+      case NodeKind::TypeAlias: {
+        TypeAliasView alias{ast_, stmt};
+        TypeParams(alias.type_params());
+        Annotation(alias.value());
         return;
+      }
       case NodeKind::Import:
       case NodeKind::ImportFrom:
         inference_.ReportImportErrors(stmt);
@@ -137,8 +142,9 @@ class Checker {
   void TypeParams(NodeId list) {
     if (!list.valid()) return;
     for (NodeId tp : ast_.children(list)) {
-      Annotation(ast_.child(tp, 0));
-      Annotation(ast_.child(tp, 1));
+      TypeParamView param{ast_, tp};
+      Annotation(param.bound());
+      Annotation(param.default_value());
     }
   }
 
@@ -170,11 +176,12 @@ class Checker {
         for (NodeId child : ast_.children(expr)) Expr(child);
         return;
       case NodeKind::Lambda: {
-        NodeId params = ast_.child(expr, 0);
+        LambdaView lambda{ast_, expr};
+        NodeId params = lambda.parameters();
         if (params.valid()) {
-          for (NodeId p : ast_.children(params)) Expr(ast_.child(p, 1));
+          for (NodeId p : ast_.children(params)) Expr(ParameterView{ast_, p}.default_value());
         }
-        Expr(ast_.child(expr, 1));
+        Expr(lambda.body());
         break;
       }
       case NodeKind::Parameters:

@@ -2,6 +2,7 @@
 
 #include "checker/check/generator_checks.h"
 #include "checker/database/program.h"
+#include "checker/infer/certainty.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
 
@@ -25,13 +26,13 @@ bool IsStubBody(const Ast& ast, NodeId body) {
     switch (ast.kind(stmt)) {
       case NodeKind::Pass: continue;
       case NodeKind::ExprStmt: {
-        NodeKind k = ast.kind(ast.child(stmt, 0));
+        NodeKind k = ast.kind(ExprStmtView{ast, stmt}.value());
         if (k == NodeKind::EllipsisLiteral || k == NodeKind::StringLiteral) continue;
         return false;
       }
       case NodeKind::Raise: {
-        NodeId exc = ast.child(stmt, 0);
-        if (exc.valid() && ast.kind(exc) == NodeKind::Call) exc = ast.child(exc, 0);
+        NodeId exc = RaiseView{ast, stmt}.exc();
+        if (exc.valid() && ast.kind(exc) == NodeKind::Call) exc = CallView{ast, exc}.func();
         if (exc.valid() && ast.kind(exc) == NodeKind::Name && ast.str(exc) == "NotImplementedError") continue;
         return false;
       }
@@ -41,24 +42,8 @@ bool IsStubBody(const Ast& ast, NodeId body) {
   return true;
 }
 
-// A union with an Unknown member is not understood well enough to report (typically an
-// undeclared attribute whose narrowing is not modelled yet).
-bool HasUnknownMember(const TypeStore& store, TypeId type) {
-  if (store.kind(type) == TypeKind::Unknown) return true;
-  if (store.kind(type) != TypeKind::Union) return false;
-  for (TypeId m : store.UnionMembers(type)) {
-    if (store.kind(m) == TypeKind::Unknown) return true;
-  }
-  return false;
-}
-
 bool ContainsNone(const TypeStore& store, TypeId type) {
-  if (store.kind(type) == TypeKind::NoneType) return true;
-  if (store.kind(type) != TypeKind::Union) return false;
-  for (TypeId m : store.UnionMembers(type)) {
-    if (store.kind(m) == TypeKind::NoneType) return true;
-  }
-  return false;
+  return AnyMember(store, type, [&](TypeId t) { return store.kind(t) == TypeKind::NoneType; });
 }
 
 }  // namespace
@@ -72,7 +57,7 @@ void CheckReturn(FileInference& inference, NodeId statement) {
   if (!expected) return;
   Program& program = inference.program();
   TypeStore& store = program.types();
-  NodeId value = ast.child(statement, 0);
+  NodeId value = ReturnView{ast, statement}.value();
   TypeId actual = value.valid() ? inference.ExprType(value) : store.None();
   if (HasUnknownMember(store, actual) || IsAssignable(program, actual, *expected)) return;
   Diagnostic d = MakeDiagnostic(Rule::InvalidReturnType, inference.file(),
@@ -102,7 +87,7 @@ void CheckImplicitReturn(FileInference& inference, NodeId function_def) {
   // The last statement may be a call that never returns (`sys.exit()`, a helper that raises).
   auto body = ast.children(view.body());
   if (!body.empty() && ast.kind(body.back()) == NodeKind::ExprStmt) {
-    TypeId last = inference.ExprType(ast.child(body.back(), 0));
+    TypeId last = inference.ExprType(ExprStmtView{ast, body.back()}.value());
     if (store.kind(last) == TypeKind::Never || store.IsDynamic(last)) return;
   }
   bool has_value_return = index.scope(scope).has_value_return;
@@ -126,17 +111,19 @@ void CheckAssignToDeclared(FileInference& inference, NodeId statement) {
   const SemanticIndex& index = inference.index();
   Program& program = inference.program();
   TypeStore& store = program.types();
-  NodeId value = ast.child(statement, 0);
-  for (NodeId target : ast.tail(statement, 1)) {
+  AssignView assign{ast, statement};
+  NodeId value = assign.value();
+  for (NodeId target : assign.targets()) {
     if (!target.valid() || ast.kind(target) != NodeKind::Name) continue;  // plain names only
     DefinitionId def = index.DefinitionOf(target);
     if (!def.valid()) continue;
     NodeId declaration = index.symbol(index.definition(def).symbol).declaration;
     if (!declaration.valid()) continue;
-    if (store.kind(inference.ExprType(ast.child(declaration, 1))) == TypeKind::SpecialForm) continue;
+    NodeId annotation = AnnAssignView{ast, declaration}.annotation();
+    if (store.kind(inference.ExprType(annotation)) == TypeKind::SpecialForm) continue;
     TypeContext context;
     if (index.scope(index.definition(def).scope).kind == ScopeKind::Class) continue;
-    TypeId declared = inference.AnnotationType(ast.child(declaration, 1), context);
+    TypeId declared = inference.AnnotationType(annotation, context);
     if (store.kind(declared) == TypeKind::SpecialForm) continue;
     TypeId actual = inference.ExprType(value);
     if (HasUnknownMember(store, actual) || IsAssignable(program, actual, declared)) continue;
@@ -155,14 +142,15 @@ void CheckAssignment(FileInference& inference, NodeId statement) {
     return;
   }
   if (ast.kind(statement) != NodeKind::AnnAssign) return;
-  NodeId target = ast.child(statement, 0);
-  NodeId value = ast.child(statement, 2);
+  AnnAssignView assign{ast, statement};
+  NodeId target = assign.target();
+  NodeId value = assign.value();
   if (!value.valid()) return;
   Program& program = inference.program();
   TypeContext context;
-  TypeId declared = inference.AnnotationType(ast.child(statement, 1), context);
+  TypeId declared = inference.AnnotationType(assign.annotation(), context);
   TypeStore& store = program.types();
-  if (store.kind(inference.ExprType(ast.child(statement, 1))) == TypeKind::SpecialForm) return;  // TypeAlias, Final
+  if (store.kind(inference.ExprType(assign.annotation())) == TypeKind::SpecialForm) return;  // TypeAlias, Final
   if (store.kind(declared) == TypeKind::SpecialForm) return;
   TypeId actual = inference.ExprType(value);
   if (HasUnknownMember(store, actual) || IsAssignable(program, actual, declared)) return;

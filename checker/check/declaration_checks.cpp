@@ -3,6 +3,7 @@
 #include <string>
 
 #include "checker/database/program.h"
+#include "checker/infer/certainty.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
 

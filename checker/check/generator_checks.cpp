@@ -94,7 +94,7 @@ bool IsFalseLiteral(const Ast& ast, NodeId test) {
   if (!test.valid()) return false;
   switch (ast.kind(test)) {
     case NodeKind::BoolLiteral: return ast.node(test).data == 0;
-    case NodeKind::IntLiteral: return !ast.Has(test, kBig) && ast.int_value(test) == 0;
+    case NodeKind::IntLiteral: return !IntLiteralView{ast, test}.is_big() && ast.int_value(test) == 0;
     case NodeKind::NoneLiteral: return true;
     default: return false;
   }
@@ -118,9 +118,13 @@ bool InDeadBlock(const Ast& ast, NodeId function_def, NodeId node) {
     if (!next.valid() || next == node) return false;
     NodeKind k = ast.kind(next);
     if (k == NodeKind::FunctionDef || k == NodeKind::ClassDef || k == NodeKind::Lambda) return false;
-    if ((k == NodeKind::While || k == NodeKind::If) && IsFalseLiteral(ast, ast.child(next, 0))) {
-      NodeId body = ast.child(next, 1);
-      if (body.valid() && ast.range(body).start <= target.start && target.end <= ast.range(body).end) return true;
+    if (k == NodeKind::While || k == NodeKind::If) {
+      NodeId test = k == NodeKind::While ? WhileView{ast, next}.test() : IfView{ast, next}.test();
+      NodeId body = k == NodeKind::While ? WhileView{ast, next}.body() : IfView{ast, next}.body();
+      if (IsFalseLiteral(ast, test) && body.valid() && ast.range(body).start <= target.start &&
+          target.end <= ast.range(body).end) {
+        return true;
+      }
     }
     current = next;
   }
@@ -132,7 +136,7 @@ void CheckYield(FileInference& inference, NodeId expr, const GeneratorFunction& 
   Program& program = inference.program();
   TypeStore& store = program.types();
   if (store.HasDynamicMember(types.yield_type)) return;
-  NodeId value = inference.ast().child(expr, 0);
+  NodeId value = YieldView{inference.ast(), expr}.value();
   TypeId actual = value.valid() ? inference.ExprType(value) : store.None();
   if (store.HasDynamicMember(actual) || IsAssignable(program, actual, types.yield_type)) return;
   ReportMismatch(inference, value.valid() ? value : expr, FunctionDefView{inference.ast(), g.node}.returns(),
@@ -143,7 +147,7 @@ void CheckYieldFrom(FileInference& inference, NodeId expr, const GeneratorFuncti
   if (g.is_async || inference.DelegatesToCoroutine(expr) || InDeadBlock(inference.ast(), g.node, expr)) return;
   Program& program = inference.program();
   TypeStore& store = program.types();
-  NodeId operand = inference.ast().child(expr, 0);
+  NodeId operand = YieldFromView{inference.ast(), expr}.value();
   TypeId type = inference.ExprType(operand);
   if (store.HasDynamicMember(type)) return;
   NodeId returns = FunctionDefView{inference.ast(), g.node}.returns();

@@ -8,6 +8,7 @@
 
 #include "checker/database/program.h"
 #include "checker/database/resolver.h"
+#include "checker/infer/certainty.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/node_reads.h"
 #include "llvm/ADT/DenseSet.h"

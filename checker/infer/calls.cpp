@@ -5,8 +5,10 @@
 // `__call__`. CheckCall additionally checks every argument and collects the reasons a call fails
 // (CallError) wherever they are certain; nothing here reports diagnostics.
 #include "checker/database/program.h"
+#include "checker/infer/certainty.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
+#include "checker/semantic/decorators.h"
 
 namespace asynctype {
 namespace {
@@ -691,34 +693,21 @@ bool ConstructorCheckable(Program& program, ClassId cls) {
     ClassDefView view{ast, base.node};
     if (view.decorators().valid()) {
       for (NodeId dec : ast.children(view.decorators())) {
-        llvm::StringRef name = DecoratorName(ast, dec);
-        if (name != "final" && name != "runtime_checkable" && name != "type_check_only" &&
-            name != "disjoint_base" && name != "total_ordering" && name != "deprecated") {
-          return false;
+        Decorator d = ClassifyDecorator(ast, dec);
+        if (d.calls > 1) return false;
+        switch (d.kind) {
+          case KnownDecorator::Final:
+          case KnownDecorator::RuntimeCheckable:
+          case KnownDecorator::TypeCheckOnly:
+          case KnownDecorator::DisjointBase:
+          case KnownDecorator::TotalOrdering:
+          case KnownDecorator::Deprecated: break;
+          default: return false;
         }
       }
     }
   }
   return !HasCustomMetaclass(program, cls);
-}
-
-// An instance of the class `typing.Any` of a first-party `typing.py` (when the standard library
-// itself is checked, the stubs' `Any` comes from there): as dynamic as `Any`.
-bool IsAnyStandIn(const TypeStore& store, TypeId type) {
-  if (store.kind(type) != TypeKind::Instance) return false;
-  const ClassInfo& info = store.cls(store.ClassOf(type));
-  return info.name == "Any" && (info.module == "typing" || info.module == "typing_extensions");
-}
-
-// A dynamic type, or a union with a dynamic member: anything may be meant.
-bool HasDynamicPart(const TypeStore& store, TypeId type) {
-  if (store.IsDynamic(type) || IsAnyStandIn(store, type)) return true;
-  if (store.kind(type) == TypeKind::Union) {
-    for (TypeId m : store.UnionMembers(type)) {
-      if (store.IsDynamic(m) || IsAnyStandIn(store, m)) return true;
-    }
-  }
-  return false;
 }
 
 // A dynamic type anywhere in `type` (union members, type arguments, tuple elements).

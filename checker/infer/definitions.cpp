@@ -6,6 +6,7 @@
 #include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
+#include "checker/semantic/decorators.h"
 
 namespace asynctype {
 namespace {
@@ -342,9 +343,9 @@ TypeId FileInference::FunctionDefinitionType(const Definition& def) {
   FunctionDefView view{ast_, def.node};
   if (view.decorators().valid()) {
     for (NodeId dec : ast_.children(view.decorators())) {
-      if (ast_.kind(dec) != NodeKind::Attribute || !AttributeView{ast_, dec}.attr().valid()) continue;
-      llvm::StringRef attr = ast_.str(AttributeView{ast_, dec}.attr());
-      if (attr != "setter" && attr != "deleter") continue;
+      Decorator form = ClassifyDecorator(ast_, dec);
+      if (!form.dotted || form.calls > 0) continue;
+      if (form.kind != KnownDecorator::Setter && form.kind != KnownDecorator::Deleter) continue;
       DefinitionId previous;
       for (DefinitionId d : symbol.definitions) {
         if (index_.definition(d).node == def.node) break;
@@ -358,17 +359,8 @@ TypeId FileInference::FunctionDefinitionType(const Definition& def) {
     auto decorators = ast_.children(view.decorators());
     for (auto it = decorators.rbegin(); it != decorators.rend(); ++it) {
       NodeId dec = *it;
-      llvm::StringRef name;
-      if (ast_.kind(dec) == NodeKind::Name) name = ast_.str(dec);
-      if (ast_.kind(dec) == NodeKind::Attribute) {
-        if (NodeId attr = AttributeView{ast_, dec}.attr(); attr.valid()) name = ast_.str(attr);
-      }
-      if (name == "staticmethod" || name == "classmethod" || name == "property" || name == "overload" ||
-          name == "abstractmethod" || name == "final" || name == "override" || name == "setter" ||
-          name == "getter" || name == "deleter" || name == "cached_property" ||
-          name == "abstractproperty" || name == "deprecated" || name == "runtime_checkable") {
-        continue;
-      }
+      Decorator d = ClassifyDecorator(ast_, dec);
+      if (d.calls == 0 && AppliedByName(d.kind)) continue;
       TypeId decorator = ExprType(dec);
       if (store_.IsDynamic(decorator)) return store_.Unknown();
       CallOutcome r = CallType(program_, decorator, {Argument{Argument::Kind::Positional, "", type}});

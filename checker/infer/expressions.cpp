@@ -6,6 +6,7 @@
 #include "checker/infer/file_inference.h"
 #include "checker/infer/node_reads.h"
 #include "checker/infer/semantics.h"
+#include "checker/semantic/decorators.h"
 
 namespace asynctype {
 namespace {
@@ -498,13 +499,11 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
     NodeId decorators = ClassDefView{program_.inference(b.file).ast(), b.node}.decorators();
     if (decorators.valid()) {
       for (NodeId dec : program_.inference(b.file).ast().children(decorators)) {
-        const Ast& bast = program_.inference(b.file).ast();
-        NodeId head = bast.kind(dec) == NodeKind::Call ? CallView{bast, dec}.func() : dec;
-        llvm::StringRef dname = bast.kind(head) == NodeKind::Name        ? bast.str(head)
-                                : bast.kind(head) == NodeKind::Attribute ? bast.str(AttributeView{bast, head}.attr())
-                                                                         : "";
-        if (dname != "final" && dname != "dataclass" && dname != "total_ordering" &&
-            dname != "runtime_checkable" && dname != "unique") {
+        Decorator d = ClassifyDecorator(program_.inference(b.file).ast(), dec);
+        if (d.calls > 1) return;
+        if (d.kind != KnownDecorator::Final && d.kind != KnownDecorator::Dataclass &&
+            d.kind != KnownDecorator::TotalOrdering && d.kind != KnownDecorator::RuntimeCheckable &&
+            d.kind != KnownDecorator::Unique) {
           return;
         }
       }

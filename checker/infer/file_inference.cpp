@@ -6,6 +6,7 @@
 #include "checker/database/resolver.h"
 #include "checker/infer/recursion.h"
 #include "checker/infer/semantics.h"
+#include "checker/semantic/decorators.h"
 
 namespace asynctype {
 
@@ -164,20 +165,19 @@ FunctionId FileInference::FunctionFor(NodeId function_def) {
   // Decorators the checker understands by name.
   if (view.decorators().valid()) {
     for (NodeId dec : ast_.children(view.decorators())) {
-      NodeId target = dec;
-      if (ast_.kind(target) == NodeKind::Call) continue;
-      llvm::StringRef name;
-      if (ast_.kind(target) == NodeKind::Name) name = ast_.str(target);
-      if (ast_.kind(target) == NodeKind::Attribute && AttributeView{ast_, target}.attr().valid()) {
-        name = ast_.str(AttributeView{ast_, target}.attr());
+      Decorator d = ClassifyDecorator(ast_, dec);
+      if (d.calls > 0) continue;
+      switch (d.kind) {
+        case KnownDecorator::StaticMethod: info.is_staticmethod = true; break;
+        case KnownDecorator::ClassMethod: info.is_classmethod = true; break;
+        case KnownDecorator::Property:
+        case KnownDecorator::CachedProperty:
+        case KnownDecorator::Setter:
+        case KnownDecorator::Getter:
+        case KnownDecorator::Deleter: info.is_property = true; break;
+        case KnownDecorator::Overload: info.is_overload = true; break;
+        default: break;
       }
-      if (name == "staticmethod") info.is_staticmethod = true;
-      if (name == "classmethod") info.is_classmethod = true;
-      if (name == "property" || name == "cached_property" || name == "setter" ||
-          name == "getter" || name == "deleter") {
-        info.is_property = true;
-      }
-      if (name == "overload") info.is_overload = true;
     }
   }
   // `__new__`, `__init_subclass__` and `__class_getitem__` are implicitly static/class methods.

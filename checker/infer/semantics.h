@@ -119,10 +119,6 @@ CallOutcome CheckCall(Program& program, TypeId callee, llvm::ArrayRef<Argument> 
 // the type expected of the call; None unless that solves every TypeVar it mentions.
 TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument> args, size_t index,
                        TypeId expected = TypeId::None());
-// Whether `type` (or a member of it) is dynamic, or a class object the checker does not fully
-// model (custom metaclass, unknown base, NamedTuple / TypedDict): calling it or passing it may
-// do what the checker cannot see.
-bool HasUnmodelledPart(Program& program, TypeId type);
 
 // The signature a function, bound method or `Callable` presents to its callers; None for other
 // callables (overloads, classes, properties, `__call__`) and non-callables.

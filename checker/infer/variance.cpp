@@ -12,6 +12,7 @@
 #include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
+#include "checker/semantic/decorators.h"
 
 namespace asynctype {
 namespace {
@@ -147,7 +148,7 @@ bool IsFrozenDataclass(const Ast& ast, NodeId class_def) {
   NodeId decorators = ClassDefView{ast, class_def}.decorators();
   if (!decorators.valid()) return false;
   for (NodeId dec : ast.children(decorators)) {
-    if (ast.kind(dec) != NodeKind::Call || TailName(ast, dec) != "dataclass") continue;
+    if (ast.kind(dec) != NodeKind::Call || ClassifyDecorator(ast, dec).kind != KnownDecorator::Dataclass) continue;
     for (NodeId arg : CallView{ast, dec}.args()) {
       if (ast.kind(arg) != NodeKind::Keyword || ast.str(arg) != "frozen") continue;
       NodeId value = KeywordView{ast, arg}.value();
@@ -158,12 +159,12 @@ bool IsFrozenDataclass(const Ast& ast, NodeId class_def) {
 }
 
 // Decorators whose effect on a method the walk understands.
+// Those applied by name, except `cached_property`, `deprecated` and `runtime_checkable`.
 bool KnownMethodDecorator(const Ast& ast, NodeId dec) {
-  llvm::StringRef name = TailName(ast, dec);
-  if (ast.kind(dec) == NodeKind::Call) return false;
-  return name == "staticmethod" || name == "classmethod" || name == "property" || name == "overload" ||
-         name == "abstractmethod" || name == "final" || name == "override" || name == "setter" ||
-         name == "getter" || name == "deleter" || name == "abstractproperty";
+  Decorator d = ClassifyDecorator(ast, dec);
+  if (d.calls > 0) return false;
+  return AppliedByName(d.kind) && d.kind != KnownDecorator::CachedProperty &&
+         d.kind != KnownDecorator::Deprecated && d.kind != KnownDecorator::RuntimeCheckable;
 }
 
 bool IsPrivate(llvm::StringRef name) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "checker/semantic/decorators.h"
 #include "checker/semantic/flow.h"
 #include "checker/semantic/flow_union.h"
 #include "checker/semantic/index.h"
@@ -131,11 +132,8 @@ class IndexBuilder {
     NodeId decorators = FunctionDefView{ast_, function_def}.decorators();
     if (!decorators.valid()) return false;
     for (NodeId dec : ast_.children(decorators)) {
-      NodeId name = ast_.kind(dec) == NodeKind::Attribute ? ast_.child(dec, 1) : dec;
-      if (name.valid() && (ast_.kind(name) == NodeKind::Name || ast_.kind(name) == NodeKind::Identifier) &&
-          ast_.str(name) == "overload") {
-        return true;
-      }
+      Decorator d = ClassifyDecorator(ast_, dec);
+      if (d.kind == KnownDecorator::Overload && d.calls == 0) return true;
     }
     return false;
   }
@@ -957,7 +955,7 @@ class IndexBuilder {
     llvm::StringRef saved_self = self_name_;
     method_class_ = ScopeId::None();
     if (scope(outer).kind == ScopeKind::Class && params.valid() && !ast_.children(params).empty() &&
-        !HasDecorator(fn.decorators(), "staticmethod")) {
+        !HasDecorator(fn.decorators(), KnownDecorator::StaticMethod)) {
       method_class_ = outer;
       method_scope_ = fn_scope;
       self_name_ = ast_.str(ast_.children(params)[0]);
@@ -994,10 +992,12 @@ class IndexBuilder {
     }
   }
 
-  bool HasDecorator(NodeId decorators, llvm::StringRef name) const {
+  // A bare `@name` decorator of that kind (not `@x.name`, not `@name(...)`).
+  bool HasDecorator(NodeId decorators, KnownDecorator kind) const {
     if (!decorators.valid()) return false;
     for (NodeId dec : ast_.children(decorators)) {
-      if (ast_.kind(dec) == NodeKind::Name && ast_.str(dec) == name) return true;
+      Decorator d = ClassifyDecorator(ast_, dec);
+      if (d.kind == kind && d.calls == 0 && !d.dotted) return true;
     }
     return false;
   }
