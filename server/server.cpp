@@ -8,6 +8,7 @@
 #include <iostream>
 #include <thread>
 
+#include "checker/base/utf8.h"
 #include "checker/fs/filesystem.h"
 #include "server/features.h"
 #include "server/message_reader.h"
@@ -97,7 +98,7 @@ bool LanguageServer::HandleMessage(std::string body) {
   } catch (const json::exception&) {
     // Invalid UTF-8 inside strings (a document's text): keep the text, with U+FFFD replacing
     // the bad bytes, rather than lose the message.
-    std::string sanitized = SanitizeUtf8(body);
+    std::string sanitized = utf8::Sanitize(body);
     try {
       if (sanitized == body) throw std::runtime_error("not JSON");
       message = json::parse(sanitized);
