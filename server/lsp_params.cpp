@@ -2,6 +2,40 @@
 
 namespace asynctype::lsp {
 
+namespace {
+
+// A member of an object, or null.
+const json& Member(const json& object, const char* key) {
+  static const json kNone;
+  if (!object.is_object()) return kNone;
+  auto it = object.find(key);
+  return it != object.end() ? *it : kNone;
+}
+
+std::string StringMember(const json& object, const char* key) {
+  const json& value = Member(object, key);
+  return value.is_string() ? value.get<std::string>() : "";
+}
+
+}  // namespace
+
+void from_json(const json& j, InitializeParams& out) {
+  out = InitializeParams();
+  const json& folders = Member(j, "workspaceFolders");
+  if (folders.is_array()) {
+    for (const json& folder : folders) out.workspace_folder_uris.push_back(StringMember(folder, "uri"));
+  }
+  out.root_uri = StringMember(j, "rootUri");
+  out.root_path = StringMember(j, "rootPath");
+  const json& caps = Member(j, "capabilities");
+  const json& text_document = Member(caps, "textDocument");
+  out.client_pulls_diagnostics = text_document.is_object() && text_document.contains("diagnostic");
+  const json& refresh = Member(Member(Member(caps, "workspace"), "diagnostics"), "refreshSupport");
+  if (refresh.is_boolean()) out.refresh_support = refresh.get<bool>();
+  const json& push = Member(Member(j, "initializationOptions"), "pushDiagnostics");
+  if (push.is_boolean()) out.push_diagnostics = push.get<bool>();
+}
+
 void from_json(const json& j, TextDocumentIdentifier& out) { out.uri = j.at("uri").get<std::string>(); }
 
 void from_json(const json& j, TextDocumentItem& out) {

@@ -9,12 +9,23 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "nlohmann/json.hpp"
 
 namespace asynctype::lsp {
 
 using json = nlohmann::json;
+
+// `initialize`: read leniently (a malformed part is as if absent; nothing throws).
+struct InitializeParams {
+  std::vector<std::string> workspace_folder_uris;  // `workspaceFolders[].uri` ("" when not a string)
+  std::string root_uri;                            // `rootUri`, "" when absent
+  std::string root_path;                           // `rootPath`, "" when absent
+  bool client_pulls_diagnostics = false;           // `capabilities.textDocument.diagnostic` present
+  std::optional<bool> refresh_support;             // `capabilities.workspace.diagnostics.refreshSupport`
+  std::optional<bool> push_diagnostics;            // `initializationOptions.pushDiagnostics`
+};
 
 struct TextDocumentIdentifier {
   std::string uri;
@@ -77,6 +88,7 @@ struct CancelParams {
   std::optional<json> id;
 };
 
+void from_json(const json& j, InitializeParams& out);
 void from_json(const json& j, TextDocumentIdentifier& out);
 void from_json(const json& j, TextDocumentItem& out);
 void from_json(const json& j, VersionedTextDocumentIdentifier& out);

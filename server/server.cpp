@@ -31,12 +31,6 @@ bool ChangesDocuments(const std::string& method) {
          method == "workspace/didChangeConfiguration";
 }
 
-std::string StringField(const json& object, const char* key) {
-  if (!object.is_object()) return "";
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
 // A member of an object by reference, or `fallback` (nothing is copied).
 const json& Field(const json& object, const char* key, const json& fallback) {
   if (!object.is_object()) return fallback;
@@ -199,9 +193,9 @@ void LanguageServer::Observe(const std::string& body) {
       message = json::parse(repaired, nullptr, /*allow_exceptions=*/false);
     }
     const json none;
-    const json& params = Field(message, "params", none);
-    if (!params.is_object() || !params.contains("id")) return;
-    std::string key = params["id"].dump();
+    auto params = Field(message, "params", none).get<CancelParams>();
+    if (!params.id) return;
+    std::string key = params.id->dump();
     std::lock_guard<std::mutex> lock(cancel_mutex_);
     cancelled_ids_.insert(key);
     if (key == current_request_) cancel_request_ = true;
@@ -222,33 +216,20 @@ bool LanguageServer::Cancelled() const {
 }
 
 json LanguageServer::Initialize(const json& params) {
-  if (params.is_object()) {
-    if (params.contains("workspaceFolders") && params["workspaceFolders"].is_array()) {
-      for (const json& folder : params["workspaceFolders"]) {
-        if (auto path = UriToPath(StringField(folder, "uri"))) workspace_roots_.push_back(*path);
-      }
-    }
-    if (workspace_roots_.empty()) {
-      if (auto path = UriToPath(StringField(params, "rootUri"))) {
-        workspace_roots_.push_back(*path);
-      } else if (std::string root = StringField(params, "rootPath"); !root.empty() && root[0] == '/') {
-        workspace_roots_.push_back(NormalizePath(root));
-      }
-    }
-    const json none;
-    const json& caps = Field(params, "capabilities", none);
-    if (caps.is_object()) {
-      const json& text_document = Field(caps, "textDocument", none);
-      if (text_document.is_object() && text_document.contains("diagnostic")) push_diagnostics_ = false;
-      const json& diagnostics = Field(Field(caps, "workspace", none), "diagnostics", none);
-      const json& refresh = Field(diagnostics, "refreshSupport", none);
-      if (refresh.is_boolean()) refresh_support_ = refresh.get<bool>();
-    }
-    const json& options = Field(params, "initializationOptions", none);
-    if (options.is_object() && options.contains("pushDiagnostics") && options["pushDiagnostics"].is_boolean()) {
-      push_diagnostics_ = options["pushDiagnostics"].get<bool>();
+  auto p = params.get<InitializeParams>();
+  for (const std::string& uri : p.workspace_folder_uris) {
+    if (auto path = UriToPath(uri)) workspace_roots_.push_back(*path);
+  }
+  if (workspace_roots_.empty()) {
+    if (auto path = UriToPath(p.root_uri)) {
+      workspace_roots_.push_back(*path);
+    } else if (!p.root_path.empty() && p.root_path[0] == '/') {
+      workspace_roots_.push_back(NormalizePath(p.root_path));
     }
   }
+  if (p.client_pulls_diagnostics) push_diagnostics_ = false;
+  if (p.refresh_support) refresh_support_ = *p.refresh_support;
+  if (p.push_diagnostics) push_diagnostics_ = *p.push_diagnostics;
   json capabilities = {
       {"positionEncoding", "utf-16"},
       {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},

@@ -82,6 +82,29 @@ TEST(LspParamsTest, CodeActionAndInlayHintDefaults) {
   EXPECT_TRUE(h.range.is_null());
 }
 
+TEST(LspParamsTest, InitializeIsReadLeniently) {
+  auto p = json::parse(R"({"workspaceFolders": [{"uri": "file:///w"}, {"uri": 3}], "rootUri": "file:///r",
+                           "rootPath": "/r", "capabilities": {"textDocument": {"diagnostic": {}},
+                           "workspace": {"diagnostics": {"refreshSupport": true}}},
+                           "initializationOptions": {"pushDiagnostics": true}})")
+               .get<InitializeParams>();
+  EXPECT_EQ(p.workspace_folder_uris, (std::vector<std::string>{"file:///w", ""}));
+  EXPECT_EQ(p.root_uri, "file:///r");
+  EXPECT_EQ(p.root_path, "/r");
+  EXPECT_TRUE(p.client_pulls_diagnostics);
+  EXPECT_EQ(p.refresh_support, std::optional<bool>(true));
+  EXPECT_EQ(p.push_diagnostics, std::optional<bool>(true));
+  for (const char* text : {"null", "[]", "{}", R"({"workspaceFolders": 1, "capabilities": [],
+                            "initializationOptions": {"pushDiagnostics": "yes"}})"}) {
+    auto q = json::parse(text).get<InitializeParams>();
+    EXPECT_TRUE(q.workspace_folder_uris.empty()) << text;
+    EXPECT_EQ(q.root_uri, "") << text;
+    EXPECT_FALSE(q.client_pulls_diagnostics) << text;
+    EXPECT_FALSE(q.refresh_support.has_value()) << text;
+    EXPECT_FALSE(q.push_diagnostics.has_value()) << text;
+  }
+}
+
 TEST(LspParamsTest, CancelParamsTakeAnyId) {
   EXPECT_EQ(json::parse(R"({"id": 4})").get<CancelParams>().id, json(4));
   EXPECT_EQ(json::parse(R"({"id": "x"})").get<CancelParams>().id, json("x"));
