@@ -29,16 +29,28 @@ size_t WellFormedLength(std::string_view text, size_t offset) {
 }
 
 std::optional<size_t> FindIllFormed(std::string_view text) {
-  const auto* begin = reinterpret_cast<const llvm::UTF8*>(text.data());
-  const llvm::UTF8* at = begin;
-  if (llvm::isLegalUTF8String(&at, begin + text.size())) return std::nullopt;
-  return static_cast<size_t>(at - begin);
+  // ASCII inline; only the other sequences go through ConvertUTF.
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = WellFormedLength(text, i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::nullopt;
 }
 
 std::string Sanitize(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
+    size_t ascii = i;
+    while (ascii < text.size() && static_cast<unsigned char>(text[ascii]) < 0x80) ++ascii;
+    out.append(text.substr(i, ascii - i));
+    i = ascii;
+    if (i == text.size()) break;
     size_t len = WellFormedLength(text, i);
     if (len == 0) {
       out += "\xEF\xBF\xBD";
