@@ -7,6 +7,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "CLI/CLI.hpp"
 #include "mdtest/markdown.h"
 #include "mdtest/runner.h"
 
@@ -31,36 +32,39 @@ struct Options {
   bool help = false;
 };
 
-// Parses the arguments; returns an error text on a usage error.
+// Parses the arguments with CLI11; returns an error text on a usage error. `-h` / `--help` print
+// the usage above (not CLI11's), and unknown options are reported as before.
 std::optional<std::string> ParseArgs(const std::vector<std::string>& args, Options* options) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    auto value_of = [&](std::string_view flag,
-                        std::optional<std::string>* out) -> std::optional<std::string> {
-      if (arg == flag) {
-        if (i + 1 >= args.size()) return std::string(flag) + " needs a value";
-        *out = args[++i];
-        return std::nullopt;
-      }
-      *out = arg.substr(flag.size() + 1);  // --flag=value
-      return std::nullopt;
-    };
-    if (arg == "--filter" || arg.rfind("--filter=", 0) == 0) {
-      if (auto error = value_of("--filter", &options->filter.substring)) return error;
-    } else if (arg == "--exact" || arg.rfind("--exact=", 0) == 0) {
-      if (auto error = value_of("--exact", &options->filter.exact)) return error;
-    } else if (arg == "--list") {
-      options->list = true;
-    } else if (arg == "-h" || arg == "--help") {
-      options->help = true;
-    } else if (arg == "--") {
-      for (++i; i < args.size(); ++i) options->paths.push_back(args[i]);
-    } else if (!arg.empty() && arg[0] == '-') {
-      return "unknown option `" + arg + "`";
+  CLI::App app;
+  app.set_help_flag();
+  app.allow_extras();
+  std::string substring, exact;
+  app.add_option("paths", options->paths);
+  CLI::Option* filter = app.add_option("--filter", substring)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  CLI::Option* exact_option = app.add_option("--exact", exact)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  app.add_flag("--list", options->list);
+  app.add_flag("-h,--help", options->help);
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 reads from the back
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ArgumentMismatch& e) {
+    std::string what = e.what();  // `--filter: 1 required TEXT missing`
+    return what.substr(0, what.find(':')) + " needs a value";
+  } catch (const CLI::ParseError& e) {
+    return std::string(e.what());
+  }
+  bool after_separator = false;  // `--`: what follows are paths
+  for (const std::string& extra : app.remaining()) {
+    if (!after_separator && extra == "--") {
+      after_separator = true;
+    } else if (!after_separator && !extra.empty() && extra[0] == '-') {
+      return "unknown option `" + extra + "`";
     } else {
-      options->paths.push_back(arg);
+      options->paths.push_back(extra);
     }
   }
+  if (filter->count() > 0) options->filter.substring = substring;
+  if (exact_option->count() > 0) options->filter.exact = exact;
   if (!options->help && options->paths.empty()) return std::string("no test files given");
   return std::nullopt;
 }

@@ -4,15 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "checker/base/utf8.h"
+#include "llvm/ADT/StringRef.h"
+
 namespace asynctype {
 namespace {
-
-// Number of characters (code points) in a UTF-8 string.
-size_t CharCount(std::string_view text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 struct Palette {
   bool on;
@@ -30,13 +26,6 @@ struct Palette {
   std::string reset() const { return on ? "\x1b[0m" : ""; }
 };
 
-std::string Trim(std::string_view s) {
-  size_t a = 0, b = s.size();
-  while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r')) ++a;
-  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r')) --b;
-  return std::string(s.substr(a, b - a));
-}
-
 }  // namespace
 
 // One snippet: the source line of `range` with an underline of `mark` and its message.
@@ -53,13 +42,13 @@ void Snippet(std::ostringstream& out, const Palette& p, const SourceFile& source
   constexpr size_t kMaxShown = 200;
   size_t caret_col = start.column;
   std::string shown(line);
-  if (CharCount(line) > kMaxShown) {
+  if (utf8::CountCodePoints(line) > kMaxShown) {
     std::string_view prefix = text.substr(line_start, std::min(range.start, line_end) - line_start);
     shown = std::string(prefix.substr(prefix.size() > 60 ? prefix.size() - 60 : 0)) + "…";
-    caret_col = CharCount(prefix.substr(prefix.size() > 60 ? prefix.size() - 60 : 0));
+    caret_col = utf8::CountCodePoints(prefix.substr(prefix.size() > 60 ? prefix.size() - 60 : 0));
   }
   uint32_t stop = std::min(range.end, line_end);
-  size_t width = range.end > range.start && stop > range.start ? CharCount(text.substr(range.start, stop - range.start)) : 1;
+  size_t width = range.end > range.start && stop > range.start ? utf8::CountCodePoints(text.substr(range.start, stop - range.start)) : 1;
   if (width == 0) width = 1;
   std::string pad(gutter.size() > number.size() ? gutter.size() - number.size() : 0, ' ');
   out << gutter << p.blue() << " |" << p.reset() << "\n";
@@ -99,7 +88,7 @@ ReportedDiagnostic Report(const Diagnostic& d, const std::string& display_path, 
   uint32_t line_start = lines.LineStart(start.line);
   uint32_t line_end = lines.LineEnd(start.line);
   std::string_view text(source->text());
-  r.line_text = Trim(text.substr(line_start, line_end - line_start));
+  r.line_text = llvm::StringRef(text).substr(line_start, line_end - line_start).trim(" \t\r").str();
 
   // The gutter is as wide as the largest line number shown.
   std::vector<std::pair<const SourceFile*, const Annotation*>> secondary;

@@ -2,32 +2,12 @@
 
 #include <algorithm>
 
+#include "checker/base/utf8.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
+
 namespace asynctype::mdtest {
 namespace {
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string_view TrimEnd(std::string_view s) {
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-// Length in bytes of the UTF-8 sequence starting with `lead`.
-size_t Utf8Length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead >> 5) == 0x6) return 2;
-  if ((lead >> 4) == 0xE) return 3;
-  if ((lead >> 3) == 0x1E) return 4;
-  return 1;
-}
 
 const char* KeywordOf(AssertionKind kind) {
   switch (kind) {
@@ -68,9 +48,9 @@ std::string ParsedAssertion::ToString() const {
 }
 
 std::optional<UnparsedAssertion> ClassifyComment(std::string_view comment_text) {
-  std::string_view comment = Trim(comment_text);
+  std::string_view comment = llvm::StringRef(comment_text).trim();
   if (comment.empty() || comment.front() != '#') return std::nullopt;
-  comment = Trim(comment.substr(1));
+  comment = llvm::StringRef(comment).drop_front().trim();
   // Another `#` starts a nested pragma (`# error: [x]  # fmt:skip`): keep what precedes it.
   if (auto hash = comment.find('#'); hash != std::string_view::npos) {
     comment = comment.substr(0, hash);
@@ -81,8 +61,8 @@ std::optional<UnparsedAssertion> ClassifyComment(std::string_view comment_text) 
     keyword = comment.substr(0, colon);
     body = comment.substr(colon + 1);
   }
-  keyword = Trim(keyword);
-  body = Trim(body);
+  keyword = llvm::StringRef(keyword).trim();
+  body = llvm::StringRef(body).trim();
   UnparsedAssertion assertion;
   if (keyword == "revealed") {
     assertion.kind = AssertionKind::Revealed;
@@ -101,7 +81,7 @@ std::optional<ErrorAssertion> ParseErrorAssertion(std::string_view body, std::st
   ErrorAssertion result;
   size_t pos = 0;
   auto skip_whitespace = [&] {
-    while (pos < body.size() && IsSpace(body[pos])) ++pos;
+    while (pos < body.size() && llvm::isSpace(body[pos])) ++pos;
   };
   skip_whitespace();
   while (pos < body.size()) {
@@ -116,7 +96,7 @@ std::optional<ErrorAssertion> ParseErrorAssertion(std::string_view body, std::st
         return std::nullopt;
       }
       size_t start = pos;
-      while (pos < body.size() && !IsSpace(body[pos])) ++pos;
+      while (pos < body.size() && !llvm::isSpace(body[pos])) ++pos;
       std::string_view digits = body.substr(start, pos - start);
       uint64_t value = 0;
       bool valid = true;
@@ -143,10 +123,10 @@ std::optional<ErrorAssertion> ParseErrorAssertion(std::string_view body, std::st
         *error = "expected ']' to close rule code";
         return std::nullopt;
       }
-      result.rule = std::string(Trim(body.substr(start, pos - start)));
+      result.rule = llvm::StringRef(body).substr(start, pos - start).trim().str();
       ++pos;
     } else if (c == '"') {
-      std::string_view trimmed = TrimEnd(body);
+      std::string_view trimmed = llvm::StringRef(body).rtrim();
       if (trimmed.empty() || trimmed.back() != '"') {
         *error = "expected '\"' to be the final character in an assertion with an error message";
         return std::nullopt;
@@ -160,7 +140,7 @@ std::optional<ErrorAssertion> ParseErrorAssertion(std::string_view body, std::st
       result.message_contains = std::string(trimmed.substr(start, end - start));
       return result;
     } else {
-      size_t length = Utf8Length(static_cast<unsigned char>(c));
+      size_t length = utf8::SequenceLength(static_cast<unsigned char>(c));
       length = std::min(length, body.size() - pos);
       *error = "unexpected character `" + std::string(body.substr(pos, length)) + "` at offset " +
                std::to_string(pos + length) + " (relative to the `:` in the assertion comment)";

@@ -7,29 +7,11 @@
 #include <exception>
 #include <string>
 
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
+
 namespace asynctype::mdtest {
 namespace {
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 // The extension of the path's last component, like Rust's `Path::extension`: none for names
 // without a dot or with only a leading dot (`.venv`).
@@ -102,7 +84,7 @@ class Parser {
   bool AtEnd() const { return pos_ >= src_.size(); }
   bool LookingAt(std::string_view s) const { return src_.compare(pos_, s.size(), s) == 0; }
   void SkipNonNewlineWhitespace() {
-    while (!AtEnd() && src_[pos_] != '\n' && IsSpace(src_[pos_])) ++pos_;
+    while (!AtEnd() && src_[pos_] != '\n' && llvm::isSpace(src_[pos_])) ++pos_;
   }
 
   void ParseImpl() {
@@ -116,7 +98,7 @@ class Parser {
           Fail(LineOf(line_start), "Unterminated HTML comment.");
           return;
         }
-        std::string_view comment = Trim(std::string_view(src_).substr(pos_, end - pos_));
+        std::string_view comment = llvm::StringRef(src_).substr(pos_, end - pos_).trim();
         if (!ProcessHtmlComment(comment, LineOf(line_start))) return;
         pos_ = end + 3;
       } else if (first == '#') {
@@ -132,7 +114,7 @@ class Parser {
           // Like ty, a header on the last line without a newline is not a header.
           pos_ = src_.size();
         } else {
-          std::string_view title = Trim(std::string_view(src_).substr(pos_, newline - pos_));
+          std::string_view title = llvm::StringRef(src_).substr(pos_, newline - pos_).trim();
           pos_ = newline;
           if (!title.empty() && !ProcessHeader(level, std::string(title), LineOf(line_start))) {
             return;
@@ -168,7 +150,7 @@ class Parser {
       } else {
         preceding_blank_lines_ = 0;
         explicit_path_.reset();
-        if (IsSpace(first)) {
+        if (llvm::isSpace(first)) {
           SkipNonNewlineWhitespace();
           if (LookingAt("```")) {
             Fail(LineOf(line_start), "Indented code blocks are not supported.");
@@ -192,7 +174,7 @@ class Parser {
     }
     SkipNonNewlineWhitespace();
     size_t lang_start = pos_;
-    while (!AtEnd() && !IsSpace(src_[pos_]) && src_[pos_] != '{') ++pos_;
+    while (!AtEnd() && !llvm::isSpace(src_[pos_]) && src_[pos_] != '{') ++pos_;
     std::string lang = AtEnd() ? std::string() : src_.substr(lang_start, pos_ - lang_start);
     SkipNonNewlineWhitespace();
     std::string_view attributes;
@@ -233,8 +215,8 @@ class Parser {
     std::string_view directive = comment;
     std::optional<std::string_view> value;
     if (auto colon = comment.find(':'); colon != std::string_view::npos) {
-      directive = Trim(comment.substr(0, colon));
-      value = Trim(comment.substr(colon + 1));
+      directive = llvm::StringRef(comment).substr(0, colon).trim();
+      value = std::string_view(llvm::StringRef(comment).substr(colon + 1).trim());
     }
     if (directive == "snapshot-diagnostics") {
       if (value) {
@@ -325,7 +307,7 @@ class Parser {
       std::string_view expected_extension = lang == "python" ? std::string_view("py") : lang;
       auto extension = Extension(*explicit_path_);
       if (!expected_extension.empty() && lang != "text" && extension &&
-          !EqualsIgnoreAsciiCase(*extension, expected_extension)) {
+          !llvm::StringRef(*extension).equals_insensitive(expected_extension)) {
         return Fail(fence_line, "File extension of test file path `" + *explicit_path_ +
                                     "` in test `" + test_name +
                                     "` does not match language specified `" + lang +

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <optional>
-#include <regex>
+#include <string_view>
 
+#include "checker/check/suppressions.h"
 #include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
@@ -128,8 +129,9 @@ class DefinitionFinder {
     if (def.kind == DefinitionKind::ImportFrom && ast.kind(def.statement) == NodeKind::ImportFrom) {
       if (FollowImportFrom(file, def, depth)) return;
     } else if (def.kind == DefinitionKind::Import) {
-      NodeId name = ast.child(def.node, 0);
-      NodeId asname = ast.child(def.node, 1);
+      AliasView alias{ast, def.node};
+      NodeId name = alias.name();
+      NodeId asname = alias.asname();
       if (name.valid()) {
         std::string module = ast.str(name).str();
         if (!asname.valid()) module = module.substr(0, module.find('.'));
@@ -190,8 +192,8 @@ class DefinitionFinder {
   // `obj.attr`: the member's own definition, looked up in the object's module or class.
   void AddAttribute(FileInference& inference, NodeId attribute) {
     const Ast& ast = inference.ast();
-    NodeId value = ast.child(attribute, 0);
-    NodeId attr = ast.child(attribute, 1);
+    NodeId value = AttributeView{ast, attribute}.value();
+    NodeId attr = AttributeView{ast, attribute}.attr();
     if (!value.valid() || !attr.valid()) return;
     llvm::StringRef name = ast.str(attr);
     TypeId object = inference.ExprType(value);
@@ -237,7 +239,7 @@ class DefinitionFinder {
       if (it != attrs.end()) {
         const Ast& ast = program_.parsed(cls.file).ast;
         for (const auto& [statement, target] : it->second) {
-          NodeId ident = ast.child(target, 1);
+          NodeId ident = AttributeView{ast, target}.attr();  // `self.name`
           AddRange(cls.file, ast.range(ident.valid() ? ident : target));
           break;  // the first assignment
         }
@@ -249,11 +251,11 @@ class DefinitionFinder {
   bool FollowImportFrom(FileId file, const Definition& def, int depth) {
     const Ast& ast = program_.parsed(file).ast;
     NodeId stmt = def.statement;
-    NodeId module_node = ast.child(stmt, 0);
+    NodeId module_node = ImportFromView{ast, stmt}.module();
     std::string module_name = module_node.valid() ? ast.str(module_node).str() : "";
     unsigned level = ast.node(stmt).data;
     if (level > 0) module_name = program_.resolver().ResolveRelative(file, level, module_name);
-    NodeId name = ast.child(def.node, 0);
+    NodeId name = AliasView{ast, def.node}.name();
     if (!name.valid()) return false;
     llvm::StringRef member = ast.str(name);
     ModuleId module = program_.resolver().Resolve(module_name);
@@ -402,14 +404,14 @@ json GoToDefinition(Analysis& analysis, const json& position) {
         break;
       }
       uint32_t in_text = offset - ast.range(node).start;
-      if (parent.valid() && ast.kind(parent) == NodeKind::Alias && ast.child(parent, 0) == node) {
+      if (parent.valid() && ast.kind(parent) == NodeKind::Alias && AliasView{ast, parent}.name() == node) {
         NodeId stmt = parents[parent.index()];
         if (stmt.valid() && ast.kind(stmt) == NodeKind::Import) {
           finder.AddModule(ModulePrefixAt(ast.str(node), in_text));
           break;
         }
       }
-      if (parent.valid() && ast.kind(parent) == NodeKind::ImportFrom && ast.child(parent, 0) == node) {
+      if (parent.valid() && ast.kind(parent) == NodeKind::ImportFrom && ImportFromView{ast, parent}.module() == node) {
         std::string module = ModulePrefixAt(ast.str(node), in_text);
         unsigned level = ast.node(parent).data;
         if (level > 0) module = program.resolver().ResolveRelative(file, level, module);
@@ -451,8 +453,8 @@ json InlayHints(Analysis& analysis, const json& range) {
   TypeStore& store = program.types();
   for (uint32_t i = 1; i < ast.size(); ++i) {
     NodeId stmt(i);
-    if (ast.kind(stmt) != NodeKind::Assign || ast.children(stmt).size() != 2) continue;
-    NodeId target = ast.child(stmt, 1);
+    if (ast.kind(stmt) != NodeKind::Assign || AssignView{ast, stmt}.targets().size() != 1) continue;
+    NodeId target = AssignView{ast, stmt}.targets()[0];
     if (!target.valid() || ast.kind(target) != NodeKind::Name) continue;
     TextRange r = ast.range(target);
     if (r.end < start || r.start > end) continue;
@@ -473,10 +475,11 @@ json InlayHints(Analysis& analysis, const json& range) {
   return hints;
 }
 
-json CodeActions(Analysis& analysis, const std::string& uri, const json& params) {
+json CodeActions(Analysis& analysis, const CodeActionParams& params) {
   json actions = json::array();
   if (!analysis.ok()) return actions;
-  const json context = params.value("context", json::object());
+  const std::string& uri = params.text_document.uri;
+  const json& context = params.context;
   if (context.contains("only") && context["only"].is_array()) {
     bool wanted = false;
     for (const json& kind : context["only"]) {
@@ -499,7 +502,7 @@ json CodeActions(Analysis& analysis, const std::string& uri, const json& params)
   if (diagnostics.empty() && !(context.contains("diagnostics") && context["diagnostics"].is_array() &&
                                !context["diagnostics"].empty())) {
     // No diagnostics named: ours overlapping the requested range.
-    json range = params.value("range", json::object());
+    const json& range = params.range;
     uint32_t start = OffsetOf(lines, range.value("start", json::object()));
     uint32_t end = OffsetOf(lines, range.value("end", json::object()));
     json all = DiagnosticsJson(analysis);
@@ -522,7 +525,7 @@ json CodeActions(Analysis& analysis, const std::string& uri, const json& params)
     if (rule == "invalid-syntax" && message.find("outside of an asynchronous function") != std::string::npos) {
       // The innermost plain `def` around the diagnostic.
       NodeId fn = InnermostAt(ast, start, [&](NodeId id) { return ast.kind(id) == NodeKind::FunctionDef; });
-      if (fn.valid() && !ast.Has(fn, kAsync)) {
+      if (fn.valid() && !FunctionDefView{ast, fn}.is_async()) {
         NodeId name = FunctionDefView{ast, fn}.name();
         uint32_t pos = ast.range(name).start;
         const std::string& text = source.text();
@@ -543,16 +546,13 @@ json CodeActions(Analysis& analysis, const std::string& uri, const json& params)
       uint32_t line_end = lines.index->LineEnd(line);
       json edit;
       // An `asynctype: ignore[...]` already on the line: add the rule to it.
-      static const std::regex kExisting(R"(#\s*asynctype:\s*ignore\[([^\]]*)\])");
       for (const Comment& c : ast.comments()) {
         if (lines.index->LineOf(c.range.start) != line) continue;
-        std::string comment = source.text().substr(c.range.start, c.range.length());
-        std::smatch m;
-        if (std::regex_search(comment, m, kExisting)) {
-          uint32_t close = c.range.start + static_cast<uint32_t>(m.position(1) + m.length(1));
-          std::string codes = m.str(1);
-          bool blank = codes.find_first_not_of(" \t") == std::string::npos;
-          edit = InsertEdit(lines, close, blank ? rule : ", " + rule);
+        std::string_view comment = std::string_view(source.text()).substr(c.range.start, c.range.length());
+        if (std::optional<TextRange> list = FindIgnoreRuleList(comment, c.range.start)) {
+          std::string_view codes = std::string_view(source.text()).substr(list->start, list->length());
+          bool blank = codes.find_first_not_of(" \t") == std::string_view::npos;
+          edit = InsertEdit(lines, list->end, blank ? rule : ", " + rule);
           break;
         }
       }

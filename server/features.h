@@ -6,6 +6,7 @@
 
 #include "nlohmann/json.hpp"
 #include "server/analysis.h"
+#include "server/lsp_params.h"
 
 namespace asynctype::lsp {
 
@@ -28,6 +29,6 @@ json InlayHints(Analysis& analysis, const json& range);
 // `CodeAction[]` for the diagnostics in the request's context (or, when it names none, the
 // document's diagnostics overlapping the range): add `await`, make the function `async`,
 // ignore the rule on this line.
-json CodeActions(Analysis& analysis, const std::string& uri, const json& params);
+json CodeActions(Analysis& analysis, const CodeActionParams& params);
 
 }  // namespace asynctype::lsp

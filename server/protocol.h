@@ -21,9 +21,6 @@ ReadResult ReadMessage(std::istream& in, std::string* body);
 // Writes one framed message and flushes. Invalid UTF-8 in strings is replaced, never thrown.
 void WriteMessage(std::ostream& out, const json& message);
 
-// Replaces every invalid UTF-8 sequence of `bytes` with U+FFFD.
-std::string SanitizeUtf8(const std::string& bytes);
-
 // JSON-RPC / LSP error codes.
 namespace error_code {
 constexpr int kParseError = -32700;

@@ -8,8 +8,10 @@
 #include <iostream>
 #include <thread>
 
+#include "checker/base/utf8.h"
 #include "checker/fs/filesystem.h"
 #include "server/features.h"
+#include "server/lsp_params.h"
 #include "server/message_reader.h"
 #include "server/message_scan.h"
 #include "server/overlay_fs.h"
@@ -27,12 +29,6 @@ bool ChangesDocuments(const std::string& method) {
   return method == "textDocument/didOpen" || method == "textDocument/didChange" || method == "textDocument/didClose" ||
          method == "textDocument/didSave" || method == "workspace/didChangeWatchedFiles" ||
          method == "workspace/didChangeConfiguration";
-}
-
-std::string StringField(const json& object, const char* key) {
-  if (!object.is_object()) return "";
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
 // A member of an object by reference, or `fallback` (nothing is copied).
@@ -97,7 +93,7 @@ bool LanguageServer::HandleMessage(std::string body) {
   } catch (const json::exception&) {
     // Invalid UTF-8 inside strings (a document's text): keep the text, with U+FFFD replacing
     // the bad bytes, rather than lose the message.
-    std::string sanitized = SanitizeUtf8(body);
+    std::string sanitized = utf8::Sanitize(body);
     try {
       if (sanitized == body) throw std::runtime_error("not JSON");
       message = json::parse(sanitized);
@@ -197,9 +193,9 @@ void LanguageServer::Observe(const std::string& body) {
       message = json::parse(repaired, nullptr, /*allow_exceptions=*/false);
     }
     const json none;
-    const json& params = Field(message, "params", none);
-    if (!params.is_object() || !params.contains("id")) return;
-    std::string key = params["id"].dump();
+    auto params = Field(message, "params", none).get<CancelParams>();
+    if (!params.id) return;
+    std::string key = params.id->dump();
     std::lock_guard<std::mutex> lock(cancel_mutex_);
     cancelled_ids_.insert(key);
     if (key == current_request_) cancel_request_ = true;
@@ -220,33 +216,20 @@ bool LanguageServer::Cancelled() const {
 }
 
 json LanguageServer::Initialize(const json& params) {
-  if (params.is_object()) {
-    if (params.contains("workspaceFolders") && params["workspaceFolders"].is_array()) {
-      for (const json& folder : params["workspaceFolders"]) {
-        if (auto path = UriToPath(StringField(folder, "uri"))) workspace_roots_.push_back(*path);
-      }
-    }
-    if (workspace_roots_.empty()) {
-      if (auto path = UriToPath(StringField(params, "rootUri"))) {
-        workspace_roots_.push_back(*path);
-      } else if (std::string root = StringField(params, "rootPath"); !root.empty() && root[0] == '/') {
-        workspace_roots_.push_back(NormalizePath(root));
-      }
-    }
-    const json none;
-    const json& caps = Field(params, "capabilities", none);
-    if (caps.is_object()) {
-      const json& text_document = Field(caps, "textDocument", none);
-      if (text_document.is_object() && text_document.contains("diagnostic")) push_diagnostics_ = false;
-      const json& diagnostics = Field(Field(caps, "workspace", none), "diagnostics", none);
-      const json& refresh = Field(diagnostics, "refreshSupport", none);
-      if (refresh.is_boolean()) refresh_support_ = refresh.get<bool>();
-    }
-    const json& options = Field(params, "initializationOptions", none);
-    if (options.is_object() && options.contains("pushDiagnostics") && options["pushDiagnostics"].is_boolean()) {
-      push_diagnostics_ = options["pushDiagnostics"].get<bool>();
+  auto p = params.get<InitializeParams>();
+  for (const std::string& uri : p.workspace_folder_uris) {
+    if (auto path = UriToPath(uri)) workspace_roots_.push_back(*path);
+  }
+  if (workspace_roots_.empty()) {
+    if (auto path = UriToPath(p.root_uri)) {
+      workspace_roots_.push_back(*path);
+    } else if (!p.root_path.empty() && p.root_path[0] == '/') {
+      workspace_roots_.push_back(NormalizePath(p.root_path));
     }
   }
+  if (p.client_pulls_diagnostics) push_diagnostics_ = false;
+  if (p.refresh_support) refresh_support_ = *p.refresh_support;
+  if (p.push_diagnostics) push_diagnostics_ = *p.push_diagnostics;
   json capabilities = {
       {"positionEncoding", "utf-16"},
       {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
@@ -260,98 +243,117 @@ json LanguageServer::Initialize(const json& params) {
 }
 
 void LanguageServer::HandleRequest(const std::string& method, const json& id, const json& params) {
-  if (method == "initialize") {
-    if (initialized_) {
-      RespondError(id, error_code::kInvalidRequest, "Invalid Request: already initialized");
-      return;
-    }
-    json result = Initialize(params);
-    initialized_ = true;
-    Respond(id, std::move(result));
+  using Handler = void (LanguageServer::*)(const json& id, const json& params);
+  static const std::map<std::string, Handler, std::less<>> kRequests = {
+      {"initialize", &LanguageServer::OnInitialize},
+      {"shutdown", &LanguageServer::OnShutdown},
+      {"textDocument/hover", &LanguageServer::OnHover},
+      {"textDocument/definition", &LanguageServer::OnDefinition},
+      {"textDocument/inlayHint", &LanguageServer::OnInlayHint},
+      {"textDocument/codeAction", &LanguageServer::OnCodeAction},
+      {"textDocument/diagnostic", &LanguageServer::OnDiagnostic},
+  };
+  auto it = kRequests.find(method);
+  if (it == kRequests.end()) {
+    RespondError(id, error_code::kMethodNotFound, "Method not found: " + method);
     return;
   }
-  if (method == "shutdown") {
-    shutdown_ = true;
-    analyses_.clear();
-    Respond(id, nullptr);
-    return;
-  }
-  if (method == "textDocument/hover" || method == "textDocument/definition" || method == "textDocument/inlayHint" ||
-      method == "textDocument/codeAction" || method == "textDocument/diagnostic") {
-    // A document that is not open is read from disk only where `asynctype check` would read it.
-    std::string why;
-    if (!MayRead(UriOf(params), &why)) {
-      Log(2, "asynctype: not reading " + UriOf(params) + ": " + why);
-      if (method == "textDocument/diagnostic") {
-        Respond(id, {{"kind", "full"}, {"items", json::array()}});
-      } else {
-        Respond(id, method == "textDocument/hover" || method == "textDocument/definition" ? json() : json::array());
-      }
-      return;
-    }
-  }
-  if (method == "textDocument/hover") {
-    Analysis& analysis = AnalysisFor(UriOf(params));
-    Respond(id, Hover(analysis, params.at("position")));
-    return;
-  }
-  if (method == "textDocument/definition") {
-    Analysis& analysis = AnalysisFor(UriOf(params));
-    Respond(id, GoToDefinition(analysis, params.at("position")));
-    return;
-  }
-  if (method == "textDocument/inlayHint") {
-    Analysis& analysis = AnalysisFor(UriOf(params));
-    Respond(id, InlayHints(analysis, params.value("range", json())));
-    return;
-  }
-  if (method == "textDocument/codeAction") {
-    std::string uri = UriOf(params);
-    if (!params.contains("range") || !params["range"].is_object()) {
-      RespondError(id, error_code::kInvalidParams, "Invalid params: `range` is required");
-      return;
-    }
-    Analysis& analysis = AnalysisFor(uri);
-    Respond(id, CodeActions(analysis, uri, params));
-    return;
-  }
-  if (method == "textDocument/diagnostic") {
-    std::string uri = UriOf(params);
-    Analysis& analysis = AnalysisFor(uri);
-    Respond(id, {{"kind", "full"}, {"items", DiagnosticsJson(analysis)}});
-    // A pulled document whose interface changed: its importers' reports are stale too.
-    auto doc = documents_.find(uri);
-    if (doc != documents_.end() && RecheckImporters(doc->second, analysis) && !push_diagnostics_ && refresh_support_) {
-      SendRefresh();
-    }
-    return;
-  }
-  RespondError(id, error_code::kMethodNotFound, "Method not found: " + method);
+  (this->*it->second)(id, params);
 }
 
 void LanguageServer::HandleNotification(const std::string& method, const json& params) {
-  if (method == "textDocument/didOpen") {
-    DidOpen(params);
-  } else if (method == "textDocument/didChange") {
-    DidChange(params);
-  } else if (method == "textDocument/didClose") {
-    DidClose(params);
-  } else if (method == "textDocument/didSave" || method == "workspace/didChangeWatchedFiles" ||
-             method == "workspace/didChangeConfiguration") {
-    // Files on disk (or the configuration) changed: every open document may read them.
-    Invalidate();
-    PublishAll();
-    if (!push_diagnostics_ && refresh_support_) SendRefresh();
-  } else if (method == "$/cancelRequest" && params.is_object() && params.contains("id")) {
-    // The request came before this notification, so it has been answered by now.
-    std::lock_guard<std::mutex> lock(cancel_mutex_);
-    cancelled_ids_.erase(params["id"].dump());
-  }
+  using Handler = void (LanguageServer::*)(const json& params);
+  static const std::map<std::string, Handler, std::less<>> kNotifications = {
+      {"textDocument/didOpen", &LanguageServer::DidOpen},
+      {"textDocument/didChange", &LanguageServer::DidChange},
+      {"textDocument/didClose", &LanguageServer::DidClose},
+      {"textDocument/didSave", &LanguageServer::FilesChanged},
+      {"workspace/didChangeWatchedFiles", &LanguageServer::FilesChanged},
+      {"workspace/didChangeConfiguration", &LanguageServer::FilesChanged},
+      {"$/cancelRequest", &LanguageServer::CancelRequest},
+  };
   // initialized, $/setTrace and anything unknown: nothing to do.
+  auto it = kNotifications.find(method);
+  if (it != kNotifications.end()) (this->*it->second)(params);
 }
 
-std::string LanguageServer::UriOf(const json& params) const {
-  return params.at("textDocument").at("uri").get<std::string>();
+void LanguageServer::OnInitialize(const json& id, const json& params) {
+  if (initialized_) {
+    RespondError(id, error_code::kInvalidRequest, "Invalid Request: already initialized");
+    return;
+  }
+  json result = Initialize(params);
+  initialized_ = true;
+  Respond(id, std::move(result));
+}
+
+void LanguageServer::OnShutdown(const json& id, const json&) {
+  shutdown_ = true;
+  analyses_.clear();
+  Respond(id, nullptr);
+}
+
+bool LanguageServer::MayReadForRequest(const std::string& uri) {
+  // A document that is not open is read from disk only where `asynctype check` would read it.
+  std::string why;
+  if (MayRead(uri, &why)) return true;
+  Log(2, "asynctype: not reading " + uri + ": " + why);
+  return false;
+}
+
+void LanguageServer::OnHover(const json& id, const json& params) {
+  auto p = params.get<TextDocumentPositionParams>();
+  if (!MayReadForRequest(p.text_document.uri)) return Respond(id, nullptr);
+  Respond(id, Hover(AnalysisFor(p.text_document.uri), p.position));
+}
+
+void LanguageServer::OnDefinition(const json& id, const json& params) {
+  auto p = params.get<TextDocumentPositionParams>();
+  if (!MayReadForRequest(p.text_document.uri)) return Respond(id, nullptr);
+  Respond(id, GoToDefinition(AnalysisFor(p.text_document.uri), p.position));
+}
+
+void LanguageServer::OnInlayHint(const json& id, const json& params) {
+  auto p = params.get<InlayHintParams>();
+  if (!MayReadForRequest(p.text_document.uri)) return Respond(id, json::array());
+  Respond(id, InlayHints(AnalysisFor(p.text_document.uri), p.range));
+}
+
+void LanguageServer::OnCodeAction(const json& id, const json& params) {
+  auto p = params.get<CodeActionParams>();
+  if (!MayReadForRequest(p.text_document.uri)) return Respond(id, json::array());
+  if (!p.range.is_object()) {
+    RespondError(id, error_code::kInvalidParams, "Invalid params: `range` is required");
+    return;
+  }
+  Respond(id, CodeActions(AnalysisFor(p.text_document.uri), p));
+}
+
+void LanguageServer::OnDiagnostic(const json& id, const json& params) {
+  const std::string uri = params.get<DocumentDiagnosticParams>().text_document.uri;
+  if (!MayReadForRequest(uri)) return Respond(id, {{"kind", "full"}, {"items", json::array()}});
+  Analysis& analysis = AnalysisFor(uri);
+  Respond(id, {{"kind", "full"}, {"items", DiagnosticsJson(analysis)}});
+  // A pulled document whose interface changed: its importers' reports are stale too.
+  auto doc = documents_.find(uri);
+  if (doc != documents_.end() && RecheckImporters(doc->second, analysis) && !push_diagnostics_ && refresh_support_) {
+    SendRefresh();
+  }
+}
+
+void LanguageServer::FilesChanged(const json&) {
+  // Files on disk (or the configuration) changed: every open document may read them.
+  Invalidate();
+  PublishAll();
+  if (!push_diagnostics_ && refresh_support_) SendRefresh();
+}
+
+void LanguageServer::CancelRequest(const json& params) {
+  auto p = params.get<CancelParams>();
+  if (!p.id) return;
+  // The request came before this notification, so it has been answered by now.
+  std::lock_guard<std::mutex> lock(cancel_mutex_);
+  cancelled_ids_.erase(p.id->dump());
 }
 
 std::string LanguageServer::PathOf(const std::string& uri) const {
@@ -504,12 +506,12 @@ void LanguageServer::FlushDiagnostics() {
 }
 
 void LanguageServer::DidOpen(const json& params) {
-  const json& item = params.at("textDocument");
+  auto p = params.get<DidOpenParams>();
   Document doc;
-  doc.uri = item.at("uri").get<std::string>();
+  doc.uri = std::move(p.text_document.uri);
   doc.path = PathOf(doc.uri);
-  doc.text = item.value("text", std::string());
-  doc.version = item.contains("version") && item["version"].is_number_integer() ? item["version"].get<int64_t>() : 0;
+  doc.text = std::move(p.text_document.text);
+  doc.version = p.text_document.version;
   interfaces_.erase(doc.uri);
   published_versions_.erase(doc.uri);  // a new life of the document: versions start again
   std::string uri = doc.uri;
@@ -519,10 +521,9 @@ void LanguageServer::DidOpen(const json& params) {
 }
 
 void LanguageServer::DidChange(const json& params) {
-  const json& item = params.at("textDocument");
-  std::string uri = item.at("uri").get<std::string>();
+  auto p = params.get<DidChangeParams>();
+  const std::string& uri = p.text_document.uri;
   auto it = documents_.find(uri);
-  const json& changes = params.at("contentChanges");
   if (it == documents_.end()) {
     Log(2, "asynctype: didChange for a document that is not open: " + uri);
     return;
@@ -530,23 +531,22 @@ void LanguageServer::DidChange(const json& params) {
   Document& doc = it->second;
   // Versions only grow (LSP): a change that is not newer than the document is stale; applying it
   // would corrupt the text, and its diagnostics would replace newer ones.
-  auto version = item.find("version");
-  bool versioned = version != item.end() && version->is_number_integer();
-  if (versioned && version->get<int64_t>() <= doc.version) {
-    Log(2, "asynctype: ignored a stale change to " + uri + " (version " + std::to_string(version->get<int64_t>()) +
+  std::optional<int64_t> version = p.text_document.version;
+  if (version && *version <= doc.version) {
+    Log(2, "asynctype: ignored a stale change to " + uri + " (version " + std::to_string(*version) +
                ", the document has version " + std::to_string(doc.version) + ")");
     return;
   }
-  if (size_t malformed = ApplyContentChanges(&doc.text, changes)) {
+  if (size_t malformed = ApplyContentChanges(&doc.text, *p.content_changes)) {
     Log(2, "asynctype: ignored " + std::to_string(malformed) + " malformed change(s) to " + uri);
   }
-  if (versioned) doc.version = version->get<int64_t>();
+  if (version) doc.version = *version;
   Invalidate();
   SchedulePublish(uri);
 }
 
 void LanguageServer::DidClose(const json& params) {
-  std::string uri = params.at("textDocument").at("uri").get<std::string>();
+  std::string uri = params.get<DidCloseParams>().text_document.uri;
   if (documents_.erase(uri) == 0) return;
   pending_publish_.erase(uri);
   interfaces_.erase(uri);

@@ -89,13 +89,29 @@ class LanguageServer {
   void Notify(const std::string& method, json params);
   void Log(int type, const std::string& message);
 
+  // Requests and notifications are dispatched through method tables (server.cpp): method name
+  // -> member handler, which reads its typed parameters (lsp_params.h).
   void HandleRequest(const std::string& method, const json& id, const json& params);
   void HandleNotification(const std::string& method, const json& params);
   json Initialize(const json& params);
 
+  // Requests.
+  void OnInitialize(const json& id, const json& params);
+  void OnShutdown(const json& id, const json& params);
+  void OnHover(const json& id, const json& params);
+  void OnDefinition(const json& id, const json& params);
+  void OnInlayHint(const json& id, const json& params);
+  void OnCodeAction(const json& id, const json& params);
+  void OnDiagnostic(const json& id, const json& params);
+  // Whether a document request may read `uri` (see MayRead); logs why not.
+  bool MayReadForRequest(const std::string& uri);
+
+  // Notifications.
   void DidOpen(const json& params);
   void DidChange(const json& params);
   void DidClose(const json& params);
+  void FilesChanged(const json& params);  // didSave, didChangeWatchedFiles, didChangeConfiguration
+  void CancelRequest(const json& params);
   void Invalidate();
   // False when the analysis was cancelled (the document stays due).
   bool Publish(const Document& document);
@@ -116,7 +132,6 @@ class LanguageServer {
 
   // The path analysed for a URI: the file's path, or a synthetic one for other schemes.
   std::string PathOf(const std::string& uri) const;
-  std::string UriOf(const json& params) const;
   Analysis& AnalysisFor(const std::string& uri);
 
   std::ostream& out_;

@@ -2,19 +2,9 @@
 
 #include <algorithm>
 
+#include "checker/base/utf8.h"
+
 namespace asynctype {
-namespace {
-
-// Length in bytes of the UTF-8 sequence starting with `lead` (1 for invalid bytes).
-uint32_t Utf8Length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead >> 5) == 0x6) return 2;
-  if ((lead >> 4) == 0xE) return 3;
-  if ((lead >> 3) == 0x1E) return 4;
-  return 1;
-}
-
-}  // namespace
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
@@ -53,7 +43,7 @@ LineCol LineIndex::CharLineCol(uint32_t offset) const {
   if (ascii_) return lc;
   uint32_t col = 0;
   for (uint32_t i = line_starts_[lc.line]; i < offset;) {
-    i += Utf8Length(static_cast<unsigned char>(text_[i]));
+    i += utf8::SequenceLength(static_cast<unsigned char>(text_[i]));
     ++col;
   }
   return {lc.line, col};
@@ -64,7 +54,7 @@ LineCol LineIndex::Utf16LineCol(uint32_t offset) const {
   if (ascii_) return lc;
   uint32_t col = 0;
   for (uint32_t i = line_starts_[lc.line]; i < offset;) {
-    uint32_t len = Utf8Length(static_cast<unsigned char>(text_[i]));
+    uint32_t len = utf8::SequenceLength(static_cast<unsigned char>(text_[i]));
     i += len;
     col += len == 4 ? 2 : 1;
   }
@@ -77,7 +67,7 @@ uint32_t LineIndex::OffsetOfUtf16(LineCol pos) const {
   uint32_t end = LineEnd(pos.line);
   uint32_t col = 0;
   while (i < end && col < pos.column) {
-    uint32_t len = Utf8Length(static_cast<unsigned char>(text_[i]));
+    uint32_t len = utf8::SequenceLength(static_cast<unsigned char>(text_[i]));
     i = std::min(i + len, end);
     col += len == 4 ? 2 : 1;
   }

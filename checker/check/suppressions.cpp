@@ -102,6 +102,17 @@ bool IsSimpleStatement(NodeKind k) {
 
 }  // namespace
 
+std::optional<TextRange> FindIgnoreRuleList(std::string_view comment, uint32_t base) {
+  std::vector<Directive> directives;
+  ParseComment(comment, 0, &directives);
+  for (const Directive& d : directives) {
+    if (!d.ours || d.range.end == 0 || comment[d.range.end - 1] != ']') continue;  // no `[...]`
+    size_t open = comment.find('[', d.range.start);
+    return TextRange{base + static_cast<uint32_t>(open + 1), base + d.range.end - 1};
+  }
+  return std::nullopt;
+}
+
 void ApplySuppressions(const Ast& ast, const SourceFile& source, const RuleLevels& levels,
                        std::vector<Diagnostic>* diagnostics) {
   const LineIndex& lines = source.lines();

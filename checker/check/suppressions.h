@@ -10,6 +10,8 @@
 // unused `type: ignore` comments are not, since other checkers share them.
 #pragma once
 
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "checker/diagnostics/diagnostic.h"
@@ -21,5 +23,10 @@ namespace asynctype {
 
 void ApplySuppressions(const Ast& ast, const SourceFile& source, const RuleLevels& levels,
                        std::vector<Diagnostic>* diagnostics);
+
+// The rule list of the first `asynctype: ignore[...]` directive with its closing `]` in one
+// comment, read as ApplySuppressions reads it: the range between the brackets (offsets from
+// `base`, the comment's start). For tools that add a rule to an existing list.
+std::optional<TextRange> FindIgnoreRuleList(std::string_view comment, uint32_t base);
 
 }  // namespace asynctype

@@ -1,5 +1,6 @@
 #include "checker/database/program.h"
 
+#include "checker/base/utf8.h"
 #include "checker/database/parse_cache.h"
 #include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
@@ -28,29 +29,11 @@ Program::Program(ProgramOptions options, const FileSystem& fs)
 Program::~Program() = default;
 
 std::optional<std::string> ValidateSourceText(const std::string& bytes) {
-  size_t i = 0;
-  const size_t n = bytes.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(bytes[i]);
-    if (c == 0) return "contains NUL bytes (binary file?)";
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > n) return "is not valid UTF-8 (invalid byte at offset " + std::to_string(i) + ")";
-    uint32_t cp = c & (0xFF >> (len + 1));
-    for (int k = 1; k < len; ++k) {
-      unsigned char cc = static_cast<unsigned char>(bytes[i + k]);
-      if ((cc & 0xC0) != 0x80) return "is not valid UTF-8 (invalid byte at offset " + std::to_string(i) + ")";
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return "is not valid UTF-8 (invalid byte at offset " + std::to_string(i) + ")";
-    }
-    i += len;
-  }
+  // Whichever comes first: a NUL byte (never inside a well-formed sequence) or an ill-formed one.
+  size_t nul = bytes.find('\0');
+  std::optional<size_t> bad = utf8::FindIllFormed(bytes);
+  if (bad && *bad < nul) return "is not valid UTF-8 (invalid byte at offset " + std::to_string(*bad) + ")";
+  if (nul != std::string::npos) return "contains NUL bytes (binary file?)";
   return std::nullopt;
 }
 

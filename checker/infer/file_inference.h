@@ -11,6 +11,9 @@
 
 #include <functional>
 #include <optional>
+#include <set>
+#include <string>
+#include <tuple>
 #include <unordered_set>
 #include <vector>
 
@@ -123,9 +126,9 @@ class FileInference {
   // Records a diagnostic once: an expression inferred again on another path (an annotation read
   // both as a declaration and as a statement) reports the same finding only once.
   void Report(Diagnostic diagnostic) {
-    llvm::hash_code key = llvm::hash_combine(static_cast<int>(diagnostic.rule), diagnostic.file.index(),
-                                             diagnostic.range.start, diagnostic.range.end, diagnostic.message);
-    if (reported_.insert(static_cast<size_t>(key)).second) diagnostics_.push_back(std::move(diagnostic));
+    ReportedKey key{static_cast<int>(diagnostic.rule), diagnostic.file.index(), diagnostic.range.start,
+                    diagnostic.range.end, diagnostic.message};
+    if (reported_.insert(std::move(key)).second) diagnostics_.push_back(std::move(diagnostic));
   }
   std::vector<Diagnostic> TakeDiagnostics() { return std::move(diagnostics_); }
 
@@ -241,7 +244,9 @@ class FileInference {
   llvm::DenseMap<uint32_t, ClassId> classes_;       // ClassDef node -> ClassId
   llvm::DenseMap<uint32_t, TypeVarId> typevars_;    // defining node -> TypeVarId
   std::vector<Diagnostic> diagnostics_;
-  std::unordered_set<size_t> reported_;  // hashes of the diagnostics reported so far
+  // The diagnostics reported so far, by their full key (rule, file, range, message).
+  using ReportedKey = std::tuple<int, uint32_t, uint32_t, uint32_t, std::string>;
+  std::set<ReportedKey> reported_;
   // Alias values expanded (ExpandAlias), by (definition << 32 | class).
   llvm::DenseMap<uint64_t, TypeId> alias_types_;
   llvm::DenseMap<uint32_t, uint8_t> with_suppresses_;  // With node -> names.cpp's Suppression

@@ -2,6 +2,7 @@
 // the module and statement blocks, salvage of ERROR regions, and the indentation check.
 #include "checker/syntax/lower.h"
 
+#include "checker/base/utf8.h"
 #include "checker/syntax/pieces.h"
 
 #include <algorithm>
@@ -91,9 +92,7 @@ std::string TokenForMessage(llvm::StringRef text) {
     cut = true;
   }
   if (text.size() > 30) {
-    size_t n = 30;
-    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
-    text = text.substr(0, n);
+    text = text.substr(0, utf8::FloorBoundary(text, 30));
     cut = true;
   }
   std::string s = text.str();

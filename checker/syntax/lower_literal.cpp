@@ -4,6 +4,7 @@
 
 #include <limits>
 
+#include "checker/base/utf8.h"
 #include "checker/syntax/bracket_guard.h"
 
 namespace asynctype::lowering {
@@ -14,25 +15,6 @@ int HexDigit(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp > 0x10FFFF) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {  // surrogates too (as CPython's str can hold them)
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // Reads exactly `count` hex digits at raw[i...]; false if they are not all there.
@@ -230,7 +212,7 @@ void Lowerer::DecodeEscapes(llvm::StringRef raw, bool bytes) {
         if (bytes) {
           out += static_cast<char>(value & 0xFF);
         } else {
-          AppendUtf8(out, value);
+          utf8::AppendCodePoint(out, value);
         }
         break;
       }
@@ -241,7 +223,7 @@ void Lowerer::DecodeEscapes(llvm::StringRef raw, bool bytes) {
           if (bytes) {
             out += static_cast<char>(value);
           } else {
-            AppendUtf8(out, value);
+            utf8::AppendCodePoint(out, value);
           }
         } else {
           out += "\\x";
@@ -254,7 +236,7 @@ void Lowerer::DecodeEscapes(llvm::StringRef raw, bool bytes) {
         uint32_t value;
         if (!bytes && ReadHex(raw, i, count, value)) {
           i += count;
-          AppendUtf8(out, value);
+          utf8::AppendCodePoint(out, value);
         } else {
           out += '\\';
           out += e;
