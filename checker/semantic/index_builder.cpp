@@ -1,16 +1,20 @@
 // BuildIndex: one recursive walk over the AST that creates scopes, symbols and definitions,
 // follows control flow to record which bindings (with which narrowing constraints) reach each
-// use of a name, evaluates `sys.version_info` / `sys.platform` / `TYPE_CHECKING` conditions
-// statically, and reports the semantic syntax errors that need no types. Recursion depth is
-// bounded by the AST depth, which the parser bounds.
+// use of a name, skips the branches static conditions decide (static_conditions.h), collects
+// `__all__` (dunder_all.h), and reports the semantic syntax errors that need no types
+// (syntax_errors.h). Recursion depth is bounded by the AST depth, which the parser bounds.
 #include <optional>
 #include <string>
 
+#include "checker/semantic/comprehension_parts.h"
+#include "checker/semantic/dunder_all.h"
 #include "checker/semantic/flow.h"
 #include "checker/semantic/flow_union.h"
 #include "checker/semantic/index.h"
+#include "checker/semantic/skipped_bindings.h"
+#include "checker/semantic/static_conditions.h"
+#include "checker/semantic/syntax_errors.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace asynctype {
@@ -18,7 +22,13 @@ namespace asynctype {
 class IndexBuilder {
  public:
   IndexBuilder(const Ast& ast, FileId file, const IndexOptions& options, SemanticIndex& index)
-      : ast_(ast), file_(file), options_(options), index_(index) {
+      : ast_(ast),
+        file_(file),
+        options_(options),
+        index_(index),
+        static_(ast, options.python_version),
+        errors_(ast, file, options.python_version, index.scopes_, index.diagnostics_),
+        dunder_all_(ast, index.dunder_all_, index.dunder_all_modules_) {
     index_.node_scope_.assign(ast.size(), ScopeId::None());
     index_.node_definition_.assign(ast.size(), DefinitionId::None());
     index_.unreachable_.resize(ast.size());
@@ -52,7 +62,7 @@ class IndexBuilder {
     current_ = module;
     flows_.push_back({module, FlowState(&flow_keys_)});
     index_.node_scope_[ast_.root().index()] = module;
-    VisitBlock(ast_.children(ast_.root()));
+    VisitBlock(ModuleView{ast_, ast_.root()}.statements());
   }
 
  private:
@@ -86,7 +96,7 @@ class IndexBuilder {
   void Define(llvm::StringRef name, DefinitionKind kind, NodeId node, NodeId target,
               uint32_t offset, ScopeId in_scope = ScopeId::None()) {
     ScopeId scope_id = in_scope.valid() ? in_scope : current_;
-    if (!defining_static_name_) NoteNonStaticBinding(name);
+    if (!defining_static_name_) static_.NoteOtherBinding(name);
     SymbolId symbol = GetOrAddSymbol(scope_id, name);
     Definition def{kind, scope_id, symbol, node, target, offset, current_statement_};
     index_.definitions_.push_back(def);
@@ -130,8 +140,8 @@ class IndexBuilder {
   bool IsOverload(NodeId function_def) const {
     NodeId decorators = FunctionDefView{ast_, function_def}.decorators();
     if (!decorators.valid()) return false;
-    for (NodeId dec : ast_.children(decorators)) {
-      NodeId name = ast_.kind(dec) == NodeKind::Attribute ? ast_.child(dec, 1) : dec;
+    for (NodeId dec : ListView{ast_, decorators}.items()) {
+      NodeId name = ast_.kind(dec) == NodeKind::Attribute ? AttributeView{ast_, dec}.attr() : dec;
       if (name.valid() && (ast_.kind(name) == NodeKind::Name || ast_.kind(name) == NodeKind::Identifier) &&
           ast_.str(name) == "overload") {
         return true;
@@ -202,7 +212,7 @@ class IndexBuilder {
   // The dotted key of a place `name.attr` (one level), or "" for anything else.
   llvm::StringRef PlaceKey(NodeId node) {
     if (!node.valid() || ast_.kind(node) != NodeKind::Attribute) return "";
-    NodeId value = ast_.child(node, 0), attr = ast_.child(node, 1);
+    NodeId value = AttributeView{ast_, node}.value(), attr = AttributeView{ast_, node}.attr();
     if (!value.valid() || !attr.valid() || ast_.kind(value) != NodeKind::Name) return "";
     std::string key = ast_.str(value).str() + "." + ast_.str(attr).str();
     auto it = place_keys_.find(key);
@@ -220,20 +230,22 @@ class IndexBuilder {
         if (llvm::StringRef key = PlaceKey(test); !key.empty()) names.push_back(key);
         return;
       case NodeKind::NamedExpr:
-        if (ast_.child(test, 0).valid()) names.push_back(ast_.str(ast_.child(test, 0)));
+        if (NodeId target = NamedExprView{ast_, test}.target(); target.valid()) names.push_back(ast_.str(target));
         return;
       case NodeKind::UnaryOp:
         if (static_cast<UnaryOperator>(ast_.node(test).data) == UnaryOperator::Not) {
-          NarrowedNames(ast_.child(test, 0), names);
+          NarrowedNames(UnaryOpView{ast_, test}.operand(), names);
         }
         return;
       case NodeKind::BoolOp:
-        NarrowedNames(ast_.child(test, 0), names);
-        NarrowedNames(ast_.child(test, 1), names);
+        NarrowedNames(BoolOpView{ast_, test}.left(), names);
+        NarrowedNames(BoolOpView{ast_, test}.right(), names);
         return;
       case NodeKind::Compare: {
         if (ast_.compare_ops(test).size() != 1) return;
-        for (NodeId side : {ast_.child(test, 0), ast_.child(test, 1)}) {
+        CompareView compare{ast_, test};
+        NodeId right = compare.comparators().empty() ? NodeId::None() : compare.comparators()[0];
+        for (NodeId side : {compare.left(), right}) {
           if (side.valid() && (ast_.kind(side) == NodeKind::Name || ast_.kind(side) == NodeKind::NamedExpr ||
                                ast_.kind(side) == NodeKind::Attribute)) {
             NarrowedNames(side, names);
@@ -242,8 +254,9 @@ class IndexBuilder {
         return;
       }
       case NodeKind::Call: {
-        NodeId func = ast_.child(test, 0);
-        NodeId arg = ast_.child(test, 1);
+        CallView call{ast_, test};
+        NodeId func = call.func();
+        NodeId arg = call.args().empty() ? NodeId::None() : call.args()[0];
         // `isinstance(x, C)`, and any other call of `x` first: it may be a type guard
         // (`TypeIs` / `TypeGuard`); the inference decides.
         if (func.valid() && arg.valid()) {
@@ -278,9 +291,9 @@ class IndexBuilder {
     if (test.valid() && ast_.kind(test) == NodeKind::BoolOp) {
       Mark(test);
       bool is_and = static_cast<BoolOperator>(ast_.node(test).data) == BoolOperator::And;
-      auto [left_true, left_false] = VisitCondition(ast_.child(test, 0));
+      auto [left_true, left_false] = VisitCondition(BoolOpView{ast_, test}.left());
       flow() = is_and ? left_true : left_false;
-      auto [right_true, right_false] = VisitCondition(ast_.child(test, 1));
+      auto [right_true, right_false] = VisitCondition(BoolOpView{ast_, test}.right());
       if (is_and) {
         left_false.Merge(right_false);
         return {std::move(right_true), std::move(left_false)};
@@ -291,7 +304,7 @@ class IndexBuilder {
     if (test.valid() && ast_.kind(test) == NodeKind::UnaryOp &&
         static_cast<UnaryOperator>(ast_.node(test).data) == UnaryOperator::Not) {
       Mark(test);
-      auto [t, f] = VisitCondition(ast_.child(test, 0));
+      auto [t, f] = VisitCondition(UnaryOpView{ast_, test}.operand());
       return {std::move(f), std::move(t)};
     }
     VisitExpr(test);
@@ -361,9 +374,7 @@ class IndexBuilder {
     if (node.valid()) index_.node_scope_[node.index()] = current_;
   }
 
-  void Error(TextRange range, std::string message) {
-    index_.diagnostics_.push_back(MakeDiagnostic(Rule::InvalidSyntax, file_, range, std::move(message)));
-  }
+  void Error(TextRange range, std::string message) { errors_.Report(range, std::move(message)); }
 
   // ------------------------------------------------------------------- statements
   void VisitBlock(llvm::ArrayRef<NodeId> statements) {
@@ -372,7 +383,7 @@ class IndexBuilder {
     // `await fail()` with a `NoReturn` result ends the path, which the inference decides.
     if (!statements.empty() && statements.back().valid() && ast_.kind(statements.back()) == NodeKind::ExprStmt &&
         scope(current_).kind == ScopeKind::Function && flow().reachable()) {
-      NodeId value = ast_.child(statements.back(), 0);
+      NodeId value = ExprStmtView{ast_, statements.back()}.value();
       if (value.valid() && (ast_.kind(value) == NodeKind::Call || ast_.kind(value) == NodeKind::Await)) {
         index_.constraints_.push_back({value, true, /*reachability=*/true});
         constraint_keys_.push_back({value.value, true});
@@ -382,13 +393,13 @@ class IndexBuilder {
   }
 
   void VisitList(NodeId list) {
-    if (list.valid()) VisitBlock(ast_.children(list));
+    if (list.valid()) VisitBlock(ListView{ast_, list}.items());
   }
 
   void VisitExpressions(NodeId list) {
     if (!list.valid()) return;
     Mark(list);
-    for (NodeId e : ast_.children(list)) VisitExpr(e);
+    for (NodeId e : ListView{ast_, list}.items()) VisitExpr(e);
   }
 
   void MarkUnreachable(NodeId node) {
@@ -400,144 +411,17 @@ class IndexBuilder {
   }
 
   // Records the names a module-level branch of a source file, skipped by a static condition,
-  // would bind (see SemanticIndex::BoundInSkippedBranch). Nested function and class bodies are not entered.
+  // would bind (see SemanticIndex::BoundInSkippedBranch).
   void NoteSkippedBindings(NodeId node) {
     // Stubs describe each version exactly: what they gate away does not exist.
-    if (!node.valid() || options_.is_stub || current_ != index_.module_scope()) return;
-    auto note_target = [&](auto& self, NodeId target) -> void {
-      if (!target.valid()) return;
-      NodeKind k = ast_.kind(target);
-      if (k == NodeKind::Name) index_.skipped_names_.insert(ast_.str(target));
-      if (k == NodeKind::Tuple || k == NodeKind::ListExpr || k == NodeKind::Starred) {
-        for (NodeId e : ast_.children(target)) self(self, e);
-      }
-    };
-    switch (ast_.kind(node)) {
-      case NodeKind::FunctionDef: {
-        NodeId name = FunctionDefView{ast_, node}.name();
-        if (name.valid()) index_.skipped_names_.insert(ast_.str(name));
-        return;
-      }
-      case NodeKind::ClassDef: {
-        NodeId name = ClassDefView{ast_, node}.name();
-        if (name.valid()) index_.skipped_names_.insert(ast_.str(name));
-        return;
-      }
-      case NodeKind::Assign:
-        for (NodeId target : ast_.tail(node, 1)) note_target(note_target, target);
-        return;
-      case NodeKind::AnnAssign:
-      case NodeKind::AugAssign:
-        note_target(note_target, ast_.child(node, 0));
-        return;
-      case NodeKind::For:
-        note_target(note_target, ast_.child(node, 0));
-        break;
-      case NodeKind::WithItem:
-        note_target(note_target, ast_.child(node, 1));
-        return;
-      case NodeKind::Import:
-      case NodeKind::ImportFrom:
-        for (NodeId alias : ast_.children(node)) {
-          if (!alias.valid() || ast_.kind(alias) != NodeKind::Alias) continue;
-          NodeId name = ast_.child(alias, 0);
-          NodeId asname = ast_.child(alias, 1);
-          if (asname.valid()) {
-            index_.skipped_names_.insert(ast_.str(asname));
-          } else if (name.valid()) {
-            index_.skipped_names_.insert(ast_.str(name).split('.').first);
-          }
-        }
-        return;
-      default:
-        break;
-    }
-    if (ast_.kind(node) == NodeKind::Lambda) return;
-    for (NodeId child : ast_.children(node)) NoteSkippedBindings(child);
-  }
-
-  // Adds a `__all__` value to the module's: the string literals of a list / tuple, `sub.__all__`
-  // (recorded as a module whose `__all__` is included), and `+` of these. Anything else leaves
-  // `__all__` not understood (None) until it is assigned again.
-  void AddDunderAll(NodeId value) {
-    if (dunder_all_opaque_) return;
-    if (!index_.dunder_all_) index_.dunder_all_.emplace();
-    if (!CollectDunderAll(value)) {
-      dunder_all_opaque_ = true;
-      index_.dunder_all_.reset();
-      index_.dunder_all_modules_.clear();
-    }
-  }
-
-  bool CollectDunderAll(NodeId value) {
-    if (!value.valid()) return false;
-    switch (ast_.kind(value)) {
-      case NodeKind::ListExpr:
-      case NodeKind::Tuple:
-        for (NodeId e : ast_.children(value)) {
-          if (!e.valid() || ast_.kind(e) != NodeKind::StringLiteral || ast_.Has(e, kFString)) return false;
-          index_.dunder_all_->push_back(ast_.str(e).str());
-        }
-        return true;
-      case NodeKind::StringLiteral:  // `__all__.append("x")`
-        if (ast_.Has(value, kFString)) return false;
-        index_.dunder_all_->push_back(ast_.str(value).str());
-        return true;
-      case NodeKind::Attribute: {
-        NodeId object = ast_.child(value, 0);
-        NodeId attr = ast_.child(value, 1);
-        if (!object.valid() || !attr.valid() || ast_.str(attr) != "__all__") return false;
-        index_.dunder_all_modules_.push_back(object);
-        return true;
-      }
-      case NodeKind::BinOp:
-        return static_cast<BinaryOp>(ast_.node(value).data) == BinaryOp::Add &&
-               CollectDunderAll(ast_.child(value, 0)) && CollectDunderAll(ast_.child(value, 1));
-      default:
-        return false;
-    }
-  }
-
-  void RecordDunderAll(NodeId stmt) {
-    if (current_ != index_.module_scope()) return;
-    auto is_all = [&](NodeId n) { return n.valid() && ast_.kind(n) == NodeKind::Name && ast_.str(n) == "__all__"; };
-    auto reassign = [&](NodeId value) {
-      dunder_all_opaque_ = false;
-      index_.dunder_all_.reset();
-      index_.dunder_all_modules_.clear();
-      AddDunderAll(value);
-    };
-    switch (ast_.kind(stmt)) {
-      case NodeKind::Assign:
-        if (ast_.children(stmt).size() == 2 && is_all(ast_.child(stmt, 1))) reassign(ast_.child(stmt, 0));
-        return;
-      case NodeKind::AnnAssign:
-        if (is_all(ast_.child(stmt, 0))) reassign(ast_.child(stmt, 2));
-        return;
-      case NodeKind::AugAssign:
-        if (is_all(ast_.child(stmt, 0))) AddDunderAll(ast_.child(stmt, 1));
-        return;
-      case NodeKind::ExprStmt: {
-        NodeId call = ast_.child(stmt, 0);
-        if (!call.valid() || ast_.kind(call) != NodeKind::Call) return;
-        NodeId func = ast_.child(call, 0);
-        if (!func.valid() || ast_.kind(func) != NodeKind::Attribute || !is_all(ast_.child(func, 0))) return;
-        llvm::StringRef method = ast_.str(ast_.child(func, 1));
-        NodeId arg = ast_.child(call, 1);
-        bool string = arg.valid() && ast_.kind(arg) == NodeKind::StringLiteral;
-        if (method == "extend") AddDunderAll(string ? NodeId::None() : arg);  // a string's characters
-        if (method == "append" && string) AddDunderAll(arg);
-        return;
-      }
-      default:
-        return;
-    }
+    if (options_.is_stub || current_ != index_.module_scope()) return;
+    CollectSkippedBindings(ast_, node, index_.skipped_names_);
   }
 
   void VisitStatement(NodeId stmt) {
     if (!stmt.valid()) return;
     Mark(stmt);
-    RecordDunderAll(stmt);
+    if (current_ == index_.module_scope()) dunder_all_.Record(stmt);
     if (!flow().reachable()) index_.unreachable_.set(stmt.index());
     if (flow().ReachedConditionally()) index_.conditional_statements_[stmt.index()] = flow().ReachPaths();
     NodeId saved_statement = current_statement_;
@@ -560,190 +444,20 @@ class IndexBuilder {
     switch (ast_.kind(stmt)) {
       case NodeKind::FunctionDef: VisitFunctionDef(stmt); break;
       case NodeKind::ClassDef: VisitClassDef(stmt); break;
-      case NodeKind::Return:
-        if (!InFunction()) Error(ast_.range(stmt), "`return` statement outside of a function");
-        if (ast_.child(stmt, 0).valid() && scope(current_).kind == ScopeKind::Function) {
-          scope(current_).has_value_return = true;
-          first_value_return_.try_emplace(current_.index(), stmt);
-        }
-        VisitExpr(ast_.child(stmt, 0));
-        flow().SetUnreachable();
-        break;
-      case NodeKind::Delete:
-        for (NodeId target : ast_.children(stmt)) {
-          VisitExpr(target);
-          if (target.valid() && ast_.kind(target) == NodeKind::Name) {
-            flow().Unbind(ast_.str(target));
-            NoteRaisePoint(current_, ast_.str(target), Binding{});
-          }
-        }
-        break;
-      case NodeKind::Assign: {
-        VisitExpr(ast_.child(stmt, 0));
-        auto targets = ast_.tail(stmt, 1);
-        NodeId only = targets.size() == 1 ? targets[0] : NodeId();
-        std::optional<bool> value;
-        if (current_ == index_.module_scope() && only.valid() && ast_.kind(only) == NodeKind::Name) {
-          value = StaticTruth(ast_.child(stmt, 0));
-        }
-        if (value) {
-          RecordStaticName(ast_.str(only), *value);
-          defining_static_name_ = true;
-        }
-        for (NodeId target : targets) {
-          VisitTarget(target, DefinitionKind::Assignment, stmt, ast_.range(stmt).end);
-        }
-        defining_static_name_ = false;
-        break;
-      }
-      case NodeKind::AugAssign: {
-        NodeId target = ast_.child(stmt, 0);
-        VisitExpr(ast_.child(stmt, 1));
-        if (ast_.kind(target) == NodeKind::Name) {
-          Use(target);
-          Define(ast_.str(target), DefinitionKind::AugAssignment, stmt, target, ast_.range(stmt).end);
-        } else {
-          VisitExpr(target);
-        }
-        break;
-      }
-      case NodeKind::AnnAssign: {
-        NodeId target = ast_.child(stmt, 0);
-        VisitAnnotation(ast_.child(stmt, 1));
-        VisitExpr(ast_.child(stmt, 2));
-        if (ast_.kind(target) == NodeKind::Name) {
-          Mark(target);
-          Define(ast_.str(target), DefinitionKind::AnnAssignment, stmt, target, ast_.range(stmt).end);
-        } else {
-          if (ast_.kind(target) == NodeKind::Attribute) RecordInstanceAttribute(target);
-          VisitExpr(target);
-        }
-        break;
-      }
-      case NodeKind::TypeAlias: {
-        NodeId name = ast_.child(stmt, 0);
-        Mark(name);
-        Define(ast_.str(name), DefinitionKind::TypeAlias, stmt, name, ast_.range(stmt).start);
-        ScopeId outer = current_;
-        if (ast_.child(stmt, 1).valid()) {
-          current_ = NewScope(ScopeKind::TypeParams, outer, ast_.child(stmt, 1));
-          scope(current_).owner = stmt;
-          VisitTypeParams(ast_.child(stmt, 1));
-        }
-        InInvalidExpressionPosition("type alias", [&] { VisitAnnotation(ast_.child(stmt, 2), "type alias values"); });
-        current_ = outer;
-        break;
-      }
-      case NodeKind::For: {
-        if (ast_.Has(stmt, kAsync)) CheckAsyncStatement(stmt, "`async for`");
-        VisitExpr(ast_.child(stmt, 1));
-        NodeId body = ast_.child(stmt, 2);
-        uint32_t offset = body.valid() ? ast_.range(body).start : ast_.range(stmt).end;
-        size_t first_use = use_log_.size(), first_def = index_.definitions_.size();
-        FlowState before = flow();
-        loops_.emplace_back();
-        ++loop_depth_;
-        VisitTarget(ast_.child(stmt, 0), DefinitionKind::ForTarget, stmt, offset);
-        VisitList(body);
-        --loop_depth_;
-        LoopContext loop = std::move(loops_.back());
-        loops_.pop_back();
-        for (const FlowState& c : loop.continues) flow().Merge(c);
-        PatchLoopUses(first_use, first_def, flow());
-        for (FlowState& b : loop.breaks) AddLoopBindings(b, first_def, flow());
-        // The loop may run zero times.
-        before.Merge(flow());
-        flow() = std::move(before);
-        VisitList(ast_.child(stmt, 3));
-        for (const FlowState& b : loop.breaks) flow().Merge(b);
-        break;
-      }
-      case NodeKind::While: {
-        NodeId test = ast_.child(stmt, 0);
-        size_t first_use = use_log_.size(), first_def = index_.definitions_.size();
-        loops_.emplace_back();
-        ++loop_depth_;
-        auto [when_true, exit] = VisitCondition(test);
-        flow() = std::move(when_true);
-        VisitList(ast_.child(stmt, 1));
-        --loop_depth_;
-        LoopContext loop = std::move(loops_.back());
-        loops_.pop_back();
-        for (const FlowState& c : loop.continues) flow().Merge(c);
-        PatchLoopUses(first_use, first_def, flow());
-        for (FlowState& b : loop.breaks) AddLoopBindings(b, first_def, flow());
-        // Leaving through the condition: before the first iteration or after any.
-        std::optional<bool> always = StaticTruth(test);
-        bool literal_true = test.valid() && ast_.kind(test) == NodeKind::BoolLiteral && ast_.node(test).data;
-        if (literal_true || always == true) {
-          flow().SetUnreachable();
-        } else {
-          // The condition is evaluated again after the last iteration: the bindings of the body
-          // reach the exit too (narrowed as the first evaluation narrowed them).
-          AddLoopBindings(exit, first_def, flow());
-          flow() = std::move(exit);
-        }
-        VisitList(ast_.child(stmt, 2));
-        for (const FlowState& b : loop.breaks) flow().Merge(b);
-        break;
-      }
+      case NodeKind::Return: VisitReturn(stmt); break;
+      case NodeKind::Delete: VisitDelete(stmt); break;
+      case NodeKind::Assign: VisitAssign(stmt); break;
+      case NodeKind::AugAssign: VisitAugAssign(stmt); break;
+      case NodeKind::AnnAssign: VisitAnnAssign(stmt); break;
+      case NodeKind::TypeAlias: VisitTypeAlias(stmt); break;
+      case NodeKind::For: VisitFor(stmt); break;
+      case NodeKind::While: VisitWhile(stmt); break;
       case NodeKind::If: VisitIf(stmt); break;
-      case NodeKind::With: {
-        if (ast_.Has(stmt, kAsync)) CheckAsyncStatement(stmt, "`async with`");
-        NodeId items = ast_.child(stmt, 0);
-        if (items.valid()) {
-          for (NodeId item : ast_.children(items)) {
-            Mark(item);
-            VisitExpr(ast_.child(item, 0));
-            NodeId target = ast_.child(item, 1);
-            if (target.valid()) {
-              VisitTarget(target, DefinitionKind::WithTarget, item, ast_.range(item).end);
-            }
-          }
-        }
-        with_exits_.emplace_back(flows_.size(), FlowUnion(flow(), flow()));
-        VisitList(ast_.child(stmt, 1));
-        FlowState exceptional = std::move(with_exits_.back().second.state());
-        with_exits_.pop_back();
-        if (exceptional.reachable()) {
-          // The exceptional paths continue after the statement only if a manager swallows the
-          // exception; they come first, so that earlier bindings keep their order.
-          index_.constraints_.push_back({stmt, true, /*reachability=*/true, /*suppression=*/true});
-          constraint_keys_.push_back({stmt.value, true});
-          exceptional.RequireReturn(static_cast<uint32_t>(index_.constraints_.size() - 1));
-          exceptional.Merge(flow());
-          flow() = std::move(exceptional);
-        }
-        break;
-      }
-      case NodeKind::Match: {
-        VisitExpr(ast_.child(stmt, 0));
-        FlowState before = flow();
-        FlowState after(&flow_keys_);
-        after.SetUnreachable();
-        bool exhaustive = false;
-        for (NodeId match_case : ast_.tail(stmt, 1)) {
-          Mark(match_case);
-          flow() = before;
-          NodeId pattern = ast_.child(match_case, 0);
-          VisitPattern(pattern, match_case);
-          NodeId guard = ast_.child(match_case, 1);
-          VisitExpr(guard);
-          VisitList(ast_.child(match_case, 2));
-          after.Merge(flow());
-          // `case _:` / `case name:` without a guard matches everything.
-          if (!guard.valid() && pattern.valid() && ast_.kind(pattern) == NodeKind::MatchAs &&
-              !ast_.child(pattern, 0).valid()) {
-            exhaustive = true;
-          }
-        }
-        if (!exhaustive) after.Merge(before);
-        flow() = std::move(after);
-        break;
-      }
+      case NodeKind::With: VisitWith(stmt); break;
+      case NodeKind::Match: VisitMatch(stmt); break;
       case NodeKind::Raise:
-        VisitExpr(ast_.child(stmt, 0));
-        VisitExpr(ast_.child(stmt, 1));
+        VisitExpr(RaiseView{ast_, stmt}.exc());
+        VisitExpr(RaiseView{ast_, stmt}.cause());
         flow().SetUnreachable();
         break;
       case NodeKind::Break:
@@ -754,124 +468,15 @@ class IndexBuilder {
         if (!loops_.empty()) loops_.back().continues.push_back(flow());
         flow().SetUnreachable();
         break;
-      case NodeKind::Try: {
-        // An exception may leave the try body at any point: the handlers (and a `finally`) start
-        // from the union of the states before the body, after each of its statements and at each
-        // raise point inside them (see NoteRaisePoint).
-        size_t context = raise_contexts_.size();
-        raise_contexts_.push_back({flows_.size(), FlowUnion(flow(), flow())});
-        NodeId body = ast_.child(stmt, 0);
-        if (body.valid()) {
-          for (NodeId s : ast_.children(body)) {
-            VisitStatement(s);
-            raise_contexts_[context].raised.Add(flow());
-          }
-        }
-        FlowState exceptional = std::move(raise_contexts_[context].raised.state());
-        raise_contexts_.pop_back();
-        // A `finally` also runs when the `else` block or a handler raises.
-        NodeId finalbody = ast_.child(stmt, 3);
-        bool has_finally = finalbody.valid() && !ast_.children(finalbody).empty();
-        if (has_finally) {
-          FlowState raised = exceptional;
-          raised.Merge(flow());
-          raise_contexts_.push_back({flows_.size(), FlowUnion(std::move(raised), flow())});
-        }
-        VisitList(ast_.child(stmt, 2));  // else: runs when the body completed
-        FlowState after = flow();
-        NodeId handlers = ast_.child(stmt, 1);
-        if (handlers.valid()) {
-          for (NodeId handler : ast_.children(handlers)) {
-            Mark(handler);
-            flow() = exceptional;
-            VisitExpr(ast_.child(handler, 0));
-            NodeId name = ast_.child(handler, 1);
-            NodeId handler_body = ast_.child(handler, 2);
-            if (name.valid()) {
-              Mark(name);
-              Define(ast_.str(name), DefinitionKind::ExceptHandler, handler, name,
-                     handler_body.valid() ? ast_.range(handler_body).start : ast_.range(handler).end);
-            }
-            VisitList(handler_body);
-            if (name.valid()) {  // deleted at the end of the handler, however it is left
-              flow().Unbind(ast_.str(name));
-              NoteRaisePoint(current_, ast_.str(name), Binding{});
-            }
-            after.Merge(flow());
-          }
-        }
-        if (has_finally) {
-          bool completes = after.reachable();
-          FlowState entry = after;
-          entry.Merge(raise_contexts_[context].raised.state());
-          raise_contexts_.pop_back();
-          flow() = std::move(entry);
-          VisitList(finalbody);
-          if (!completes) flow().SetUnreachable();
-        } else {
-          flow() = std::move(after);
-        }
-        break;
-      }
-      case NodeKind::Assert: {
-        NodeId test = ast_.child(stmt, 0);
-        auto [when_true, when_false] = VisitCondition(test);
-        flow() = std::move(when_false);
-        VisitExpr(ast_.child(stmt, 1));  // the message is evaluated only on failure
-        flow() = std::move(when_true);
-        if ((test.valid() && ast_.kind(test) == NodeKind::BoolLiteral && ast_.node(test).data == 0) ||
-            StaticTruth(test) == false) {
-          flow().SetUnreachable();  // assert False, assert sys.platform == "win32"
-        }
-        break;
-      }
-      case NodeKind::Import:
-        index_.imports_.push_back(stmt);
-        for (NodeId alias : ast_.children(stmt)) {
-          Mark(alias);
-          NodeId name = ast_.child(alias, 0);
-          NodeId asname = ast_.child(alias, 1);
-          if (!name.valid()) continue;
-          llvm::StringRef bound = asname.valid() ? ast_.str(asname) : ast_.str(name).split('.').first;
-          Define(bound, DefinitionKind::Import, alias, asname.valid() ? asname : name,
-                 ast_.range(stmt).end);
-        }
-        break;
-      case NodeKind::ImportFrom:
-        index_.imports_.push_back(stmt);
-        if (options_.is_package_init && ast_.node(stmt).data == 1 && ast_.child(stmt, 0).valid() &&
-            current_ == index_.module_scope()) {
-          llvm::StringRef sub = ast_.str(ast_.child(stmt, 0)).split('.').first;
-          Define(sub, DefinitionKind::Submodule, stmt, NodeId::None(), ast_.range(stmt).end);
-        }
-        if (ast_.Has(stmt, kStar)) {
-          star_imports_.push_back(stmt);
-          Define("*", DefinitionKind::StarImport, stmt, NodeId::None(), ast_.range(stmt).end);
-        }
-        for (NodeId alias : ast_.tail(stmt, 1)) {
-          Mark(alias);
-          NodeId name = ast_.child(alias, 0);
-          NodeId asname = ast_.child(alias, 1);
-          if (!name.valid()) continue;
-          Define(asname.valid() ? ast_.str(asname) : ast_.str(name), DefinitionKind::ImportFrom,
-                 alias, asname.valid() ? asname : name, ast_.range(stmt).end);
-        }
-        break;
+      case NodeKind::Try: VisitTry(stmt); break;
+      case NodeKind::Assert: VisitAssert(stmt); break;
+      case NodeKind::Import: VisitImport(stmt); break;
+      case NodeKind::ImportFrom: VisitImportFrom(stmt); break;
       case NodeKind::Global:
-      case NodeKind::Nonlocal:
-        for (NodeId name : ast_.children(stmt)) {
-          Mark(name);
-          SymbolId sym = GetOrAddSymbol(current_, ast_.str(name));
-          if (ast_.kind(stmt) == NodeKind::Global) {
-            index_.symbols_[sym.index()].is_global = true;
-          } else {
-            index_.symbols_[sym.index()].is_nonlocal = true;
-          }
-        }
-        break;
-      case NodeKind::ExprStmt: VisitExpr(ast_.child(stmt, 0)); break;
+      case NodeKind::Nonlocal: VisitGlobalOrNonlocal(stmt); break;
+      case NodeKind::ExprStmt: VisitExpr(ExprStmtView{ast_, stmt}.value()); break;
       case NodeKind::Error:
-        for (NodeId child : ast_.children(stmt)) {
+        for (NodeId child : ErrorView{ast_, stmt}.salvaged()) {
           if (child.valid()) VisitAny(child);
         }
         break;
@@ -879,45 +484,351 @@ class IndexBuilder {
     }
   }
 
+  void VisitReturn(NodeId stmt) {
+    NodeId value = ReturnView{ast_, stmt}.value();
+    if (!errors_.InFunction(current_)) Error(ast_.range(stmt), "`return` statement outside of a function");
+    if (value.valid() && scope(current_).kind == ScopeKind::Function) {
+      scope(current_).has_value_return = true;
+      first_value_return_.try_emplace(current_.index(), stmt);
+    }
+    VisitExpr(value);
+    flow().SetUnreachable();
+  }
+
+  void VisitDelete(NodeId stmt) {
+    for (NodeId target : DeleteView{ast_, stmt}.targets()) {
+      VisitExpr(target);
+      if (target.valid() && ast_.kind(target) == NodeKind::Name) {
+        flow().Unbind(ast_.str(target));
+        NoteRaisePoint(current_, ast_.str(target), Binding{});
+      }
+    }
+  }
+
+  void VisitAssign(NodeId stmt) {
+    AssignView assign{ast_, stmt};
+    VisitExpr(assign.value());
+    auto targets = assign.targets();
+    NodeId only = targets.size() == 1 ? targets[0] : NodeId();
+    std::optional<bool> value;
+    if (current_ == index_.module_scope() && only.valid() && ast_.kind(only) == NodeKind::Name) {
+      value = static_.Truth(assign.value());
+    }
+    if (value) {
+      RecordStaticName(ast_.str(only), *value);
+      defining_static_name_ = true;
+    }
+    for (NodeId target : targets) {
+      VisitTarget(target, DefinitionKind::Assignment, stmt, ast_.range(stmt).end);
+    }
+    defining_static_name_ = false;
+  }
+
+  void VisitAugAssign(NodeId stmt) {
+    NodeId target = AugAssignView{ast_, stmt}.target();
+    VisitExpr(AugAssignView{ast_, stmt}.value());
+    if (ast_.kind(target) == NodeKind::Name) {
+      Use(target);
+      Define(ast_.str(target), DefinitionKind::AugAssignment, stmt, target, ast_.range(stmt).end);
+    } else {
+      VisitExpr(target);
+    }
+  }
+
+  void VisitAnnAssign(NodeId stmt) {
+    AnnAssignView assign{ast_, stmt};
+    NodeId target = assign.target();
+    VisitAnnotation(assign.annotation());
+    VisitExpr(assign.value());
+    if (ast_.kind(target) == NodeKind::Name) {
+      Mark(target);
+      Define(ast_.str(target), DefinitionKind::AnnAssignment, stmt, target, ast_.range(stmt).end);
+    } else {
+      if (ast_.kind(target) == NodeKind::Attribute) RecordInstanceAttribute(target);
+      VisitExpr(target);
+    }
+  }
+
+  void VisitTypeAlias(NodeId stmt) {
+    TypeAliasView alias{ast_, stmt};
+    NodeId name = alias.name();
+    Mark(name);
+    Define(ast_.str(name), DefinitionKind::TypeAlias, stmt, name, ast_.range(stmt).start);
+    ScopeId outer = current_;
+    if (alias.type_params().valid()) {
+      current_ = NewScope(ScopeKind::TypeParams, outer, alias.type_params());
+      scope(current_).owner = stmt;
+      VisitTypeParams(alias.type_params());
+    }
+    InInvalidExpressionPosition("type alias", [&] { VisitAnnotation(alias.value(), "type alias values"); });
+    current_ = outer;
+  }
+
+  void VisitFor(NodeId stmt) {
+    ForView loop_stmt{ast_, stmt};
+    if (loop_stmt.is_async()) errors_.CheckAsyncStatement(stmt, current_, "`async for`");
+    VisitExpr(loop_stmt.iter());
+    NodeId body = loop_stmt.body();
+    uint32_t offset = body.valid() ? ast_.range(body).start : ast_.range(stmt).end;
+    size_t first_use = use_log_.size(), first_def = index_.definitions_.size();
+    FlowState before = flow();
+    loops_.emplace_back();
+    ++loop_depth_;
+    VisitTarget(loop_stmt.target(), DefinitionKind::ForTarget, stmt, offset);
+    VisitList(body);
+    --loop_depth_;
+    LoopContext loop = std::move(loops_.back());
+    loops_.pop_back();
+    for (const FlowState& c : loop.continues) flow().Merge(c);
+    PatchLoopUses(first_use, first_def, flow());
+    for (FlowState& b : loop.breaks) AddLoopBindings(b, first_def, flow());
+    // The loop may run zero times.
+    before.Merge(flow());
+    flow() = std::move(before);
+    VisitList(loop_stmt.orelse());
+    for (const FlowState& b : loop.breaks) flow().Merge(b);
+  }
+
+  void VisitWhile(NodeId stmt) {
+    WhileView loop_stmt{ast_, stmt};
+    NodeId test = loop_stmt.test();
+    size_t first_use = use_log_.size(), first_def = index_.definitions_.size();
+    loops_.emplace_back();
+    ++loop_depth_;
+    auto [when_true, exit] = VisitCondition(test);
+    flow() = std::move(when_true);
+    VisitList(loop_stmt.body());
+    --loop_depth_;
+    LoopContext loop = std::move(loops_.back());
+    loops_.pop_back();
+    for (const FlowState& c : loop.continues) flow().Merge(c);
+    PatchLoopUses(first_use, first_def, flow());
+    for (FlowState& b : loop.breaks) AddLoopBindings(b, first_def, flow());
+    // Leaving through the condition: before the first iteration or after any.
+    std::optional<bool> always = static_.Truth(test);
+    bool literal_true = test.valid() && ast_.kind(test) == NodeKind::BoolLiteral && ast_.node(test).data;
+    if (literal_true || always == true) {
+      flow().SetUnreachable();
+    } else {
+      // The condition is evaluated again after the last iteration: the bindings of the body
+      // reach the exit too (narrowed as the first evaluation narrowed them).
+      AddLoopBindings(exit, first_def, flow());
+      flow() = std::move(exit);
+    }
+    VisitList(loop_stmt.orelse());
+    for (const FlowState& b : loop.breaks) flow().Merge(b);
+  }
+
+  void VisitWith(NodeId stmt) {
+    WithView with{ast_, stmt};
+    if (with.is_async()) errors_.CheckAsyncStatement(stmt, current_, "`async with`");
+    NodeId items = with.items();
+    if (items.valid()) {
+      for (NodeId item : ListView{ast_, items}.items()) {
+        Mark(item);
+        VisitExpr(WithItemView{ast_, item}.context_expr());
+        NodeId target = WithItemView{ast_, item}.optional_vars();
+        if (target.valid()) {
+          VisitTarget(target, DefinitionKind::WithTarget, item, ast_.range(item).end);
+        }
+      }
+    }
+    with_exits_.emplace_back(flows_.size(), FlowUnion(flow(), flow()));
+    VisitList(with.body());
+    FlowState exceptional = std::move(with_exits_.back().second.state());
+    with_exits_.pop_back();
+    if (exceptional.reachable()) {
+      // The exceptional paths continue after the statement only if a manager swallows the
+      // exception; they come first, so that earlier bindings keep their order.
+      index_.constraints_.push_back({stmt, true, /*reachability=*/true, /*suppression=*/true});
+      constraint_keys_.push_back({stmt.value, true});
+      exceptional.RequireReturn(static_cast<uint32_t>(index_.constraints_.size() - 1));
+      exceptional.Merge(flow());
+      flow() = std::move(exceptional);
+    }
+  }
+
+  void VisitMatch(NodeId stmt) {
+    MatchView match{ast_, stmt};
+    VisitExpr(match.subject());
+    FlowState before = flow();
+    FlowState after(&flow_keys_);
+    after.SetUnreachable();
+    bool exhaustive = false;
+    for (NodeId match_case : match.cases()) {
+      Mark(match_case);
+      flow() = before;
+      MatchCaseView arm{ast_, match_case};
+      NodeId pattern = arm.pattern();
+      VisitPattern(pattern, match_case);
+      NodeId guard = arm.guard();
+      VisitExpr(guard);
+      VisitList(arm.body());
+      after.Merge(flow());
+      // `case _:` / `case name:` without a guard matches everything.
+      if (!guard.valid() && pattern.valid() && ast_.kind(pattern) == NodeKind::MatchAs &&
+          !MatchAsView{ast_, pattern}.pattern().valid()) {
+        exhaustive = true;
+      }
+    }
+    if (!exhaustive) after.Merge(before);
+    flow() = std::move(after);
+  }
+
+  void VisitTry(NodeId stmt) {
+    TryView try_stmt{ast_, stmt};
+    // An exception may leave the try body at any point: the handlers (and a `finally`) start
+    // from the union of the states before the body, after each of its statements and at each
+    // raise point inside them (see NoteRaisePoint).
+    size_t context = raise_contexts_.size();
+    raise_contexts_.push_back({flows_.size(), FlowUnion(flow(), flow())});
+    NodeId body = try_stmt.body();
+    if (body.valid()) {
+      for (NodeId s : ListView{ast_, body}.items()) {
+        VisitStatement(s);
+        raise_contexts_[context].raised.Add(flow());
+      }
+    }
+    FlowState exceptional = std::move(raise_contexts_[context].raised.state());
+    raise_contexts_.pop_back();
+    // A `finally` also runs when the `else` block or a handler raises.
+    NodeId finalbody = try_stmt.finalbody();
+    bool has_finally = finalbody.valid() && !ListView{ast_, finalbody}.items().empty();
+    if (has_finally) {
+      FlowState raised = exceptional;
+      raised.Merge(flow());
+      raise_contexts_.push_back({flows_.size(), FlowUnion(std::move(raised), flow())});
+    }
+    VisitList(try_stmt.orelse());  // else: runs when the body completed
+    FlowState after = flow();
+    NodeId handlers = try_stmt.handlers();
+    if (handlers.valid()) {
+      for (NodeId handler : ListView{ast_, handlers}.items()) {
+        Mark(handler);
+        flow() = exceptional;
+        ExceptHandlerView except{ast_, handler};
+        VisitExpr(except.type());
+        NodeId name = except.name();
+        NodeId handler_body = except.body();
+        if (name.valid()) {
+          Mark(name);
+          Define(ast_.str(name), DefinitionKind::ExceptHandler, handler, name,
+                 handler_body.valid() ? ast_.range(handler_body).start : ast_.range(handler).end);
+        }
+        VisitList(handler_body);
+        if (name.valid()) {  // deleted at the end of the handler, however it is left
+          flow().Unbind(ast_.str(name));
+          NoteRaisePoint(current_, ast_.str(name), Binding{});
+        }
+        after.Merge(flow());
+      }
+    }
+    if (has_finally) {
+      bool completes = after.reachable();
+      FlowState entry = after;
+      entry.Merge(raise_contexts_[context].raised.state());
+      raise_contexts_.pop_back();
+      flow() = std::move(entry);
+      VisitList(finalbody);
+      if (!completes) flow().SetUnreachable();
+    } else {
+      flow() = std::move(after);
+    }
+  }
+
+  void VisitAssert(NodeId stmt) {
+    NodeId test = AssertView{ast_, stmt}.test();
+    auto [when_true, when_false] = VisitCondition(test);
+    flow() = std::move(when_false);
+    VisitExpr(AssertView{ast_, stmt}.msg());  // the message is evaluated only on failure
+    flow() = std::move(when_true);
+    if ((test.valid() && ast_.kind(test) == NodeKind::BoolLiteral && ast_.node(test).data == 0) ||
+        static_.Truth(test) == false) {
+      flow().SetUnreachable();  // assert False, assert sys.platform == "win32"
+    }
+  }
+
+  void VisitImport(NodeId stmt) {
+    index_.imports_.push_back(stmt);
+    for (NodeId alias : ImportView{ast_, stmt}.aliases()) {
+      Mark(alias);
+      NodeId name = AliasView{ast_, alias}.name();
+      NodeId asname = AliasView{ast_, alias}.asname();
+      if (!name.valid()) continue;
+      llvm::StringRef bound = asname.valid() ? ast_.str(asname) : ast_.str(name).split('.').first;
+      Define(bound, DefinitionKind::Import, alias, asname.valid() ? asname : name, ast_.range(stmt).end);
+    }
+  }
+
+  void VisitImportFrom(NodeId stmt) {
+    ImportFromView import{ast_, stmt};
+    index_.imports_.push_back(stmt);
+    if (options_.is_package_init && ast_.node(stmt).data == 1 && import.module().valid() &&
+        current_ == index_.module_scope()) {
+      llvm::StringRef sub = ast_.str(import.module()).split('.').first;
+      Define(sub, DefinitionKind::Submodule, stmt, NodeId::None(), ast_.range(stmt).end);
+    }
+    if (import.is_star()) {
+      star_imports_.push_back(stmt);
+      Define("*", DefinitionKind::StarImport, stmt, NodeId::None(), ast_.range(stmt).end);
+    }
+    for (NodeId alias : import.aliases()) {
+      Mark(alias);
+      NodeId name = AliasView{ast_, alias}.name();
+      NodeId asname = AliasView{ast_, alias}.asname();
+      if (!name.valid()) continue;
+      Define(asname.valid() ? ast_.str(asname) : ast_.str(name), DefinitionKind::ImportFrom, alias,
+             asname.valid() ? asname : name, ast_.range(stmt).end);
+    }
+  }
+
+  void VisitGlobalOrNonlocal(NodeId stmt) {
+    bool global = ast_.kind(stmt) == NodeKind::Global;
+    for (NodeId name : global ? GlobalView{ast_, stmt}.names() : NonlocalView{ast_, stmt}.names()) {
+      Mark(name);
+      SymbolId sym = GetOrAddSymbol(current_, ast_.str(name));
+      if (global) {
+        index_.symbols_[sym.index()].is_global = true;
+      } else {
+        index_.symbols_[sym.index()].is_nonlocal = true;
+      }
+    }
+  }
+
   // A salvaged child of an Error node may be a statement or an expression.
   void VisitAny(NodeId node) {
-    switch (ast_.kind(node)) {
-      case NodeKind::FunctionDef: case NodeKind::ClassDef: case NodeKind::Return:
-      case NodeKind::Delete: case NodeKind::Assign: case NodeKind::AugAssign:
-      case NodeKind::AnnAssign: case NodeKind::TypeAlias: case NodeKind::For:
-      case NodeKind::While: case NodeKind::If: case NodeKind::With: case NodeKind::Match:
-      case NodeKind::Raise: case NodeKind::Try: case NodeKind::Assert: case NodeKind::Import:
-      case NodeKind::ImportFrom: case NodeKind::Global: case NodeKind::Nonlocal:
-      case NodeKind::ExprStmt: case NodeKind::Pass: case NodeKind::Break:
-      case NodeKind::Continue: case NodeKind::Error:
-        VisitStatement(node);
-        break;
-      case NodeKind::List: VisitList(node); break;
-      default: VisitExpr(node);
+    NodeKind kind = ast_.kind(node);
+    if (IsStatement(kind) || kind == NodeKind::Error) {
+      VisitStatement(node);
+    } else if (kind == NodeKind::List) {
+      VisitList(node);
+    } else {
+      VisitExpr(node);
     }
   }
 
   void VisitIf(NodeId stmt) {
-    NodeId test = ast_.child(stmt, 0);
-    std::optional<bool> value = StaticTruth(test);
+    IfView if_stmt{ast_, stmt};
+    NodeId test = if_stmt.test();
+    std::optional<bool> value = static_.Truth(test);
     auto [when_true, when_false] = VisitCondition(test);
     FlowState body_end(&flow_keys_);
     body_end.SetUnreachable();
     if (value == false) {
-      MarkUnreachable(ast_.child(stmt, 1));
-      NoteSkippedBindings(ast_.child(stmt, 1));
+      MarkUnreachable(if_stmt.body());
+      NoteSkippedBindings(if_stmt.body());
     } else {
       flow() = std::move(when_true);
-      VisitList(ast_.child(stmt, 1));
+      VisitList(if_stmt.body());
       body_end = std::move(flow());
     }
     if (value == true) {
-      MarkUnreachable(ast_.child(stmt, 2));
-      NoteSkippedBindings(ast_.child(stmt, 2));
+      MarkUnreachable(if_stmt.orelse());
+      NoteSkippedBindings(if_stmt.orelse());
       flow() = std::move(body_end);
     } else {
       flow() = std::move(when_false);
-      VisitList(ast_.child(stmt, 2));
+      VisitList(if_stmt.orelse());
       body_end.Merge(flow());  // the body's bindings first, then the else branch's
       flow() = std::move(body_end);
     }
@@ -938,14 +849,17 @@ class IndexBuilder {
     // The annotations of a generic function are evaluated in its type parameter scope.
     const char* generic = fn.type_params().valid() ? "generic definition" : nullptr;
     NodeId params = fn.parameters();
+    llvm::ArrayRef<NodeId> parameters = params.valid() ? ParametersView{ast_, params}.parameters() : llvm::ArrayRef<NodeId>();
     if (params.valid()) {
-      for (NodeId p : ast_.children(params)) {
+      for (NodeId p : parameters) {
         Mark(p);
-        InInvalidExpressionPosition(generic, [&] { VisitAnnotation(ast_.child(p, 0), "parameter annotations"); });
+        InInvalidExpressionPosition(generic, [&] {
+          VisitAnnotation(ParameterView{ast_, p}.annotation(), "parameter annotations");
+        });
         // Defaults are evaluated in the enclosing scope.
         ScopeId saved = current_;
         current_ = outer;
-        VisitExpr(ast_.child(p, 1));
+        VisitExpr(ParameterView{ast_, p}.default_value());
         current_ = saved;
       }
     }
@@ -956,11 +870,11 @@ class IndexBuilder {
     ScopeId saved_class = method_class_, saved_method = method_scope_;
     llvm::StringRef saved_self = self_name_;
     method_class_ = ScopeId::None();
-    if (scope(outer).kind == ScopeKind::Class && params.valid() && !ast_.children(params).empty() &&
+    if (scope(outer).kind == ScopeKind::Class && params.valid() && !parameters.empty() &&
         !HasDecorator(fn.decorators(), "staticmethod")) {
       method_class_ = outer;
       method_scope_ = fn_scope;
-      self_name_ = ast_.str(ast_.children(params)[0]);
+      self_name_ = ast_.str(parameters[0]);
     }
     current_ = fn_scope;
     flows_.push_back({fn_scope, FlowState(&flow_keys_)});
@@ -968,11 +882,7 @@ class IndexBuilder {
     loops_.clear();
     int saved_loop = loop_depth_;
     loop_depth_ = 0;
-    if (params.valid()) {
-      for (NodeId p : ast_.children(params)) {
-        Define(ast_.str(p), DefinitionKind::Parameter, p, p, 0);
-      }
-    }
+    for (NodeId p : parameters) Define(ast_.str(p), DefinitionKind::Parameter, p, p, 0);
     VisitList(fn.body());
     if (scope(fn_scope).is_async && scope(fn_scope).is_generator) {
       if (auto it = first_value_return_.find(fn_scope.index()); it != first_value_return_.end()) {
@@ -996,7 +906,7 @@ class IndexBuilder {
 
   bool HasDecorator(NodeId decorators, llvm::StringRef name) const {
     if (!decorators.valid()) return false;
-    for (NodeId dec : ast_.children(decorators)) {
+    for (NodeId dec : ListView{ast_, decorators}.items()) {
       if (ast_.kind(dec) == NodeKind::Name && ast_.str(dec) == name) return true;
     }
     return false;
@@ -1016,12 +926,12 @@ class IndexBuilder {
       Mark(args);
       // The bases and keywords of a generic class are evaluated in its type parameter scope.
       InInvalidExpressionPosition(cls.type_params().valid() ? "generic definition" : nullptr, [&] {
-        for (NodeId arg : ast_.children(args)) VisitExpr(arg);
+        for (NodeId arg : ArgumentsView{ast_, args}.args()) VisitExpr(arg);
       });
     }
     ScopeId class_scope = NewScope(ScopeKind::Class, current_, stmt);
     if (args.valid()) {
-      for (NodeId arg : ast_.children(args)) {
+      for (NodeId arg : ArgumentsView{ast_, args}.args()) {
         if (arg.valid() && ast_.kind(arg) == NodeKind::Keyword && ast_.str(arg) == "metaclass") {
           scope(class_scope).has_metaclass = true;
         }
@@ -1047,17 +957,17 @@ class IndexBuilder {
 
   void VisitTypeParams(NodeId list) {
     Mark(list);
-    for (NodeId tp : ast_.children(list)) {
+    for (NodeId tp : ListView{ast_, list}.items()) {
       Mark(tp);
       Define(ast_.str(tp), DefinitionKind::TypeParam, tp, tp, 0);
-      InInvalidExpressionPosition("TypeVar bound", [&] { VisitAnnotation(ast_.child(tp, 0)); });
+      InInvalidExpressionPosition("TypeVar bound", [&] { VisitAnnotation(TypeParamView{ast_, tp}.bound()); });
       const char* default_position = "TypeVar default";
       switch (static_cast<TypeParamKind>(ast_.node(tp).data)) {
         case TypeParamKind::TypeVar: break;
         case TypeParamKind::TypeVarTuple: default_position = "TypeVarTuple default"; break;
         case TypeParamKind::ParamSpec: default_position = "ParamSpec default"; break;
       }
-      InInvalidExpressionPosition(default_position, [&] { VisitAnnotation(ast_.child(tp, 1)); });
+      InInvalidExpressionPosition(default_position, [&] { VisitAnnotation(TypeParamView{ast_, tp}.default_value()); });
     }
   }
 
@@ -1121,18 +1031,19 @@ class IndexBuilder {
         for (NodeId element : ast_.children(target)) VisitTarget(element, kind, node, offset);
         break;
       case NodeKind::Starred:
-        VisitTarget(ast_.child(target, 0), kind, node, offset);
+        VisitTarget(StarredView{ast_, target}.value(), kind, node, offset);
         break;
-      case NodeKind::Attribute:
+      case NodeKind::Attribute: {
+        AttributeView attribute{ast_, target};
         RecordInstanceAttribute(target);
         index_.store_targets_.set(target.index());
-        if (ast_.child(target, 1).valid()) index_.assigned_attributes_.insert(ast_.str(ast_.child(target, 1)));
-        VisitExpr(ast_.child(target, 0));
+        if (attribute.attr().valid()) index_.assigned_attributes_.insert(ast_.str(attribute.attr()));
+        VisitExpr(attribute.value());
         if (llvm::StringRef key = PlaceKey(target); !key.empty()) {
           bool direct = kind == DefinitionKind::Assignment && ast_.kind(node) == NodeKind::Assign;
           if (direct) {
             direct = false;
-            for (NodeId t : ast_.tail(node, 1)) direct |= t == target;
+            for (NodeId t : AssignView{ast_, node}.targets()) direct |= t == target;
           }
           if (direct) {
             flow().Bind(key, PlaceAssignment(target));
@@ -1143,6 +1054,7 @@ class IndexBuilder {
           }
         }
         break;
+      }
       default:
         VisitExpr(target);
     }
@@ -1151,8 +1063,8 @@ class IndexBuilder {
   // `self.x = ...` directly in a method: an instance attribute of the enclosing class.
   void RecordInstanceAttribute(NodeId target) {
     if (!method_class_.valid() || current_ != method_scope_) return;
-    NodeId value = ast_.child(target, 0);
-    NodeId attr = ast_.child(target, 1);
+    NodeId value = AttributeView{ast_, target}.value();
+    NodeId attr = AttributeView{ast_, target}.attr();
     if (!value.valid() || !attr.valid() || ast_.kind(value) != NodeKind::Name) return;
     if (ast_.str(value) != self_name_) return;
     scope(method_class_).instance_attributes[ast_.str(attr)].push_back({current_statement_, target});
@@ -1163,25 +1075,31 @@ class IndexBuilder {
     Mark(pattern);
     switch (ast_.kind(pattern)) {
       case NodeKind::MatchAs:
-        VisitPattern(ast_.child(pattern, 0), match_case);
-        BindCapture(ast_.child(pattern, 1), pattern);
+        VisitPattern(MatchAsView{ast_, pattern}.pattern(), match_case);
+        BindCapture(MatchAsView{ast_, pattern}.name(), pattern);
         return;
       case NodeKind::MatchStar:
-        BindCapture(ast_.child(pattern, 0), pattern);
+        BindCapture(MatchStarView{ast_, pattern}.name(), pattern);
         return;
-      case NodeKind::MatchMapping:
-        for (NodeId key : ast_.children(ast_.child(pattern, 0))) VisitExpr(key);
-        for (NodeId p : ast_.children(ast_.child(pattern, 1))) VisitPattern(p, match_case);
-        BindCapture(ast_.child(pattern, 2), pattern);
+      case NodeKind::MatchMapping: {
+        MatchMappingView mapping{ast_, pattern};
+        for (NodeId key : ListView{ast_, mapping.keys()}.items()) VisitExpr(key);
+        for (NodeId p : ListView{ast_, mapping.patterns()}.items()) VisitPattern(p, match_case);
+        BindCapture(mapping.rest(), pattern);
         return;
-      case NodeKind::MatchClass:
-        VisitExpr(ast_.child(pattern, 0));
-        for (NodeId p : ast_.children(ast_.child(pattern, 1))) VisitPattern(p, match_case);
-        for (NodeId p : ast_.children(ast_.child(pattern, 3))) VisitPattern(p, match_case);
+      }
+      case NodeKind::MatchClass: {
+        MatchClassView cls{ast_, pattern};
+        VisitExpr(cls.cls());
+        for (NodeId p : ListView{ast_, cls.patterns()}.items()) VisitPattern(p, match_case);
+        for (NodeId p : ListView{ast_, cls.kwd_patterns()}.items()) VisitPattern(p, match_case);
         return;
+      }
       case NodeKind::MatchValue:
+        VisitExpr(MatchValueView{ast_, pattern}.value());
+        return;
       case NodeKind::MatchSingleton:
-        VisitExpr(ast_.child(pattern, 0));
+        VisitExpr(MatchSingletonView{ast_, pattern}.value());
         return;
       default:
         for (NodeId child : ast_.children(pattern)) VisitPattern(child, match_case);
@@ -1237,13 +1155,13 @@ class IndexBuilder {
       case NodeKind::Name: Use(expr); return;
       case NodeKind::Identifier: return;
       case NodeKind::StringLiteral:
-        for (NodeId child : ast_.children(expr)) {
+        for (NodeId child : StringLiteralView{ast_, expr}.interpolations()) {
           if (child.valid()) VisitExpr(child);
         }
         MarkForwardReference(ast_.string_annotation(expr));
         return;
       case NodeKind::Attribute: {
-        VisitExpr(ast_.child(expr, 0));
+        VisitExpr(AttributeView{ast_, expr}.value());
         // A narrowed place: record the constraints that reach this load.
         llvm::StringRef key = PlaceKey(expr);
         if (!key.empty() && flows_.back().first == current_ && flow().Knows(key)) {
@@ -1258,8 +1176,8 @@ class IndexBuilder {
       case NodeKind::DictComp:
       case NodeKind::GeneratorExp: VisitComprehension(expr); return;
       case NodeKind::NamedExpr: {
-        VisitExpr(ast_.child(expr, 1));
-        NodeId target = ast_.child(expr, 0);
+        VisitExpr(NamedExprView{ast_, expr}.value());
+        NodeId target = NamedExprView{ast_, expr}.target();
         // The target binds in the nearest enclosing non-comprehension scope.
         ScopeId s = current_;
         while (scope(s).kind == ScopeKind::Comprehension && scope(s).parent.valid()) s = scope(s).parent;
@@ -1274,14 +1192,14 @@ class IndexBuilder {
         if (InInvalidExpressionPosition()) {
           InvalidExpression(expr, "await expression");
         } else if (in_annotation_ && current_ == annotation_scope_) {
-        } else if (!AwaitAllowed()) {
+        } else if (!errors_.AsyncContextAllowed(current_)) {
           Error(ast_.range(expr), "`await` outside of an asynchronous function");
         } else if (scope(current_).kind == ScopeKind::Comprehension) {
           // The comprehension awaits, so it is asynchronous (PEP 530).
-          CheckAsyncInSyncComprehension(current_, ast_.range(expr));
+          errors_.CheckAsyncInSyncComprehension(current_, ast_.range(expr));
         }
-        if (ScopeId fn = EnclosingFunction(); fn.valid()) scope(fn).has_await = true;
-        VisitExpr(ast_.child(expr, 0));
+        if (ScopeId fn = errors_.EnclosingFunction(current_); fn.valid()) scope(fn).has_await = true;
+        VisitExpr(AwaitView{ast_, expr}.value());
         return;
       }
       case NodeKind::Yield:
@@ -1304,18 +1222,19 @@ class IndexBuilder {
             }
           }
         }
-        VisitExpr(ast_.child(expr, 0));
+        VisitExpr(from ? YieldFromView{ast_, expr}.value() : YieldView{ast_, expr}.value());
         return;
       }
       case NodeKind::Call: {
-        NodeId func = ast_.child(expr, 0);
+        CallView call{ast_, expr};
+        NodeId func = call.func();
         if (func.valid() && ((ast_.kind(func) == NodeKind::Name && ast_.str(func) == "setattr") ||
-                             (ast_.kind(func) == NodeKind::Attribute && ast_.child(func, 1).valid() &&
-                              ast_.str(ast_.child(func, 1)) == "__setattr__"))) {
+                             (ast_.kind(func) == NodeKind::Attribute && AttributeView{ast_, func}.attr().valid() &&
+                              ast_.str(AttributeView{ast_, func}.attr()) == "__setattr__"))) {
           index_.uses_setattr_ = true;
         }
         if (func.valid() && ast_.kind(func) == NodeKind::Name && ast_.str(func) == "hasattr") {
-          NodeId attr_name = ast_.child(expr, 2);
+          NodeId attr_name = call.args().size() > 1 ? call.args()[1] : NodeId::None();
           if (attr_name.valid() && ast_.kind(attr_name) == NodeKind::StringLiteral) {
             index_.hasattr_names_.insert(ast_.str(attr_name));
           }
@@ -1337,12 +1256,13 @@ class IndexBuilder {
       }
       case NodeKind::IfExp: {
         size_t mark = index_.constraints_.size();
-        auto [when_true, when_false] = VisitCondition(ast_.child(expr, 1));
+        IfExpView if_exp{ast_, expr};
+        auto [when_true, when_false] = VisitCondition(if_exp.test());
         flow() = std::move(when_true);
-        VisitExpr(ast_.child(expr, 0));
+        VisitExpr(if_exp.body());
         FlowState after_body = std::move(flow());
         flow() = std::move(when_false);
-        VisitExpr(ast_.child(expr, 2));
+        VisitExpr(if_exp.orelse());
         after_body.Merge(flow());
         flow() = std::move(after_body);
         StripConstraintsSince(mark);
@@ -1366,31 +1286,31 @@ class IndexBuilder {
   }
 
   void VisitLambda(NodeId expr) {
-    NodeId params = ast_.child(expr, 0);
+    LambdaView lambda{ast_, expr};
+    NodeId params = lambda.parameters();
+    llvm::ArrayRef<NodeId> parameters = params.valid() ? ParametersView{ast_, params}.parameters() : llvm::ArrayRef<NodeId>();
     if (params.valid()) {
       Mark(params);
-      for (NodeId p : ast_.children(params)) {
+      for (NodeId p : parameters) {
         Mark(p);
-        VisitExpr(ast_.child(p, 1));
+        VisitExpr(ParameterView{ast_, p}.default_value());
       }
     }
     int saved_loop = loop_depth_;
     loop_depth_ = 0;
     InScope(NewScope(ScopeKind::Lambda, current_, expr), [&] {
-      if (params.valid()) {
-        for (NodeId p : ast_.children(params)) Define(ast_.str(p), DefinitionKind::Parameter, p, p, 0);
-      }
-      VisitExpr(ast_.child(expr, 1));
+      for (NodeId p : parameters) Define(ast_.str(p), DefinitionKind::Parameter, p, p, 0);
+      VisitExpr(lambda.body());
     });
     loop_depth_ = saved_loop;
   }
 
   void VisitComprehension(NodeId expr) {
     NodeKind kind = ast_.kind(expr);
-    size_t first_generator = kind == NodeKind::DictComp ? 2 : 1;
-    auto generators = ast_.tail(expr, first_generator);
+    ComprehensionParts parts = ComprehensionPartsOf(ast_, expr);
+    auto generators = parts.generators;
     // The first iterable is evaluated in the enclosing scope.
-    if (!generators.empty()) VisitExpr(ast_.child(generators[0], 1));
+    if (!generators.empty()) VisitExpr(ComprehensionView{ast_, generators[0]}.iter());
     ScopeId outer = current_;
     ScopeId comprehension = NewScope(ScopeKind::Comprehension, outer, expr);
     current_ = comprehension;
@@ -1399,307 +1319,40 @@ class IndexBuilder {
     loop_depth_ = 0;
     for (size_t i = 0; i < generators.size(); ++i) {
       NodeId gen = generators[i];
+      ComprehensionView clause{ast_, gen};
       Mark(gen);
-      if (ast_.Has(gen, kAsync) && kind != NodeKind::GeneratorExp && !AsyncContextAllowed(outer)) {
+      if (clause.is_async() && kind != NodeKind::GeneratorExp && !errors_.AsyncContextAllowed(outer)) {
         Error(ast_.range(gen), "asynchronous comprehension outside of an asynchronous function");
       }
-      if (ast_.Has(gen, kAsync)) CheckAsyncInSyncComprehension(comprehension, ast_.range(gen));
-      if (i > 0) VisitExpr(ast_.child(gen, 1));
-      VisitTarget(ast_.child(gen, 0), DefinitionKind::Comprehension, gen, 0);
+      if (clause.is_async()) errors_.CheckAsyncInSyncComprehension(comprehension, ast_.range(gen));
+      if (i > 0) VisitExpr(clause.iter());
+      VisitTarget(clause.target(), DefinitionKind::Comprehension, gen, 0);
       // Each condition narrows what follows it: later conditions, later generators, the element.
-      for (NodeId cond : ast_.tail(gen, 2)) {
+      for (NodeId cond : clause.ifs()) {
         auto [when_true, when_false] = VisitCondition(cond);
         flow() = std::move(when_true);
       }
     }
-    for (size_t i = 0; i < first_generator; ++i) VisitExpr(ast_.child(expr, i));
+    for (NodeId element : parts.elements) VisitExpr(element);
     loop_depth_ = saved_loop;
     flows_.pop_back();
     current_ = outer;
   }
 
-  // ------------------------------------------------------------------ context checks
-  bool InFunction() const {
-    for (ScopeId s = current_; s.valid(); s = index_.scopes_[s.index()].parent) {
-      ScopeKind k = index_.scopes_[s.index()].kind;
-      if (k == ScopeKind::Function || k == ScopeKind::Lambda) return true;
-      if (k == ScopeKind::Module || k == ScopeKind::Class) return false;
-    }
-    return false;
-  }
-
-  ScopeId EnclosingFunction() const {
-    for (ScopeId s = current_; s.valid(); s = index_.scopes_[s.index()].parent) {
-      ScopeKind k = index_.scopes_[s.index()].kind;
-      if (k == ScopeKind::Function) return s;
-      if (k != ScopeKind::Comprehension) return ScopeId::None();
-    }
-    return ScopeId::None();
-  }
-
-  // `await` is allowed in an async function, also inside its comprehensions, and anywhere
-  // inside a generator expression (which becomes an async generator).
-  bool AwaitAllowed() const {
-    for (ScopeId s = current_; s.valid(); s = index_.scopes_[s.index()].parent) {
-      const Scope& sc = index_.scopes_[s.index()];
-      if (sc.kind == ScopeKind::Comprehension) {
-        if (ast_.kind(sc.node) == NodeKind::GeneratorExp) return true;
-        continue;
-      }
-      return sc.kind == ScopeKind::Function && sc.is_async;
-    }
-    return false;
-  }
-
-  bool AsyncContextAllowed(ScopeId from) const {
-    for (ScopeId s = from; s.valid(); s = index_.scopes_[s.index()].parent) {
-      const Scope& sc = index_.scopes_[s.index()];
-      if (sc.kind == ScopeKind::Comprehension) {
-        if (ast_.kind(sc.node) == NodeKind::GeneratorExp) return true;
-        continue;
-      }
-      return sc.kind == ScopeKind::Function && sc.is_async;
-    }
-    return false;
-  }
-
-  // Before 3.11 a synchronous comprehension (generator expressions included) cannot contain an
-  // asynchronous list / set / dict comprehension, one with `async for` or one that awaits, even
-  // inside an `async def`. Reported once per comprehension, at `range` (its first `async for`
-  // clause or `await`).
-  void CheckAsyncInSyncComprehension(ScopeId comprehension, TextRange range) {
-    if (options_.python_version >= PythonVersion{3, 11}) return;
-    const Scope& sc = scope(comprehension);
-    if (ast_.kind(sc.node) == NodeKind::GeneratorExp || !InSyncComprehension(sc.parent)) return;
-    if (!async_nesting_reported_.insert(comprehension.index()).second) return;
-    Error(range, "cannot use an asynchronous comprehension inside of a synchronous comprehension on Python " +
-                     options_.python_version.ToString() + " (syntax was added in 3.11)");
-  }
-
-  // Whether `from` is a comprehension that is not itself a coroutine: it has no `async for`
-  // clause and no `await` of its own. (An asynchronous enclosing comprehension may contain
-  // asynchronous ones; its own check decides whether it may be there.)
-  bool InSyncComprehension(ScopeId from) {
-    if (!from.valid() || index_.scopes_[from.index()].kind != ScopeKind::Comprehension) return false;
-    NodeId comp = index_.scopes_[from.index()].node;
-    size_t first_generator = ast_.kind(comp) == NodeKind::DictComp ? 2 : 1;
-    auto generators = ast_.tail(comp, first_generator);
-    for (NodeId gen : generators) {
-      if (gen.valid() && ast_.Has(gen, kAsync)) return false;
-    }
-    auto [it, inserted] = awaits_directly_.try_emplace(from.index(), false);
-    if (inserted) {
-      bool awaits = false;
-      for (size_t i = 0; i < generators.size() && !awaits; ++i) {
-        NodeId gen = generators[i];
-        if (!gen.valid()) continue;
-        for (size_t c = 0; c < ast_.children(gen).size() && !awaits; ++c) {
-          if (i == 0 && c == 1) continue;  // the first iterable is evaluated outside
-          awaits = ContainsOwnAwait(ast_.child(gen, c));
-        }
-      }
-      for (size_t i = 0; i < first_generator && !awaits; ++i) awaits = ContainsOwnAwait(ast_.child(comp, i));
-      it->second = awaits;
-    }
-    return !it->second;
-  }
-
-  // Whether `expr` contains an `await` evaluated in the scope it is in: not inside a lambda, nor
-  // inside a nested comprehension other than its first iterable.
-  bool ContainsOwnAwait(NodeId expr) const {
-    if (!expr.valid()) return false;
-    switch (ast_.kind(expr)) {
-      case NodeKind::Await: return true;
-      case NodeKind::Lambda: return false;
-      case NodeKind::ListComp:
-      case NodeKind::SetComp:
-      case NodeKind::DictComp:
-      case NodeKind::GeneratorExp: {
-        auto generators = ast_.tail(expr, ast_.kind(expr) == NodeKind::DictComp ? 2 : 1);
-        return !generators.empty() && generators[0].valid() && ContainsOwnAwait(ast_.child(generators[0], 1));
-      }
-      default:
-        for (NodeId child : ast_.children(expr)) {
-          if (ContainsOwnAwait(child)) return true;
-        }
-        return false;
-    }
-  }
-
-  void CheckAsyncStatement(NodeId stmt, const char* what) {
-    const Scope& sc = scope(current_);
-    if (!(sc.kind == ScopeKind::Function && sc.is_async)) {
-      Error(ast_.range(stmt), std::string(what) + " outside of an asynchronous function");
-    }
-  }
-
-  // ------------------------------------------------------------ static conditions
-  bool IsSysAttribute(NodeId expr, llvm::StringRef attr) const {
-    if (!expr.valid() || ast_.kind(expr) != NodeKind::Attribute) return false;
-    NodeId value = ast_.child(expr, 0);
-    NodeId name = ast_.child(expr, 1);
-    return value.valid() && name.valid() && ast_.kind(value) == NodeKind::Name &&
-           ast_.str(value) == "sys" && ast_.str(name) == attr;
-  }
-
-  // `sys.version_info[0]` / `[1]` / `.major` / `.minor`: the configured version's field.
-  std::optional<int64_t> VersionField(NodeId expr) const {
-    if (!expr.valid()) return std::nullopt;
-    int64_t index = -1;
-    if (ast_.kind(expr) == NodeKind::Subscript && IsSysAttribute(ast_.child(expr, 0), "version_info")) {
-      NodeId slice = ast_.child(expr, 1);
-      if (!slice.valid() || ast_.kind(slice) != NodeKind::IntLiteral || ast_.Has(slice, kBig)) return std::nullopt;
-      index = ast_.int_value(slice);
-    } else if (ast_.kind(expr) == NodeKind::Attribute && IsSysAttribute(ast_.child(expr, 0), "version_info") &&
-               ast_.child(expr, 1).valid()) {
-      llvm::StringRef field = ast_.str(ast_.child(expr, 1));
-      if (field == "major") index = 0;
-      if (field == "minor") index = 1;
-    }
-    if (index == 0) return options_.python_version.major;
-    if (index == 1) return options_.python_version.minor;
-    return std::nullopt;
-  }
-
-  // `sys.version_info[:2]` / `sys.version_info[0:2]`.
-  bool IsVersionPrefix(NodeId expr) const {
-    if (!expr.valid() || ast_.kind(expr) != NodeKind::Subscript) return false;
-    if (!IsSysAttribute(ast_.child(expr, 0), "version_info")) return false;
-    NodeId slice = ast_.child(expr, 1);
-    if (!slice.valid() || ast_.kind(slice) != NodeKind::Slice) return false;
-    NodeId lower = ast_.child(slice, 0);
-    NodeId upper = ast_.child(slice, 1);
-    NodeId step = ast_.child(slice, 2);
-    if (step.valid() || !upper.valid() || ast_.kind(upper) != NodeKind::IntLiteral || ast_.int_value(upper) != 2) {
-      return false;
-    }
-    return !lower.valid() || (ast_.kind(lower) == NodeKind::IntLiteral && ast_.int_value(lower) == 0);
-  }
-
-  // Module-level flags such as `PY3 = sys.version_info[0] == 3` keep their static value in
-  // later conditions (`if PY3:`), as long as the name is bound nowhere else in the file.
+  // `PY3 = sys.version_info[0] == 3` at module level (see StaticConditions::RecordName).
   void RecordStaticName(llvm::StringRef name, bool value) {
     SymbolId earlier = index_.LookupSymbol(index_.module_scope(), name);
     bool bound_before = earlier.valid() && !index_.symbol(earlier).definitions.empty();
-    auto [it, inserted] = static_names_.try_emplace(name, value);
-    if (!inserted || bound_before) it->second = std::nullopt;  // bound twice: no longer static
-  }
-  void NoteNonStaticBinding(llvm::StringRef name) {
-    auto it = static_names_.find(name);
-    if (it != static_names_.end()) it->second = std::nullopt;
-  }
-
-  std::optional<bool> StaticTruth(NodeId test) const {
-    if (!test.valid()) return std::nullopt;
-    switch (ast_.kind(test)) {
-      case NodeKind::Name: {
-        if (ast_.str(test) == "TYPE_CHECKING") return true;
-        auto it = static_names_.find(ast_.str(test));
-        if (it != static_names_.end() && it->second) return *it->second;
-        return std::nullopt;
-      }
-      case NodeKind::Attribute: {
-        NodeId attr = ast_.child(test, 1);
-        if (attr.valid() && ast_.str(attr) == "TYPE_CHECKING") return true;
-        return std::nullopt;
-      }
-      case NodeKind::UnaryOp: {
-        if (static_cast<UnaryOperator>(ast_.node(test).data) != UnaryOperator::Not) return std::nullopt;
-        auto inner = StaticTruth(ast_.child(test, 0));
-        if (inner) return !*inner;
-        return std::nullopt;
-      }
-      case NodeKind::BoolOp: {
-        auto left = StaticTruth(ast_.child(test, 0));
-        auto right = StaticTruth(ast_.child(test, 1));
-        bool is_and = static_cast<BoolOperator>(ast_.node(test).data) == BoolOperator::And;
-        if (is_and) {
-          if (left == false || right == false) return false;
-          if (left == true && right == true) return true;
-        } else {
-          if (left == true || right == true) return true;
-          if (left == false && right == false) return false;
-        }
-        return std::nullopt;
-      }
-      case NodeKind::Compare: return StaticCompare(test);
-      default: return std::nullopt;
-    }
-  }
-
-  std::optional<bool> StaticCompare(NodeId test) const {
-    auto ops = ast_.compare_ops(test);
-    if (ops.size() != 1) return std::nullopt;
-    NodeId left = ast_.child(test, 0);
-    NodeId right = ast_.child(test, 1);
-    CompareOp op = ops[0];
-    // `sys.version_info[0] == 3`, `sys.version_info.major >= 3`: one field against an int.
-    if (std::optional<int64_t> field = VersionField(left);
-        field && right.valid() && ast_.kind(right) == NodeKind::IntLiteral && !ast_.Has(right, kBig)) {
-      int64_t want = ast_.int_value(right);
-      switch (op) {
-        case CompareOp::Eq: return *field == want;
-        case CompareOp::NotEq: return *field != want;
-        case CompareOp::GtE: return *field >= want;
-        case CompareOp::Gt: return *field > want;
-        case CompareOp::LtE: return *field <= want;
-        case CompareOp::Lt: return *field < want;
-        default: return std::nullopt;
-      }
-    }
-    // `sys.version_info[:2] >= (3, 4)`: the (major, minor) prefix against a tuple.
-    if (IsVersionPrefix(left) && right.valid() && ast_.kind(right) == NodeKind::Tuple) {
-      std::vector<int64_t> wanted;
-      for (NodeId e : ast_.children(right)) {
-        if (!e.valid() || ast_.kind(e) != NodeKind::IntLiteral || ast_.Has(e, kBig)) return std::nullopt;
-        wanted.push_back(ast_.int_value(e));
-      }
-      std::vector<int64_t> have = {options_.python_version.major, options_.python_version.minor};
-      switch (op) {
-        case CompareOp::Eq: return have == wanted;
-        case CompareOp::NotEq: return have != wanted;
-        case CompareOp::GtE: return have >= wanted;
-        case CompareOp::Gt: return have > wanted;
-        case CompareOp::LtE: return have <= wanted;
-        case CompareOp::Lt: return have < wanted;
-        default: return std::nullopt;
-      }
-    }
-    if (IsSysAttribute(left, "version_info") && right.valid() && ast_.kind(right) == NodeKind::Tuple) {
-      std::vector<int64_t> wanted;
-      for (NodeId e : ast_.children(right)) {
-        if (!e.valid() || ast_.kind(e) != NodeKind::IntLiteral || ast_.Has(e, kBig)) return std::nullopt;
-        wanted.push_back(ast_.int_value(e));
-      }
-      std::vector<int64_t> have = {options_.python_version.major, options_.python_version.minor};
-      // Compare lexicographically over the given length (sys.version_info has more fields, so
-      // a longer current version compares greater when the prefixes are equal).
-      int cmp = 0;
-      for (size_t i = 0; i < wanted.size() && cmp == 0; ++i) {
-        int64_t h = i < have.size() ? have[i] : 0;
-        cmp = h < wanted[i] ? -1 : (h > wanted[i] ? 1 : 0);
-      }
-      bool longer = wanted.size() < 5;  // version_info has 5 fields
-      switch (op) {
-        case CompareOp::GtE: return cmp >= 0;
-        case CompareOp::Lt: return cmp < 0;
-        case CompareOp::Gt: return cmp > 0 || (cmp == 0 && longer);
-        case CompareOp::LtE: return cmp < 0 || (cmp == 0 && !longer);
-        default: return std::nullopt;
-      }
-    }
-    if (IsSysAttribute(left, "platform") && right.valid() && ast_.kind(right) == NodeKind::StringLiteral) {
-      bool equal = ast_.str(right) == "linux";
-      if (op == CompareOp::Eq) return equal;
-      if (op == CompareOp::NotEq) return !equal;
-    }
-    return std::nullopt;
+    static_.RecordName(name, value, bound_before);
   }
 
   const Ast& ast_;
   FileId file_;
   const IndexOptions& options_;
   SemanticIndex& index_;
+  StaticConditions static_;
+  SyntaxErrors errors_;
+  DunderAllCollector dunder_all_;
   ScopeId current_;
   std::vector<std::pair<ScopeId, FlowState>> flows_;  // one per scope being visited, innermost last
   std::vector<LoopContext> loops_;                    // loops of the current function scope
@@ -1720,18 +1373,13 @@ class IndexBuilder {
   llvm::StringRef self_name_;
   int loop_depth_ = 0;
   bool in_annotation_ = false;
-  // Names bound once, at module level, to a static condition (nullopt: bound otherwise too).
-  llvm::StringMap<std::optional<bool>> static_names_;
-  bool defining_static_name_ = false;
+  bool defining_static_name_ = false;  // binding the name RecordStaticName just recorded
   const char* invalid_expression_position_ = nullptr;  // see InInvalidExpressionPosition
   ScopeId invalid_expression_scope_;
   const char* annotation_position_ = "type expressions";
   ScopeId annotation_scope_;  // the scope the annotation being visited is evaluated in
   llvm::DenseMap<uint32_t, NodeId> first_value_return_;  // function scope -> its first `return <value>`
   std::vector<NodeId> star_imports_;
-  bool dunder_all_opaque_ = false;  // `__all__` took a value not understood (see AddDunderAll)
-  llvm::DenseMap<uint32_t, bool> awaits_directly_;  // comprehension scope -> it awaits in its own scope
-  llvm::DenseSet<uint32_t> async_nesting_reported_;  // comprehension scopes reported as nested async
   // The `with` blocks being visited: the flows_ depth they belong to, and the union of the states
   // an exception in the block may leave from.
   std::vector<std::pair<size_t, FlowUnion>> with_exits_;
