@@ -20,7 +20,8 @@ bool DunderAllCollector::Collect(NodeId value) {
   switch (ast_.kind(value)) {
     case NodeKind::ListExpr:
     case NodeKind::Tuple: {
-      auto elements = ast_.kind(value) == NodeKind::Tuple ? TupleView{ast_, value}.elts() : ListExprView{ast_, value}.elts();
+      auto elements =
+          ast_.kind(value) == NodeKind::Tuple ? TupleView{ast_, value}.elts() : ListExprView{ast_, value}.elts();
       for (NodeId e : elements) {
         if (!e.valid() || ast_.kind(e) != NodeKind::StringLiteral || StringLiteralView{ast_, e}.is_fstring()) {
           return false;
