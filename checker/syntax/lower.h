@@ -22,6 +22,9 @@
 // `await x ** y` is `await (x ** y)` in the grammar (Python: `(await x) ** y`); `type(x).a = v`
 // parses as a type alias statement; `(x)` targets parse as one-element tuple patterns.
 //
+// Nodes are created bottom-up with `ast_.Add(kind, range, {children...})`: the children go in the
+// slot order of the kind's row in node_kinds.def (readers use the generated views).
+//
 // The code is split by topic: lower.cpp (infrastructure, module, blocks, errors, comments,
 // recovery), lower_stmt.cpp, lower_expr.cpp, lower_literal.cpp (strings, numbers) and
 // lower_pattern.cpp.

@@ -227,7 +227,9 @@ NodeId Lowerer::Call(TSNode n) {
   } else if (args.sym == Sym::ArgumentList) {
     llvm::StringRef callee;
     if (ast_.kind(func) == NodeKind::Name) callee = ast_.str(func);
-    if (ast_.kind(func) == NodeKind::Attribute && ast_.child(func, 1).valid()) callee = ast_.str(ast_.child(func, 1));
+    if (ast_.kind(func) == NodeKind::Attribute) {
+      if (NodeId attr = AttributeView{ast_, func}.attr(); attr.valid()) callee = ast_.str(attr);
+    }
     ArgumentsInto(args.node, parts, callee);
   }
   return ast_.Add(NodeKind::Call, range, parts.ids());

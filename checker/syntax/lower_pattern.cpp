@@ -103,7 +103,7 @@ NodeId Lowerer::PatternValueExpr(const Child& c, bool negative, TextRange range)
     case Sym::String:
     case Sym::ConcatenatedString: {
       NodeId s = StringLit(c.node);
-      if (ast_.Has(s, kFString)) Report(range, "Patterns may not match formatted string literals");
+      if (StringLiteralView{ast_, s}.is_fstring()) Report(range, "Patterns may not match formatted string literals");
       return s;
     }
     case Sym::True:

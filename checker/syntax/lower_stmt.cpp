@@ -147,8 +147,8 @@ NodeId Lowerer::Assignment(TSNode n, TextRange range) {
     NodeId annotation = AnnotationExpr(type.node);
     // `X: TypeAlias = "list[Foo]"`: the value is a type expression too.
     bool alias = (ast_.kind(annotation) == NodeKind::Name && ast_.str(annotation) == "TypeAlias") ||
-                 (ast_.kind(annotation) == NodeKind::Attribute && ast_.child(annotation, 1).valid() &&
-                  ast_.str(ast_.child(annotation, 1)) == "TypeAlias");
+                 (ast_.kind(annotation) == NodeKind::Attribute && AttributeView{ast_, annotation}.attr().valid() &&
+                  ast_.str(AttributeView{ast_, annotation}.attr()) == "TypeAlias");
     NodeId value = NodeId::None();
     if (right.ok()) {
       value = is_assignment(right) ? invalid_nested(right) : alias ? AnnotationExpr(right.node) : Expr(right.node);

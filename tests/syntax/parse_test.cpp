@@ -97,7 +97,7 @@ std::string S(const Ast& ast, NodeId id) {
 // The S-expressions of the module's statements, one per line.
 std::string Stmts(const Parsed& p) {
   std::string s;
-  for (NodeId c : p.ast().children(p.ast().root())) {
+  for (NodeId c : ModuleView{p.ast(), p.ast().root()}.statements()) {
     if (!s.empty()) s += "\n";
     s += S(p.ast(), c);
   }
@@ -108,11 +108,11 @@ std::string Stmts(const Parsed& p) {
 std::string One(const std::string& text) {
   Parsed p = ParseText(text);
   EXPECT_TRUE(p.errors().empty()) << text << ": " << p.errors()[0].message;
-  auto stmts = p.ast().children(p.ast().root());
+  auto stmts = ModuleView{p.ast(), p.ast().root()}.statements();
   EXPECT_EQ(stmts.size(), 1u) << text;
   if (stmts.empty()) return "";
   NodeId id = stmts[0];
-  if (p.ast().kind(id) == NodeKind::ExprStmt) id = p.ast().child(id, 0);
+  if (p.ast().kind(id) == NodeKind::ExprStmt) id = ExprStmtView{p.ast(), id}.value();
   return S(p.ast(), id);
 }
 
@@ -177,7 +177,7 @@ void CheckInvariants(const Parsed& p) {
 TEST(ParseTest, EmptyFile) {
   Parsed p = ParseText("");
   EXPECT_TRUE(p.errors().empty());
-  EXPECT_EQ(p.ast().children(p.ast().root()).size(), 0u);
+  EXPECT_EQ((ModuleView{p.ast(), p.ast().root()}.statements().size()), 0u);
   CheckInvariants(p);
 }
 
@@ -207,8 +207,8 @@ TEST(ParseTest, TypeCallAttributeAssignment) {
   EXPECT_EQ(One("type(a)[0] = v"),
             "(Assign (Name v) (Subscript (Call (Name type) (Name a)) (IntLiteral 0)))");
   Parsed p = ParseText("type(x).attr = v");
-  NodeId assign = p.ast().children(p.ast().root())[0];
-  EXPECT_EQ(Text(p, p.ast().range(p.ast().child(assign, 1))), "type(x).attr");
+  AssignView assign{p.ast(), ModuleView{p.ast(), p.ast().root()}.statements()[0]};
+  EXPECT_EQ(Text(p, p.ast().range(assign.targets()[0])), "type(x).attr");
 }
 
 TEST(ParseTest, SimpleStatements) {
@@ -250,8 +250,8 @@ TEST(ParseTest, IfElifElse) {
   EXPECT_EQ(Stmts(p),
             "(If (Name a) (List (ExprStmt (Name x))) (List (If (Name b) (List (ExprStmt (Name y))) "
             "(List (If (Name c) (List (Pass)) (List (ExprStmt (Name z))))))))");
-  NodeId top = p.ast().children(p.ast().root())[0];
-  NodeId elif = p.ast().child(p.ast().child(top, 2), 0);
+  NodeId top = ModuleView{p.ast(), p.ast().root()}.statements()[0];
+  NodeId elif = ListView{p.ast(), IfView{p.ast(), top}.orelse()}.items()[0];
   EXPECT_EQ(Text(p, p.ast().range(elif)).substr(0, 6), "elif b");
   EXPECT_EQ(p.ast().range(elif).end, p.ast().range(top).end);
   EXPECT_EQ(Stmts(ParseText("if a: pass")), "(If (Name a) (List (Pass)) (List))");
@@ -307,15 +307,15 @@ TEST(ParseTest, FunctionDef) {
             "(Name int) (IntLiteral 1)) (Parameter args:* (Starred (Name Ts)) _) (Parameter "
             "c:kwonly _ _) (Parameter d:kwonly _ (IntLiteral 2)) (Parameter kw:** _ _)) "
             "(Subscript (Name list) (Name int)) (List (ExprStmt (EllipsisLiteral))))");
-  NodeId def = p.ast().children(p.ast().root())[0];
+  NodeId def = ModuleView{p.ast(), p.ast().root()}.statements()[0];
   EXPECT_EQ(p.ast().range(def).start, 0u);  // starts at the first decorator, like ruff
   FunctionDefView view{p.ast(), def};
   EXPECT_TRUE(view.is_async());
   EXPECT_EQ(Text(p, p.ast().range(view.name())), "f");
   EXPECT_EQ(Text(p, p.ast().range(view.parameters())).substr(0, 4), "(a, ");
-  EXPECT_EQ(GetParameterKind(p.ast(), p.ast().child(view.parameters(), 3)),
+  EXPECT_EQ(GetParameterKind(p.ast(), ParametersView{p.ast(), view.parameters()}.parameters()[3]),
             ParameterKind::KeywordOnly);
-  EXPECT_EQ(GetTypeParamKind(p.ast(), p.ast().child(view.type_params(), 2)),
+  EXPECT_EQ(GetTypeParamKind(p.ast(), ListView{p.ast(), view.type_params()}.items()[2]),
             TypeParamKind::ParamSpec);
 
   EXPECT_EQ(One("def g(a, *, b): pass"),
@@ -333,9 +333,9 @@ TEST(ParseTest, ClassDef) {
   EXPECT_EQ(One("class C: pass"), "(ClassDef (List) (Identifier C) _ _ (List (Pass)))");
   EXPECT_EQ(One("class C(): pass"), "(ClassDef (List) (Identifier C) _ (Arguments) (List (Pass)))");
   Parsed p = ParseText("@d\nclass C: pass");
-  ClassDefView view{p.ast(), p.ast().children(p.ast().root())[0]};
+  ClassDefView view{p.ast(), ModuleView{p.ast(), p.ast().root()}.statements()[0]};
   EXPECT_EQ(p.ast().range(view.id).start, 0u);
-  EXPECT_EQ(p.ast().children(view.decorators()).size(), 1u);
+  EXPECT_EQ((ListView{p.ast(), view.decorators()}.items().size()), 1u);
 }
 
 TEST(ParseTest, TypeAlias) {
@@ -367,9 +367,10 @@ TEST(ParseTest, Match) {
       "    case a, b: pass\n"
       "    case p.Q(a=[1, (2, 3)], b={}): pass\n");
   EXPECT_TRUE(p.errors().empty()) << Messages(p);
-  auto cases = p.ast().tail(p.ast().children(p.ast().root())[0], 1);
+  MatchView match{p.ast(), ModuleView{p.ast(), p.ast().root()}.statements()[0]};
+  auto cases = match.cases();
   ASSERT_EQ(cases.size(), 10u);
-  auto pattern = [&](size_t i) { return S(p.ast(), p.ast().child(cases[i], 0)); };
+  auto pattern = [&](size_t i) { return S(p.ast(), MatchCaseView{p.ast(), cases[i]}.pattern()); };
   EXPECT_EQ(pattern(0), "(MatchAs _ _)");
   EXPECT_EQ(pattern(1),
             "(MatchOr (MatchValue (UnaryOp - (IntLiteral 1))) (MatchValue (IntLiteral 2)) "
@@ -377,7 +378,7 @@ TEST(ParseTest, Match) {
             "(MatchSingleton (NoneLiteral)) (MatchSingleton (BoolLiteral True)))");
   EXPECT_EQ(pattern(2),
             "(MatchSequence (MatchAs _ (Identifier a)) (MatchStar (Identifier rest)) (MatchStar _))");
-  EXPECT_EQ(S(p.ast(), p.ast().child(cases[2], 1)), "(Name a)");
+  EXPECT_EQ(S(p.ast(), MatchCaseView{p.ast(), cases[2]}.guard()), "(Name a)");
   EXPECT_EQ(pattern(3),
             "(MatchMapping (List (StringLiteral \"k\") (UnaryOp - (IntLiteral 1))) (List (MatchAs _ "
             "(Identifier v)) (MatchAs _ (Identifier w))) (Identifier rest))");
@@ -393,7 +394,7 @@ TEST(ParseTest, Match) {
             "(Identifier b)) (List (MatchSequence (MatchValue (IntLiteral 1)) (MatchSequence "
             "(MatchValue (IntLiteral 2)) (MatchValue (IntLiteral 3)))) (MatchMapping (List) (List) "
             "_)))");
-  EXPECT_EQ(S(p.ast(), p.ast().child(p.ast().children(p.ast().root())[0], 0)), "(Name x)");
+  EXPECT_EQ(S(p.ast(), match.subject()), "(Name x)");
   EXPECT_EQ(Stmts(ParseText("match a, b:\n    case _: pass\n")),
             "(Match (Tuple (Name a) (Name b)) (MatchCase (MatchAs _ _) _ (List (Pass))))");
   // `match` is a soft keyword.
@@ -434,9 +435,9 @@ TEST(ParseTest, GrammarPrecedenceBugsAreCorrected) {
   EXPECT_EQ(One("a | b ^ c & d"),
             "(BinOp | (Name a) (BinOp ^ (Name b) (BinOp & (Name c) (Name d))))");
   Parsed p = ParseText("x = a & b ^ c\n");
-  NodeId xor_node = p.ast().child(p.ast().children(p.ast().root())[0], 0);
+  NodeId xor_node = AssignView{p.ast(), ModuleView{p.ast(), p.ast().root()}.statements()[0]}.value();
   EXPECT_EQ(Text(p, p.ast().range(xor_node)), "a & b ^ c");
-  EXPECT_EQ(Text(p, p.ast().range(p.ast().child(xor_node, 0))), "a & b");
+  EXPECT_EQ(Text(p, p.ast().range(BinOpView{p.ast(), xor_node}.left())), "a & b");
 
   Parsed q = ParseText("async def f():\n    await x ** 2\n    await (x ** 2)\n");
   EXPECT_EQ(Stmts(q),
@@ -463,8 +464,8 @@ TEST(ParseTest, CallsAndSubscripts) {
   EXPECT_EQ(One("a[x:]"), "(Subscript (Name a) (Slice (Name x) _ _))");
   EXPECT_EQ(One("a[*b]"), "(Subscript (Name a) (Starred (Name b)))");
   Parsed p = ParseText("a[1, 2]");
-  NodeId sub = p.ast().child(p.ast().children(p.ast().root())[0], 0);
-  EXPECT_EQ(Text(p, p.ast().range(p.ast().child(sub, 1))), "1, 2");
+  NodeId sub = ExprStmtView{p.ast(), ModuleView{p.ast(), p.ast().root()}.statements()[0]}.value();
+  EXPECT_EQ(Text(p, p.ast().range(SubscriptView{p.ast(), sub}.slice())), "1, 2");
 }
 
 TEST(ParseTest, Collections) {
@@ -492,9 +493,9 @@ TEST(ParseTest, ParenthesesAreUnwrapped) {
   EXPECT_EQ(Stmts(p), "(Assign (Name a) (Name x))\n"
                       "(Assign (Tuple :paren (IntLiteral 1) (IntLiteral 2)) (Name y))\n"
                       "(Assign (Yield _) (Name z))");
-  auto stmts = p.ast().children(p.ast().root());
-  EXPECT_EQ(Text(p, p.ast().range(p.ast().child(stmts[0], 0))), "a");
-  EXPECT_EQ(Text(p, p.ast().range(p.ast().child(stmts[1], 0))), "(1, 2)");
+  auto stmts = ModuleView{p.ast(), p.ast().root()}.statements();
+  EXPECT_EQ(Text(p, p.ast().range(AssignView{p.ast(), stmts[0]}.value())), "a");
+  EXPECT_EQ(Text(p, p.ast().range(AssignView{p.ast(), stmts[1]}.value())), "(1, 2)");
 }
 
 TEST(ParseTest, LambdaAwaitYield) {
@@ -560,10 +561,10 @@ TEST(ParseTest, Strings) {
   EXPECT_EQ(One("u'x'"), "(StringLiteral \"x\")");
   // Interned: equal texts share one string index.
   Parsed p = ParseText("a = 'x'\nb = 'x'\nx = a\n");
-  auto stmts = p.ast().children(p.ast().root());
-  NodeId s1 = p.ast().child(stmts[0], 0), s2 = p.ast().child(stmts[1], 0);
+  auto stmts = ModuleView{p.ast(), p.ast().root()}.statements();
+  NodeId s1 = AssignView{p.ast(), stmts[0]}.value(), s2 = AssignView{p.ast(), stmts[1]}.value();
   EXPECT_EQ(p.ast().node(s1).data, p.ast().node(s2).data);
-  NodeId name_x = p.ast().child(stmts[2], 1);  // Assign [value, targets...]
+  NodeId name_x = AssignView{p.ast(), stmts[2]}.targets()[0];
   EXPECT_EQ(p.ast().node(name_x).data, p.ast().node(s1).data);
 }
 
@@ -580,9 +581,9 @@ TEST(ParseTest, FStrings) {
   EXPECT_EQ(One("F'{a}' rf'{b}'"),
             "(StringLiteral :f (FormattedValue (Name a) _) (FormattedValue (Name b) _))");
   Parsed p = ParseText("f'{x}'");
-  NodeId s = p.ast().child(p.ast().children(p.ast().root())[0], 0);
+  NodeId s = ExprStmtView{p.ast(), ModuleView{p.ast(), p.ast().root()}.statements()[0]}.value();
   EXPECT_EQ(p.ast().str(s), "");
-  EXPECT_EQ(Text(p, p.ast().range(p.ast().child(s, 0))), "{x}");
+  EXPECT_EQ(Text(p, p.ast().range(StringLiteralView{p.ast(), s}.interpolations()[0])), "{x}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -676,7 +677,7 @@ TEST(ParseTest, RecoveryAfterErrorsThatSwallowTheRest) {
   EXPECT_EQ(Messages(q), "0-19 Invalid syntax");
   EXPECT_EQ(Stmts(q), "(Error)\n(Assign (IntLiteral 3) (Name z))");
   ASSERT_EQ(q.ast().comments().size(), 1u);
-  EXPECT_EQ(Text(q, q.ast().range(q.ast().children(q.ast().root())[1])), "z = 3");
+  EXPECT_EQ(Text(q, q.ast().range(ModuleView{q.ast(), q.ast().root()}.statements()[1])), "z = 3");
   CheckInvariants(q);
   // Several errors, each recovered from.
   Parsed r = ParseText("a = (\nb = 1\nif c\n    pass\nd = [\ne = 2\n");
@@ -787,7 +788,7 @@ TEST(ParseTest, DeepParentheses) {
   Parsed p = ParseText(text);
   std::printf("[ timing ] 100,000 nested parentheses: %.1f ms\n", MillisSince(start));
   ExpectTooDeep(p);
-  EXPECT_EQ(p.ast().children(p.ast().root()).size(), 2u);  // `y = 2` is still lowered
+  EXPECT_EQ((ModuleView{p.ast(), p.ast().root()}.statements().size()), 2u);  // `y = 2` is still lowered
 }
 
 TEST(ParseTest, DeepLists) {
@@ -862,7 +863,7 @@ TEST(ParseTest, LongFlatSequencesAreNotNesting) {
   for (int i = 0; i < 5000; ++i) text += "a = b = c\n";
   Parsed p = ParseText(text);
   EXPECT_TRUE(p.errors().empty());
-  EXPECT_EQ(p.ast().children(p.ast().root()).size(), 5001u);
+  EXPECT_EQ((ModuleView{p.ast(), p.ast().root()}.statements().size()), 5001u);
 }
 
 TEST(ParseTest, ArbitraryBytesDoNotCrash) {
