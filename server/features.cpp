@@ -116,7 +116,7 @@ class DefinitionFinder {
     if (name.empty()) return;
     ModuleId module = program_.resolver().Resolve(name);
     if (!module.valid()) return;
-    FileId file = store_.module(module).file;
+    FileId file = program_.modules()[module].file;
     if (file.valid()) AddRange(file, {0, 0});
   }
 
@@ -160,15 +160,15 @@ class DefinitionFinder {
     size_t before = locations_.size();
     switch (store_.kind(type)) {
       case TypeKind::Function: {
-        const FunctionInfo& fn = store_.function(FunctionId(store_.data(type).a));
+        const FunctionInfo& fn = store_.function(FunctionTypeView{store_, type}.function());
         if (fn.file.valid() && fn.node.valid()) {
           AddRange(fn.file, program_.parsed(fn.file).ast.range(FunctionDefView{program_.parsed(fn.file).ast, fn.node}.name()));
         }
         break;
       }
-      case TypeKind::BoundMethod: AddType(TypeId(store_.data(type).a), depth + 1); break;
+      case TypeKind::BoundMethod: AddType(BoundMethodTypeView{store_, type}.function(), depth + 1); break;
       case TypeKind::Overloaded: {
-        for (TypeId t : store_.list(TypeListId(store_.data(type).a))) AddType(t, depth + 1);
+        for (TypeId t : OverloadedTypeView{store_, type}.overloads()) AddType(t, depth + 1);
         break;
       }
       case TypeKind::ClassLiteral: {
@@ -180,7 +180,7 @@ class DefinitionFinder {
         break;
       }
       case TypeKind::Module: {
-        FileId file = store_.module(ModuleId(store_.data(type).a)).file;
+        FileId file = program_.modules()[ModuleTypeView{store_, type}.module()].file;
         if (file.valid()) AddRange(file, {0, 0});
         break;
       }
@@ -199,7 +199,7 @@ class DefinitionFinder {
     TypeId object = inference.ExprType(value);
     switch (store_.kind(object)) {
       case TypeKind::Module: {
-        FileId file = store_.module(ModuleId(store_.data(object).a)).file;
+        FileId file = program_.modules()[ModuleTypeView{store_, object}.module()].file;
         if (file.valid() && AddModuleSymbol(file, name, 0)) return;
         break;
       }
@@ -260,7 +260,7 @@ class DefinitionFinder {
     llvm::StringRef member = ast.str(name);
     ModuleId module = program_.resolver().Resolve(module_name);
     if (module.valid()) {
-      FileId target = store_.module(module).file;
+      FileId target = program_.modules()[module].file;
       if (target.valid() && target != file && AddModuleSymbol(target, member, depth)) return true;
     }
     size_t before = locations_.size();

@@ -534,9 +534,9 @@ bool IsTaskGroupCall(FileInference& inference, NodeId expr) {
   TypeStore& store = inference.program().types();
   TypeId callee = inference.ExprType(CallView{ast, expr}.func());
   if (store.kind(callee) != TypeKind::BoundMethod) return false;
-  TypeId fn = TypeId(store.data(callee).a);
+  TypeId fn = BoundMethodTypeView{store, callee}.function();
   if (store.kind(fn) != TypeKind::Function) return false;
-  ClassId owner = store.function(FunctionId(store.data(fn).a)).owner;
+  ClassId owner = store.function(FunctionTypeView{store, fn}.function()).owner;
   if (!owner.valid()) return false;
   const ClassInfo& info = store.cls(owner);
   return info.name == "TaskGroup" && (info.module == "asyncio.taskgroups" || info.module == "asyncio");
@@ -550,7 +550,7 @@ bool IsTypeDebuggingCall(FileInference& inference, NodeId expr) {
   TypeId callee = inference.ExprType(CallView{ast, expr}.func());
   TypeStore& store = inference.program().types();
   if (store.kind(callee) != TypeKind::Function) return false;
-  const FunctionInfo& fn = store.function(FunctionId(store.data(callee).a));
+  const FunctionInfo& fn = store.function(FunctionTypeView{store, callee}.function());
   return fn.name == "reveal_type" || fn.name == "assert_type";
 }
 

@@ -1,6 +1,7 @@
 #include "checker/database/program.h"
 
 #include "checker/base/utf8.h"
+#include "checker/database/module_table.h"
 #include "checker/database/parse_cache.h"
 #include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
@@ -23,6 +24,7 @@ Program::Program(ProgramOptions options, const FileSystem& fs)
       types_(std::make_unique<TypeStore>()),
       recursion_(std::make_unique<InferenceRecursion>()) {
   for (std::string& root : options_.roots) root = NormalizePath(root);
+  modules_ = std::make_unique<ModuleTable>(*types_);
   resolver_ = std::make_unique<ModuleResolver>(*this);
 }
 

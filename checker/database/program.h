@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "checker/base/python_version.h"
+#include "checker/database/module_table.h"
 #include "checker/diagnostics/diagnostic.h"
 #include "checker/fs/filesystem.h"
 #include "checker/syntax/parse.h"
@@ -77,6 +78,7 @@ class Program {
   const SemanticIndex& index(FileId file);
   FileInference& inference(FileId file);
   TypeStore& types() { return *types_; }
+  ModuleTable& modules() { return *modules_; }
   ModuleResolver& resolver() { return *resolver_; }
   // The bounds on nested inference shared by the files' inferences (infer/recursion.h).
   InferenceRecursion& recursion() { return *recursion_; }
@@ -95,6 +97,7 @@ class Program {
   std::vector<std::unique_ptr<FileState>> files_;
   llvm::StringMap<FileId> file_ids_;  // path -> file
   std::unique_ptr<TypeStore> types_;
+  std::unique_ptr<ModuleTable> modules_;
   std::unique_ptr<ModuleResolver> resolver_;
   std::unique_ptr<InferenceRecursion> recursion_;
 };

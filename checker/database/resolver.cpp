@@ -1,6 +1,7 @@
 #include "checker/database/resolver.h"
 
 #include "checker/database/embedded_stubs.h"
+#include "checker/database/module_table.h"
 #include "checker/database/program.h"
 #include "checker/types/type_store.h"
 
@@ -50,20 +51,20 @@ ModuleId ModuleResolver::Resolve(const std::string& name) {
   if (withheld) {
     // The module's file is a symbolic link leading outside the roots: it exists, but is not
     // read (a checked tree must not make the checker print other files), so it is untyped.
-    id = program_.types().AddModule(ModuleInfo{name, FileId::None(), is_package});
+    id = program_.modules().Add(ModuleInfo{name, FileId::None(), is_package});
   } else if (file) {
-    id = program_.types().AddModule(ModuleInfo{name, *file, is_package});
+    id = program_.modules().Add(ModuleInfo{name, *file, is_package});
     module_names_[file->index()] = name;
   } else if (!stdlib_outside_checked && IsExtensionModule(name)) {
     // A compiled module (`name.cpython-311-x86_64-linux-gnu.so`, `name.pyd`) with no stub: it
     // imports at run time, but its contents are unknown.
-    id = program_.types().AddModule(ModuleInfo{name, FileId::None(), false});
+    id = program_.modules().Add(ModuleInfo{name, FileId::None(), false});
   } else if (!stdlib_outside_checked && IsNamespacePackage(name)) {
     // A folder without __init__ (PEP 420): its submodules resolve; nothing else is known.
-    id = program_.types().AddModule(ModuleInfo{name, FileId::None(), true});
+    id = program_.modules().Add(ModuleInfo{name, FileId::None(), true});
   } else if (IsUntypedStdlib(name)) {
     // A standard library module without a stub: it exists, but nothing about it is known.
-    id = program_.types().AddModule(ModuleInfo{name, FileId::None(), false});
+    id = program_.modules().Add(ModuleInfo{name, FileId::None(), false});
   }
   cache_[name] = id;
   return id;
@@ -107,7 +108,7 @@ bool ModuleResolver::IsUntypedStdlib(const std::string& name) {
   // and a source package was already searched for the file.
   ModuleId parent = Resolve(top.str());
   if (!parent.valid()) return false;
-  return !program_.types().module(parent).file.valid();
+  return !program_.modules()[parent].file.valid();
 }
 
 std::optional<FileId> ModuleResolver::FindInRoots(const std::string& name, bool* is_package, bool* withheld) {

@@ -21,7 +21,7 @@ TypeId FileInference::BindTypeVar(TypeVarId tv, const TypeContext& context) {
   if (context.cls.valid()) {
     const ClassInfo& info = store_.cls(context.cls);
     for (TypeId param : info.type_params) {
-      if (TypeVarId(store_.data(param).a) == tv) return param;
+      if (TypeVarTypeView{store_, param}.typevar() == tv) return param;
     }
   }
   TypeId bound = store_.TypeVar(tv, context.binding);
@@ -33,22 +33,21 @@ TypeId FileInference::BindTypeVar(TypeVarId tv, const TypeContext& context) {
 }
 
 TypeId FileInference::TypeFromValue(TypeId value, const TypeContext& context) {
-  const TypeData d = store_.data(value);
-  switch (d.kind) {
+  switch (store_.kind(value)) {
     case TypeKind::ClassLiteral:
       if (store_.TypeArgs(value).empty()) {
-        const ClassInfo& info = ResolvedClass(program_, ClassId(d.a));
+        const ClassInfo& info = ResolvedClass(program_, store_.ClassOf(value));
         if (info.known == KnownClass::Tuple) return store_.HomogeneousTuple(store_.Unknown());
-        return DefaultInstance(program_, ClassId(d.a));
+        return DefaultInstance(program_, store_.ClassOf(value));
       }
-      return store_.Instance(ClassId(d.a), store_.TypeArgs(value));
+      return store_.Instance(store_.ClassOf(value), store_.TypeArgs(value));
     // A variable holding None (`Parser = None`, a placeholder filled in at run time) is not a
     // type; `None` itself is a NoneLiteral and never gets here.
     case TypeKind::NoneType: return store_.Unknown();
-    case TypeKind::TypeVarObject: return BindTypeVar(TypeVarId(d.a), context);
+    case TypeKind::TypeVarObject: return BindTypeVar(TypeVarObjectTypeView{store_, value}.typevar(), context);
     case TypeKind::TypeVar: return value;  // PEP 695 parameter, already bound
     case TypeKind::SpecialForm: {
-      switch (static_cast<SpecialForm>(d.a)) {
+      switch (SpecialFormTypeView{store_, value}.form()) {
         case SpecialForm::Any: return store_.AnyType();
         case SpecialForm::NoReturn:
         case SpecialForm::Never: return store_.Never();
@@ -154,7 +153,7 @@ std::pair<FileInference*, DefinitionId> FileInference::ExplicitAliasOf(Definitio
     ModuleId module = program_.resolver().Resolve(module_name);
     NodeId member = AliasView{ast_, def.node}.name();
     if (!module.valid() || !member.valid()) return {nullptr, DefinitionId::None()};
-    FileId file = store_.module(module).file;
+    FileId file = program_.modules()[module].file;
     if (!file.valid() || file == file_) return {nullptr, DefinitionId::None()};
     return program_.inference(file).ExportedExplicitAlias(ast_.str(member), depth + 1);
   }
@@ -205,7 +204,7 @@ TypeId FileInference::ExplicitAliasType(DefinitionId def_id, llvm::ArrayRef<Type
   for (size_t i = 0; i < params.size(); ++i) {
     TypeId param = params[i];
     // `T` from `type_params=(T,)` is the TypeVar object; the value mentions it bound.
-    if (store_.kind(param) == TypeKind::TypeVarObject) param = BindTypeVar(TypeVarId(store_.data(param).a), alias_context);
+    if (store_.kind(param) == TypeKind::TypeVarObject) param = BindTypeVar(TypeVarObjectTypeView{store_, param}.typevar(), alias_context);
     if (store_.kind(param) != TypeKind::TypeVar) continue;
     subst.Add(param, i < args.size() ? args[i] : store_.Unknown());
   }
@@ -235,7 +234,7 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
         } else if (def.kind == DefinitionKind::AnnAssignment) {
           TypeId annotation = ExprType(AnnAssignView{ast_, def.node}.annotation());
           alias_candidate = store_.kind(annotation) == TypeKind::SpecialForm &&
-                            static_cast<SpecialForm>(store_.data(annotation).a) == SpecialForm::TypeAlias;
+                            SpecialFormTypeView{store_, annotation}.form() == SpecialForm::TypeAlias;
         }
         if (alias_candidate) {
           TypeId alias = ImplicitAliasType(res.definitions[0], context);
@@ -320,9 +319,9 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
   // A generic PEP 695 alias specialized: `Pair[int]` for `type Pair[T] = tuple[T, T]`.
   if (auto [owner, alias] = ExplicitAliasFor(head); owner) return owner->ExplicitAliasType(alias, args_of(elements), context);
   TypeId value = ExprType(head);
-  const TypeData d = store_.data(value);
-  if (d.kind == TypeKind::ClassLiteral) {
-    ClassId cls(d.a);
+  const TypeKind kind = store_.kind(value);
+  if (kind == TypeKind::ClassLiteral) {
+    ClassId cls = store_.ClassOf(value);
     const ClassInfo& info = ResolvedClass(program_, cls);
     if (info.known == KnownClass::Tuple) {
       if (elements.size() == 2 && ast_.kind(elements[1]) == NodeKind::EllipsisLiteral) {
@@ -346,7 +345,7 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
     Substitution so_far;
     std::vector<TypeId> full;
     for (size_t i = 0; i < params.size(); ++i) {
-      const TypeVarInfo& tv = store_.typevar(TypeVarId(store_.data(params[i]).a));
+      const TypeVarInfo& tv = store_.typevar(TypeVarTypeView{store_, params[i]}.typevar());
       TypeId arg;
       if (i < args.size()) {
         arg = args[i];
@@ -360,8 +359,8 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
     }
     return store_.Instance(cls, full);
   }
-  if (d.kind != TypeKind::SpecialForm) return store_.Unknown();
-  switch (static_cast<SpecialForm>(d.a)) {
+  if (kind != TypeKind::SpecialForm) return store_.Unknown();
+  switch (SpecialFormTypeView{store_, value}.form()) {
     case SpecialForm::Optional:
       if (elements.empty()) return store_.Unknown();
       return store_.Union({InferTypeExpr(elements[0], context), store_.None()});
@@ -423,7 +422,7 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
           if (ast_.kind(p) == NodeKind::Subscript) {
             TypeId head_type = ExprType(SubscriptView{ast_, p}.value());
             if (store_.kind(head_type) == TypeKind::SpecialForm &&
-                static_cast<SpecialForm>(store_.data(head_type).a) == SpecialForm::Unpack) {
+                SpecialFormTypeView{store_, head_type}.form() == SpecialForm::Unpack) {
               sig.gradual = true;
               sig.params.clear();
               break;
@@ -439,7 +438,7 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
         if (elements.size() == 2 && ast_.kind(elements[0]) != NodeKind::EllipsisLiteral) {
           TypeId p = InferTypeExpr(elements[0], context);  // binds a ParamSpec
           if (store_.kind(p) == TypeKind::TypeVar &&
-              store_.typevar(TypeVarId(store_.data(p).a)).flavor == TypeVarFlavor::ParamSpec) {
+              store_.typevar(TypeVarTypeView{store_, p}.typevar()).flavor == TypeVarFlavor::ParamSpec) {
             sig.param_spec = p;
           }
         }

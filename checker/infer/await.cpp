@@ -59,7 +59,7 @@ AwaitResult TryAwait(Program& program, TypeId awaitable) {
     return result;
   }
   if (kind == TypeKind::TypeVar) {
-    const TypeVarInfo& tv = store.typevar(TypeVarId(store.data(awaitable).a));
+    const TypeVarInfo& tv = store.typevar(TypeVarTypeView{store, awaitable}.typevar());
     if (!tv.bound.valid()) return result;  // not modelled yet: stay silent
     return TryAwait(program, tv.bound);
   }
@@ -251,7 +251,7 @@ std::optional<TypeId> IterationType(Program& program, TypeId iterable, bool is_a
     return store.Union(results);
   }
   if (!is_async && store.kind(iterable) == TypeKind::Tuple) {
-    auto elements = store.list(TypeListId(store.data(iterable).a));
+    auto elements = TupleTypeView{store, iterable}.elements();
     return elements.empty() ? store.Never() : store.Union(elements);
   }
   std::optional<TypeId> iterator = CallDunder(program, iterable, is_async ? "__aiter__" : "__iter__");
@@ -288,12 +288,12 @@ bool FileInference::IsIterableCoroutine(NodeId function_def) {
   if (!store_.function(FunctionFor(function_def)).is_generator) return false;
   for (NodeId dec : ast_.children(view.decorators())) {
     TypeId type = ExprType(dec);
-    const TypeData d = store_.data(type);
+    const TypeKind kind = store_.kind(type);
     FunctionId fn;
-    if (d.kind == TypeKind::Function) fn = FunctionId(d.a);
-    if (d.kind == TypeKind::Overloaded) {
-      auto items = store_.list(TypeListId(d.a));
-      if (!items.empty() && store_.kind(items[0]) == TypeKind::Function) fn = FunctionId(store_.data(items[0]).a);
+    if (kind == TypeKind::Function) fn = FunctionTypeView{store_, type}.function();
+    if (kind == TypeKind::Overloaded) {
+      auto items = OverloadedTypeView{store_, type}.overloads();
+      if (!items.empty() && store_.kind(items[0]) == TypeKind::Function) fn = FunctionTypeView{store_, items[0]}.function();
     }
     if (!fn.valid()) continue;
     const FunctionInfo& info = store_.function(fn);

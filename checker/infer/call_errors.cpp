@@ -351,7 +351,7 @@ class CallSite {
   }
 
   bool ModuleSymbolUncertain(ModuleId module, llvm::StringRef name) {
-    FileId file = program_.types().module(module).file;
+    FileId file = program_.modules()[module].file;
     if (!file.valid()) return false;
     FileInference& inference = program_.inference(file);
     const SemanticIndex& index = inference.index();
@@ -377,7 +377,7 @@ class CallSite {
     for (TypeId r : receivers) {
       TypeKind k = store.kind(r);
       if (k == TypeKind::Module) {
-        if (ModuleSymbolUncertain(ModuleId(store.data(r).a), name)) return true;
+        if (ModuleSymbolUncertain(ModuleTypeView{store, r}.module(), name)) return true;
         continue;
       }
       if (k != TypeKind::Instance && k != TypeKind::ClassLiteral) continue;
@@ -557,7 +557,7 @@ bool NotCallableCertain(Program& program, FileInference& inference, NodeId call,
   NodeId func = CallView{ast, call}.func();
   if (store.kind(e.actual) == TypeKind::Module) {
     if (ast.kind(func) != NodeKind::Name) return false;
-    if (!store.module(ModuleId(store.data(e.actual).a)).file.valid()) return false;  // untyped
+    if (!program.modules()[ModuleTypeView{store, e.actual}.module()].file.valid()) return false;  // untyped
   }
   TypeId callee = inference.ExprType(func);
   if (store.kind(callee) == TypeKind::Union && callee != e.actual) return false;
@@ -565,7 +565,7 @@ bool NotCallableCertain(Program& program, FileInference& inference, NodeId call,
   if (ast.kind(func) == NodeKind::Attribute) {
     TypeId receiver = inference.ExprType(AttributeView{ast, func}.value());
     if (store.kind(receiver) == TypeKind::Module &&
-        typing_module(store.module(ModuleId(store.data(receiver).a)).name)) {
+        typing_module(program.modules()[ModuleTypeView{store, receiver}.module()].name)) {
       return false;
     }
   }

@@ -159,8 +159,7 @@ BindResult BindArguments(const Signature& sig, llvm::ArrayRef<Argument> args) {
 
 void CollectTypeVars(const TypeStore& store, TypeId type, std::vector<TypeId>* out) {
   if (!type.valid()) return;
-  const TypeData& d = store.data(type);
-  switch (d.kind) {
+  switch (store.kind(type)) {
     case TypeKind::TypeVar:
       if (std::find(out->begin(), out->end(), type) == out->end()) out->push_back(type);
       return;
@@ -169,15 +168,19 @@ void CollectTypeVars(const TypeStore& store, TypeId type, std::vector<TypeId>* o
       for (TypeId t : store.TypeArgs(type)) CollectTypeVars(store, t, out);
       return;
     case TypeKind::Union:
+      for (TypeId t : store.UnionMembers(type)) CollectTypeVars(store, t, out);
+      return;
     case TypeKind::Tuple:
+      for (TypeId t : TupleTypeView{store, type}.elements()) CollectTypeVars(store, t, out);
+      return;
     case TypeKind::Overloaded:
-      for (TypeId t : store.list(TypeListId(d.a))) CollectTypeVars(store, t, out);
+      for (TypeId t : OverloadedTypeView{store, type}.overloads()) CollectTypeVars(store, t, out);
       return;
     case TypeKind::SubclassOf:
-      CollectTypeVars(store, TypeId(d.a), out);
+      CollectTypeVars(store, SubclassOfTypeView{store, type}.instance(), out);
       return;
     case TypeKind::Callable: {
-      const Signature& sig = store.signature(d.a);
+      const Signature& sig = CallableTypeView{store, type}.signature();
       for (const Param& p : sig.params) CollectTypeVars(store, p.type, out);
       CollectTypeVars(store, sig.return_type, out);
       CollectTypeVars(store, sig.param_spec, out);
@@ -191,11 +194,11 @@ void CollectTypeVars(const TypeStore& store, TypeId type, std::vector<TypeId>* o
 // The signature of a bound method as its callers see it.
 Signature BoundSignature(Program& program, TypeId bound_method) {
   TypeStore& store = program.types();
-  const TypeData d = store.data(bound_method);
-  FunctionId id(store.data(TypeId(d.a)).a);
+  BoundMethodTypeView method{store, bound_method};
+  FunctionId id = FunctionTypeView{store, method.function()}.function();
   Signature sig = GetSignature(program, id);
   const FunctionInfo& info = store.function(id);
-  TypeId receiver = TypeId(d.b);
+  TypeId receiver = method.self();
   if (info.owner.valid()) {
     TypeId instance = receiver;
     if (store.kind(instance) == TypeKind::ClassLiteral) {
@@ -226,8 +229,7 @@ class Solver {
 
   void Solve(TypeId param, TypeId arg, int depth = 0) {
     if (!param.valid() || !arg.valid() || depth > 20) return;
-    const TypeData p = store_.data(param);
-    switch (p.kind) {
+    switch (store_.kind(param)) {
       case TypeKind::TypeVar:
         Add(param, arg);
         return;
@@ -260,7 +262,7 @@ class Solver {
           return;
         }
         if (store_.kind(a) == TypeKind::Tuple) {
-          auto elements = store_.list(TypeListId(store_.data(a).a));
+          auto elements = TupleTypeView{store_, a}.elements();
           a = KnownInstance(program_, KnownClass::Tuple,
                             {elements.empty() ? store_.Never() : store_.Union(elements)});
         }
@@ -279,11 +281,13 @@ class Solver {
       }
       case TypeKind::Tuple: {
         if (store_.kind(arg) != TypeKind::Tuple) return;
-        auto pe = store_.list(TypeListId(p.a));
-        auto ae = store_.list(TypeListId(store_.data(arg).a));
-        if (p.b) {
+        TupleTypeView p{store_, param};
+        TupleTypeView a{store_, arg};
+        auto pe = p.elements();
+        auto ae = a.elements();
+        if (p.homogeneous()) {
           for (TypeId e : ae) Solve(pe[0], e, depth + 1);
-        } else if (!store_.data(arg).b) {
+        } else if (!a.homogeneous()) {
           for (size_t i = 0; i < pe.size() && i < ae.size(); ++i) Solve(pe[i], ae[i], depth + 1);
         }
         return;
@@ -293,14 +297,14 @@ class Solver {
           TypeId instance = store_.TypeArgs(arg).empty()
                                 ? DefaultInstance(program_, store_.ClassOf(arg))
                                 : store_.Instance(store_.ClassOf(arg), store_.TypeArgs(arg));
-          Solve(TypeId(p.a), instance, depth + 1);
+          Solve(SubclassOfTypeView{store_, param}.instance(), instance, depth + 1);
         }
         return;
       }
       case TypeKind::Callable: {
         std::optional<Signature> sig = CallableSignature(arg);
         if (!sig) return;
-        const Signature& psig = store_.signature(p.a);
+        const Signature& psig = CallableTypeView{store_, param}.signature();
         TypeId ret = sig->return_type.valid() ? sig->return_type : store_.Unknown();
         Solve(psig.return_type, ret, depth + 1);
         if (psig.param_spec.valid()) {
@@ -324,8 +328,7 @@ class Solver {
   void SolveFromContext(TypeId ret, TypeId expected, bool top, int depth = 0) {
     if (!ret.valid() || !expected.valid() || depth > 20) return;
     if (top && store_.IsDynamic(expected)) return;
-    const TypeData r = store_.data(ret);
-    switch (r.kind) {
+    switch (store_.kind(ret)) {
       case TypeKind::TypeVar:
         if (!top) Add(ret, expected, /*promote=*/false);
         return;
@@ -349,13 +352,14 @@ class Solver {
         return;
       }
       case TypeKind::Tuple: {
-        auto formal = store_.list(TypeListId(r.a));
+        TupleTypeView r{store_, ret};
+        auto formal = r.elements();
         for (TypeId m : Alternatives(expected)) {
           if (store_.kind(m) != TypeKind::Tuple) continue;
-          auto wanted = store_.list(TypeListId(store_.data(m).a));
-          if (store_.data(m).b) {
+          auto wanted = TupleTypeView{store_, m}.elements();
+          if (TupleTypeView{store_, m}.homogeneous()) {
             for (TypeId f : formal) SolveFromContext(f, wanted[0], false, depth + 1);
-          } else if (!r.b && formal.size() == wanted.size()) {
+          } else if (!r.homogeneous() && formal.size() == wanted.size()) {
             for (size_t i = 0; i < formal.size(); ++i) SolveFromContext(formal[i], wanted[i], false, depth + 1);
           } else {
             continue;
@@ -377,7 +381,7 @@ class Solver {
     for (TypeId tv : typevars) {
       TypeId value = base.Lookup(tv);
       bool constrained = store_.kind(tv) == TypeKind::TypeVar &&
-                         !store_.typevar(TypeVarId(store_.data(tv).a)).constraints.empty();
+                         !store_.typevar(TypeVarTypeView{store_, tv}.typevar()).constraints.empty();
       for (auto& [var, candidates] : solutions_) {
         if (var == tv && !constrained) value = store_.Union(candidates);
       }
@@ -474,7 +478,7 @@ class Solver {
       TypeId type = p.type.valid() && typevars.empty() ? p.type : store_.Unknown();
       args.push_back(Argument{Argument::Kind::Positional, "", type, {}});
     }
-    for (TypeId overload : store_.list(TypeListId(store_.data(overloaded).a))) {
+    for (TypeId overload : OverloadedTypeView{store_, overloaded}.overloads()) {
       std::optional<Signature> sig = CallableSignature(overload);
       if (!sig) continue;
       BindResult bound = BindArguments(*sig, args);
@@ -493,17 +497,16 @@ class Solver {
   // The signature a callable value presents to callers (bound methods without self,
   // class arguments substituted).
   std::optional<Signature> CallableSignature(TypeId callable) {
-    const TypeData d = store_.data(callable);
-    switch (d.kind) {
-      case TypeKind::Function: return GetSignature(program_, FunctionId(d.a));
-      case TypeKind::Callable: return store_.signature(d.a);
+    switch (store_.kind(callable)) {
+      case TypeKind::Function: return GetSignature(program_, FunctionTypeView{store_, callable}.function());
+      case TypeKind::Callable: return CallableTypeView{store_, callable}.signature();
       case TypeKind::BoundMethod:
-        if (store_.kind(TypeId(d.a)) != TypeKind::Function) return std::nullopt;
+        if (store_.kind(BoundMethodTypeView{store_, callable}.function()) != TypeKind::Function) return std::nullopt;
         return BoundSignature(program_, callable);
       case TypeKind::ClassLiteral: {
         Signature sig;
         sig.gradual = true;
-        sig.return_type = DefaultInstance(program_, ClassId(d.a));
+        sig.return_type = DefaultInstance(program_, store_.ClassOf(callable));
         return sig;
       }
       default: return std::nullopt;
@@ -522,14 +525,15 @@ struct Description {
 };
 
 Description Describe(const TypeStore& store, TypeId callee) {
-  const TypeData d = store.data(callee);
-  switch (d.kind) {
-    case TypeKind::Function: return {CallError::Callee::Function, store.function(FunctionId(d.a)).name};
-    case TypeKind::BoundMethod:
-      if (store.kind(TypeId(d.a)) != TypeKind::Function) return {};
-      return {CallError::Callee::BoundMethod, store.function(FunctionId(store.data(TypeId(d.a)).a)).name};
+  switch (store.kind(callee)) {
+    case TypeKind::Function: return {CallError::Callee::Function, store.function(FunctionTypeView{store, callee}.function()).name};
+    case TypeKind::BoundMethod: {
+      TypeId function = BoundMethodTypeView{store, callee}.function();
+      if (store.kind(function) != TypeKind::Function) return {};
+      return {CallError::Callee::BoundMethod, store.function(FunctionTypeView{store, function}.function()).name};
+    }
     case TypeKind::Overloaded: {
-      auto overloads = store.list(TypeListId(d.a));
+      auto overloads = OverloadedTypeView{store, callee}.overloads();
       if (overloads.empty()) return {};
       return Describe(store, overloads.front());
     }
@@ -589,8 +593,7 @@ bool UncertainReceiver(Program& program, TypeId receiver) {
 // them: parameter types specialized from them are too narrow to check against.
 bool HasNestedLiteral(const TypeStore& store, TypeId type, bool nested, int depth = 0) {
   if (!type.valid() || depth > 8) return false;
-  const TypeData d = store.data(type);
-  switch (d.kind) {
+  switch (store.kind(type)) {
     case TypeKind::IntLiteral:
     case TypeKind::BoolLiteral:
     case TypeKind::StringLiteral:
@@ -603,7 +606,7 @@ bool HasNestedLiteral(const TypeStore& store, TypeId type, bool nested, int dept
       }
       return false;
     case TypeKind::Tuple:
-      for (TypeId t : store.list(TypeListId(d.a))) {
+      for (TypeId t : TupleTypeView{store, type}.elements()) {
         if (HasNestedLiteral(store, t, true, depth + 1)) return true;
       }
       return false;
@@ -621,17 +624,16 @@ bool HasNestedLiteral(const TypeStore& store, TypeId type, bool nested, int dept
 // trusted.
 bool TrustedCallee(Program& program, TypeId callee) {
   TypeStore& store = program.types();
-  const TypeData d = store.data(callee);
-  switch (d.kind) {
+  switch (store.kind(callee)) {
     case TypeKind::Function: {
-      const FunctionInfo& info = store.function(FunctionId(d.a));
+      const FunctionInfo& info = store.function(FunctionTypeView{store, callee}.function());
       return SoleDefinition(program, info.file, info.node);
     }
     case TypeKind::BoundMethod:
-      if (UncertainReceiver(program, TypeId(d.b))) return false;
-      return TrustedCallee(program, TypeId(d.a));
+      if (UncertainReceiver(program, BoundMethodTypeView{store, callee}.self())) return false;
+      return TrustedCallee(program, BoundMethodTypeView{store, callee}.function());
     case TypeKind::Overloaded:
-      for (TypeId overload : store.list(TypeListId(d.a))) {
+      for (TypeId overload : OverloadedTypeView{store, callee}.overloads()) {
         if (!TrustedCallee(program, overload)) return false;
       }
       return true;
@@ -721,7 +723,7 @@ bool MentionsDynamic(const TypeStore& store, TypeId type, int depth = 0) {
       return std::any_of(store.TypeArgs(type).begin(), store.TypeArgs(type).end(),
                          [&](TypeId a) { return MentionsDynamic(store, a, depth + 1); });
     case TypeKind::Tuple: {
-      auto elements = store.list(TypeListId(store.data(type).a));
+      auto elements = TupleTypeView{store, type}.elements();
       return std::any_of(elements.begin(), elements.end(), [&](TypeId e) { return MentionsDynamic(store, e, depth + 1); });
     }
     default: return false;
@@ -746,8 +748,8 @@ bool HasUnmodelledPart(Program& program, TypeId type) {
   for (TypeId m : members) {
     ClassId cls;
     if (store.kind(m) == TypeKind::ClassLiteral) cls = store.ClassOf(m);
-    if (store.kind(m) == TypeKind::SubclassOf && store.kind(TypeId(store.data(m).a)) == TypeKind::Instance) {
-      cls = store.ClassOf(TypeId(store.data(m).a));
+    if (store.kind(m) == TypeKind::SubclassOf && store.kind(SubclassOfTypeView{store, m}.instance()) == TypeKind::Instance) {
+      cls = store.ClassOf(SubclassOfTypeView{store, m}.instance());
     }
     if (!cls.valid()) continue;
     const ClassInfo& info = ResolvedClass(program, cls);
@@ -777,7 +779,7 @@ Substitution WithContext(Program& program, const Signature& sig, llvm::ArrayRef<
   auto fits = [&](const Substitution& refined) {
     for (TypeId tv : typevars) {
       if (store.kind(tv) != TypeKind::TypeVar) continue;
-      const TypeVarInfo& info = store.typevar(TypeVarId(store.data(tv).a));
+      const TypeVarInfo& info = store.typevar(TypeVarTypeView{store, tv}.typevar());
       if (info.bound.valid() && !IsAssignable(program, refined.Lookup(tv), Substitute(store, info.bound, refined))) {
         return false;
       }
@@ -833,7 +835,7 @@ CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef
     // `abspath(p: PathLike[str] | str)` is not `AnyStr` as a whole).
     for (TypeId tv : typevars) {
       if (store.kind(tv) != TypeKind::TypeVar) continue;
-      const TypeVarInfo& info = store.typevar(TypeVarId(store.data(tv).a));
+      const TypeVarInfo& info = store.typevar(TypeVarTypeView{store, tv}.typevar());
       if (info.flavor != TypeVarFlavor::TypeVar) continue;
       TypeId value = subst.Lookup(tv);
       if (!value.valid() || HasDynamicPart(store, value)) continue;
@@ -997,7 +999,7 @@ void ReportNoMatchingOverload(Program& program, const CallOutcome& r, bool parti
   CallError e{CallError::Kind::NoMatchingOverload};
   e.callee = kind;
   e.callee_name = name.str();
-  auto list = program.types().list(TypeListId(program.types().data(overloads).a));
+  auto list = OverloadedTypeView{program.types(), overloads}.overloads();
   e.overloads.assign(list.begin(), list.end());
   errs->push_back(std::move(e));
 }
@@ -1033,7 +1035,7 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
   }
   if (errors && !ConstructorCheckable(program, cls)) errors = nullptr;
   Substitution solved;
-  const TypeData cd = store.data(ctor.type);
+  const TypeKind ctor_kind = store.kind(ctor.type);
   // `__new__(cls, ...)` is a static method taking the class first.
   auto new_signature = [&](FunctionId fn) {
     Signature sig = GetSignature(program, fn);
@@ -1042,12 +1044,12 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
     if (info.self_typevar.valid()) self_subst.Add(info.self_typevar, receiver);
     return SubstituteSignature(store, sig, self_subst);
   };
-  bool all_functions = cd.kind == TypeKind::Overloaded;
+  bool all_functions = ctor_kind == TypeKind::Overloaded;
   bool all_bound_functions = all_functions;
   if (all_functions) {
-    for (TypeId f : store.list(TypeListId(cd.a))) {
+    for (TypeId f : OverloadedTypeView{store, ctor.type}.overloads()) {
       all_functions &= store.kind(f) == TypeKind::Function;
-      all_bound_functions &= store.kind(f) == TypeKind::BoundMethod && store.kind(TypeId(store.data(f).a)) == TypeKind::Function;
+      all_bound_functions &= store.kind(f) == TypeKind::BoundMethod && store.kind(BoundMethodTypeView{store, f}.function()) == TypeKind::Function;
     }
   }
   // `__init__` as a constructor: its result is the instance, `self`'s annotation when it names
@@ -1056,7 +1058,7 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
   auto init_signature = [&](TypeId bound_init) {
     Signature sig = BoundSignature(program, bound_init);
     sig.return_type = receiver;
-    FunctionId fn(store.data(TypeId(store.data(bound_init).a)).a);
+    FunctionId fn = FunctionTypeView{store, BoundMethodTypeView{store, bound_init}.function()}.function();
     const Signature& unbound = GetSignature(program, fn);
     if (!unbound.params.empty() && unbound.params.front().type.valid()) {
       TypeId self_type = unbound.params.front().type;
@@ -1064,7 +1066,7 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
     }
     return sig;
   };
-  if (!use_new && cd.kind == TypeKind::BoundMethod && store.kind(TypeId(cd.a)) == TypeKind::Function) {
+  if (!use_new && ctor_kind == TypeKind::BoundMethod && store.kind(BoundMethodTypeView{store, ctor.type}.function()) == TypeKind::Function) {
     std::vector<CallError>* errs = errors && TrustedCallee(program, ctor.type) ? errors : nullptr;
     CallOutcome r = CallSignature(program, init_signature(ctor.type), args, false, errs, Describe(store, ctor.type),
                                   &solved, info.type_params, expected);
@@ -1074,22 +1076,22 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
   } else if (!use_new && all_bound_functions) {
     std::vector<CallError>* errs = errors && TrustedCallee(program, ctor.type) ? errors : nullptr;
     std::vector<Signature> sigs;
-    for (TypeId f : store.list(TypeListId(cd.a))) sigs.push_back(init_signature(f));
+    for (TypeId f : OverloadedTypeView{store, ctor.type}.overloads()) sigs.push_back(init_signature(f));
     bool partially = false;
     CallOutcome r = CallOverloads(program, sigs, args, &solved, info.type_params, &partially, expected);
     ReportNoMatchingOverload(program, r, partially, args, ctor.type, CallError::Callee::Class, info.name, errs);
     outcome.matched = r.matched;
     if (r.matched) outcome.type = r.type;
     return outcome;
-  } else if (use_new && (cd.kind == TypeKind::Function || all_functions)) {
+  } else if (use_new && (ctor_kind == TypeKind::Function || all_functions)) {
     std::vector<CallError>* errs = errors && TrustedCallee(program, ctor.type) ? errors : nullptr;
     CallOutcome r;
-    if (cd.kind == TypeKind::Function) {
-      r = CallSignature(program, new_signature(FunctionId(cd.a)), args, false, errs,
+    if (ctor_kind == TypeKind::Function) {
+      r = CallSignature(program, new_signature(FunctionTypeView{store, ctor.type}.function()), args, false, errs,
                         Describe(store, ctor.type), &solved, info.type_params, expected);
     } else {
       std::vector<Signature> sigs;
-      for (TypeId f : store.list(TypeListId(cd.a))) sigs.push_back(new_signature(FunctionId(store.data(f).a)));
+      for (TypeId f : OverloadedTypeView{store, ctor.type}.overloads()) sigs.push_back(new_signature(FunctionTypeView{store, f}.function()));
       bool partially = false;
       r = CallOverloads(program, sigs, args, &solved, info.type_params, &partially, expected);
       ReportNoMatchingOverload(program, r, partially, args, ctor.type, CallError::Callee::Class, info.name, errs);
@@ -1118,9 +1120,8 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
   CallOutcome outcome;
   outcome.type = store.Unknown();
   if (depth > 8) return outcome;
-  const TypeData d = store.data(callee);
   auto trusted = [&]() { return errors && TrustedCallee(program, callee) ? errors : nullptr; };
-  switch (d.kind) {
+  switch (store.kind(callee)) {
     case TypeKind::Unknown:
     case TypeKind::Any:
       outcome.type = callee;
@@ -1129,15 +1130,15 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
       outcome.type = store.Never();
       return outcome;
     case TypeKind::Function:
-      return CallSignature(program, GetSignature(program, FunctionId(d.a)), args, check_types, trusted(),
+      return CallSignature(program, GetSignature(program, FunctionTypeView{store, callee}.function()), args, check_types, trusted(),
                            Describe(store, callee), nullptr, {}, expected);
     case TypeKind::BoundMethod: {
-      if (store.kind(TypeId(d.a)) != TypeKind::Function) return outcome;
+      if (store.kind(BoundMethodTypeView{store, callee}.function()) != TypeKind::Function) return outcome;
       std::vector<CallError>* errs = trusted();
       std::vector<CallError> found;
       CallOutcome r = CallSignature(program, BoundSignature(program, callee), args, check_types,
                                     errs ? &found : nullptr, Describe(store, callee), nullptr, {}, expected);
-      bool literal_receiver = HasNestedLiteral(store, TypeId(d.b), /*nested=*/false);
+      bool literal_receiver = HasNestedLiteral(store, BoundMethodTypeView{store, callee}.self(), /*nested=*/false);
       for (CallError& e : found) {
         if (literal_receiver && e.kind == CallError::Kind::InvalidArgumentType) continue;
         errs->push_back(std::move(e));
@@ -1145,19 +1146,19 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
       return r;
     }
     case TypeKind::Callable:
-      return CallSignature(program, store.signature(d.a), args, check_types, trusted(), {}, nullptr, {}, expected);
+      return CallSignature(program, CallableTypeView{store, callee}.signature(), args, check_types, trusted(), {}, nullptr, {}, expected);
     case TypeKind::Overloaded: {
       std::vector<Signature> sigs;
-      for (TypeId overload : store.list(TypeListId(d.a))) {
-        const TypeData od = store.data(overload);
-        if (od.kind == TypeKind::Function) {
-          sigs.push_back(GetSignature(program, FunctionId(od.a)));
+      for (TypeId overload : OverloadedTypeView{store, callee}.overloads()) {
+        const TypeKind overload_kind = store.kind(overload);
+        if (overload_kind == TypeKind::Function) {
+          sigs.push_back(GetSignature(program, FunctionTypeView{store, overload}.function()));
           // Overloaded class methods reached through the class come unbound: drop `cls`.
-          if (store.function(FunctionId(od.a)).is_classmethod && !sigs.back().params.empty() &&
+          if (store.function(FunctionTypeView{store, overload}.function()).is_classmethod && !sigs.back().params.empty() &&
               IsPositionalParam(sigs.back().params.front().kind)) {
             sigs.back().params.erase(sigs.back().params.begin());
           }
-        } else if (od.kind == TypeKind::BoundMethod && store.kind(TypeId(od.a)) == TypeKind::Function) {
+        } else if (overload_kind == TypeKind::BoundMethod && store.kind(BoundMethodTypeView{store, overload}.function()) == TypeKind::Function) {
           sigs.push_back(BoundSignature(program, overload));
         } else {
           return outcome;  // not modelled: anything goes
@@ -1174,7 +1175,7 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
     case TypeKind::ClassLiteral:
       return Construct(program, callee, args, depth, errors, expected);
     case TypeKind::SubclassOf:
-      outcome.type = TypeId(d.a);
+      outcome.type = SubclassOfTypeView{store, callee}.instance();
       return outcome;
     case TypeKind::Instance: {
       if (IsAnyStandIn(store, callee)) return outcome;
@@ -1280,17 +1281,17 @@ CallOutcome CheckCall(Program& program, TypeId callee, llvm::ArrayRef<Argument> 
 
 std::optional<Signature> PlainSignature(Program& program, TypeId callable) {
   TypeStore& store = program.types();
-  const TypeData d = store.data(callable);
-  switch (d.kind) {
+  switch (store.kind(callable)) {
     case TypeKind::Function: {
-      const FunctionInfo& info = store.function(FunctionId(d.a));
+      const FunctionInfo& info = store.function(FunctionTypeView{store, callable}.function());
       if (info.is_property || info.is_classmethod || info.is_staticmethod || info.is_overload) return std::nullopt;
-      return GetSignature(program, FunctionId(d.a));
+      return GetSignature(program, FunctionTypeView{store, callable}.function());
     }
-    case TypeKind::Callable: return store.signature(d.a);
+    case TypeKind::Callable: return CallableTypeView{store, callable}.signature();
     case TypeKind::BoundMethod: {
-      if (store.kind(TypeId(d.a)) != TypeKind::Function) return std::nullopt;
-      const FunctionInfo& info = store.function(FunctionId(store.data(TypeId(d.a)).a));
+      TypeId function = BoundMethodTypeView{store, callable}.function();
+      if (store.kind(function) != TypeKind::Function) return std::nullopt;
+      const FunctionInfo& info = store.function(FunctionTypeView{store, function}.function());
       if (info.is_property || info.is_staticmethod || info.is_overload) return std::nullopt;
       return BoundSignature(program, callable);
     }
@@ -1302,13 +1303,12 @@ TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument>
                        TypeId expected) {
   TypeStore& store = program.types();
   std::optional<Signature> sig;
-  const TypeData d = store.data(callee);
-  switch (d.kind) {
-    case TypeKind::Function: sig = GetSignature(program, FunctionId(d.a)); break;
+  switch (store.kind(callee)) {
+    case TypeKind::Function: sig = GetSignature(program, FunctionTypeView{store, callee}.function()); break;
     case TypeKind::BoundMethod:
-      if (store.kind(TypeId(d.a)) == TypeKind::Function) sig = BoundSignature(program, callee);
+      if (store.kind(BoundMethodTypeView{store, callee}.function()) == TypeKind::Function) sig = BoundSignature(program, callee);
       break;
-    case TypeKind::Callable: sig = store.signature(d.a); break;
+    case TypeKind::Callable: sig = CallableTypeView{store, callee}.signature(); break;
     case TypeKind::ClassLiteral: {
       ClassId cls = store.ClassOf(callee);
       if (!ConstructorCheckable(program, cls)) break;
@@ -1316,7 +1316,7 @@ TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument>
                                                        : store.Instance(cls, store.TypeArgs(callee));
       Member init = LookupMember(program, receiver, "__init__");
       if (!init.type.valid() || init.owner == GetKnownClass(program, KnownClass::Object)) break;
-      if (store.kind(init.type) != TypeKind::BoundMethod || store.kind(TypeId(store.data(init.type).a)) != TypeKind::Function) break;
+      if (store.kind(init.type) != TypeKind::BoundMethod || store.kind(BoundMethodTypeView{store, init.type}.function()) != TypeKind::Function) break;
       sig = BoundSignature(program, init.type);
       break;
     }
@@ -1346,7 +1346,7 @@ TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument>
     solver.Solve(pair.param_type, pair.arg_type);
   }
   Substitution subst = solver.Finish(typevars);
-  if (expected.valid() && d.kind != TypeKind::ClassLiteral) {
+  if (expected.valid() && store.kind(callee) != TypeKind::ClassLiteral) {
     subst = WithContext(program, *sig, bound.pairs, typevars, std::move(subst), expected);
   }
   for (TypeId tv : mentioned) {

@@ -184,8 +184,8 @@ TypeId FileInference::ComputeExpectedType(NodeId expr) {
       if (!expected.valid() || index == elements.size()) return TypeId::None();
       for (TypeId m : Members(expected)) {
         if (store_.kind(m) != TypeKind::Tuple) continue;
-        auto items = store_.list(TypeListId(store_.data(m).a));
-        if (store_.data(m).b) return items[0];
+        auto items = TupleTypeView{store_, m}.elements();
+        if (TupleTypeView{store_, m}.homogeneous()) return items[0];
         if (items.size() == elements.size()) return items[index];
       }
       return TypeId::None();

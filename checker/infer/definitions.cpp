@@ -81,7 +81,7 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
       // `X: TypeAlias = ...`, and bare `Final` / `ClassVar`, take the value's type.
       TypeId written = ExprType(annotation);
       if (store_.kind(written) == TypeKind::SpecialForm) {
-        auto form = static_cast<SpecialForm>(store_.data(written).a);
+        auto form = SpecialFormTypeView{store_, written}.form();
         if (form == SpecialForm::TypeAlias || form == SpecialForm::Final || form == SpecialForm::ClassVar) {
           return value.valid() ? ExprType(value) : store_.Unknown();
         }
@@ -154,7 +154,7 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
       };
       if (store_.kind(type) == TypeKind::Tuple) {
         std::vector<TypeId> members;
-        for (TypeId t : store_.list(TypeListId(store_.data(type).a))) members.push_back(instance_of(t));
+        for (TypeId t : TupleTypeView{store_, type}.elements()) members.push_back(instance_of(t));
         return store_.Union(members);
       }
       return instance_of(type);
@@ -200,7 +200,7 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
     case DefinitionKind::Submodule: {
       std::string sub = ast_.str(ImportFromView{ast_, def.node}.module()).split('.').first.str();
       ModuleId module = program_.resolver().Resolve(program_.resolver().ResolveRelative(file_, 1, sub));
-      return module.valid() ? store_.Module(module) : store_.Unknown();
+      return module.valid() ? program_.modules().Type(module) : store_.Unknown();
     }
     case DefinitionKind::TypeAlias:
     case DefinitionKind::MatchCapture:
@@ -238,8 +238,8 @@ TypeId FileInference::AssignedType(NodeId target, TypeId value, NodeId name) {
     return store_.Union(parts);
   }
   // A fixed-length tuple unpacks element-wise.
-  if (store_.kind(value) == TypeKind::Tuple && !store_.data(value).b) {
-    auto items = store_.list(TypeListId(store_.data(value).a));
+  if (store_.kind(value) == TypeKind::Tuple && !TupleTypeView{store_, value}.homogeneous()) {
+    auto items = TupleTypeView{store_, value}.elements();
     if (starred < 0) {
       if (items.size() != elements.size()) return store_.Unknown();
       return AssignedType(element, items[index], name);
@@ -410,7 +410,7 @@ TypeId FileInference::ImportType(const Definition& def) {
   if (!module.valid()) return store_.Unknown();
   // `import a.b` also makes `a.b` reachable as an attribute of `a`.
   if (!asname.valid() && full != bound) program_.resolver().Resolve(full);
-  return store_.Module(module);
+  return program_.modules().Type(module);
 }
 
 TypeId FileInference::ImportFromType(const Definition& def) {
@@ -426,15 +426,15 @@ TypeId FileInference::ImportFromType(const Definition& def) {
   llvm::StringRef member = ast_.str(name);
   ModuleId module = program_.resolver().Resolve(module_name);
   if (module.valid()) {
-    FileId file = store_.module(module).file;
-    if (!file.valid() && !store_.module(module).is_package) return store_.Unknown();  // untyped
+    FileId file = program_.modules()[module].file;
+    if (!file.valid() && !program_.modules()[module].is_package) return store_.Unknown();  // untyped
     if (file.valid() && file != file_) {
       if (auto t = program_.inference(file).ModuleSymbolType(member)) return *t;
     }
   }
   std::string sub = module_name.empty() ? member.str() : module_name + "." + member.str();
   ModuleId submodule = program_.resolver().Resolve(sub);
-  if (submodule.valid()) return store_.Module(submodule);
+  if (submodule.valid()) return program_.modules().Type(submodule);
   return store_.Unknown();  // also: anything from an untyped module
 }
 
@@ -473,13 +473,13 @@ void FileInference::ReportImportErrors(NodeId statement) {
     }
   }
   if (ast_.Has(statement, kStar)) return;
-  if (module.valid() && !store_.module(module).file.valid()) return;  // an untyped module
+  if (module.valid() && !program_.modules()[module].file.valid()) return;  // an untyped module
   for (NodeId alias : ImportFromView{ast_, statement}.aliases()) {
     NodeId name = AliasView{ast_, alias}.name();
     if (!name.valid()) continue;
     llvm::StringRef member = ast_.str(name);
     if (module.valid()) {
-      FileId file = store_.module(module).file;
+      FileId file = program_.modules()[module].file;
       if (file != file_ && program_.inference(file).ModuleSymbolType(member)) continue;
       if (program_.inference(file).MemberMayExistUnseen(member)) continue;
       if (program_.inference(file).ModuleSymbolType("__getattr__")) continue;  // PEP 562

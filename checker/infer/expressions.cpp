@@ -62,8 +62,8 @@ TypeId FileInference::InferExpr(NodeId expr) {
         TypeId t = ExprType(e);
         if (ast_.kind(e) == NodeKind::Starred) {
           TypeId inner = ExprType(StarredView{ast_, e}.value());
-          if (store_.kind(inner) == TypeKind::Tuple && !store_.data(inner).b) {
-            for (TypeId x : store_.list(TypeListId(store_.data(inner).a))) elements.push_back(x);
+          if (store_.kind(inner) == TypeKind::Tuple && !TupleTypeView{store_, inner}.homogeneous()) {
+            for (TypeId x : TupleTypeView{store_, inner}.elements()) elements.push_back(x);
             continue;
           }
           variadic = true;
@@ -101,7 +101,7 @@ TypeId FileInference::InferExpr(NodeId expr) {
       TypeId operand = ExprType(UnaryOpView{ast_, expr}.operand());
       auto op = static_cast<UnaryOperator>(n.data);
       if (op == UnaryOperator::Not) {
-        if (store_.kind(operand) == TypeKind::BoolLiteral) return store_.BoolLiteral(!store_.data(operand).a);
+        if (store_.kind(operand) == TypeKind::BoolLiteral) return store_.BoolLiteral(!BoolLiteralTypeView{store_, operand}.value());
         return KnownInstance(program_, KnownClass::Bool);
       }
       if (store_.kind(operand) == TypeKind::IntLiteral) {
@@ -181,7 +181,7 @@ TypeId FileInference::InferExpr(NodeId expr) {
 TypeId FileInference::BuiltinSymbol(llvm::StringRef name) {
   ModuleId builtins = program_.resolver().Resolve("builtins");
   if (!builtins.valid()) return TypeId::None();
-  FileId file = store_.module(builtins).file;
+  FileId file = program_.modules()[builtins].file;
   if (file == file_) {
     auto t = ScopeSymbolType(index_.module_scope(), name);
     return t ? *t : TypeId::None();
@@ -454,7 +454,7 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
   const TypeData d = store_.data(object);
   NodeId where = AttributeView{ast_, attr}.attr();
   if (d.kind == TypeKind::Module) {
-    const ModuleInfo& module = store_.module(ModuleId(d.a));
+    const ModuleInfo& module = program_.modules()[ModuleTypeView{store_, object}.module()];
     if (!module.file.valid()) return;
     // (`asyncio.TaskGroup` on 3.10 is known missing: the stub binds it for 3.11 on.)
     if (program_.inference(module.file).MemberMayExistUnseen(name)) return;
@@ -487,7 +487,7 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
       }
     }
   }
-  const ClassInfo& info = ResolvedClass(program_, ClassId(d.a));
+  const ClassInfo& info = ResolvedClass(program_, store_.ClassOf(object));
   if (info.has_unknown_base || program_.source(info.file).is_stub()) return;
   for (TypeId base : info.mro) {
     const ClassInfo& b = store_.cls(store_.ClassOf(base));
@@ -515,7 +515,7 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
       LookupMember(program_, object, "__getattr__").owner != store_.known_class(KnownClass::Object)) {
     return;
   }
-  if (index_.TestsAttribute(name) || DefinedInSubclass(ClassId(d.a), name)) return;
+  if (index_.TestsAttribute(name) || DefinedInSubclass(store_.ClassOf(object), name)) return;
   std::string message = d.kind == TypeKind::Instance
                              ? "Object of type `" + Display(object) + "` has no attribute `" + name.str() + "`"
                              : "Class `" + info.name + "` has no attribute `" + name.str() + "`";
@@ -544,13 +544,13 @@ TypeId FileInference::InferSubscript(NodeId sub) {
   // A literal index into a fixed-length tuple (or a union of them, as `sys.exc_info()[2]`) is
   // that element (in each member).
   auto element_at = [&](TypeId tuple) {
-    auto elements = store_.list(TypeListId(store_.data(tuple).a));
+    auto elements = TupleTypeView{store_, tuple}.elements();
     int64_t i = store_.IntLiteralValue(index);
     if (i < 0) i += static_cast<int64_t>(elements.size());
     if (i >= 0 && i < static_cast<int64_t>(elements.size())) return elements[i];
     return store_.Unknown();
   };
-  auto fixed_tuple = [&](TypeId t) { return store_.kind(t) == TypeKind::Tuple && !store_.data(t).b; };
+  auto fixed_tuple = [&](TypeId t) { return store_.kind(t) == TypeKind::Tuple && !TupleTypeView{store_, t}.homogeneous(); };
   if (store_.kind(index) == TypeKind::IntLiteral) {
     if (fixed_tuple(value)) return element_at(value);
     if (vk == TypeKind::Union && llvm::all_of(store_.UnionMembers(value), fixed_tuple)) {
@@ -581,7 +581,7 @@ TypeId FileInference::InferBinOp(NodeId expr) {
   }
   if (op == BinaryOp::Add && store_.kind(left) == TypeKind::StringLiteral &&
       store_.kind(right) == TypeKind::StringLiteral) {
-    std::string joined = store_.string(store_.data(left).a).str() + store_.string(store_.data(right).a).str();
+    std::string joined = StringLiteralTypeView{store_, left}.value().str() + StringLiteralTypeView{store_, right}.value().str();
     if (joined.size() <= 4096) return store_.StringLiteral(joined);
   }
   if (store_.IsDynamic(left)) return left;
@@ -620,10 +620,10 @@ void AddClassSite(Program& program, ClassId cls, const char* message, Diagnostic
 FunctionId FunctionOfType(TypeStore& store, TypeId t) {
   if (!t.valid()) return FunctionId::None();
   switch (store.kind(t)) {
-    case TypeKind::Function: return FunctionId(store.data(t).a);
-    case TypeKind::BoundMethod: return FunctionOfType(store, TypeId(store.data(t).a));
+    case TypeKind::Function: return FunctionTypeView{store, t}.function();
+    case TypeKind::BoundMethod: return FunctionOfType(store, BoundMethodTypeView{store, t}.function());
     case TypeKind::Overloaded: {
-      auto overloads = store.list(TypeListId(store.data(t).a));
+      auto overloads = OverloadedTypeView{store, t}.overloads();
       return overloads.empty() ? FunctionId::None() : FunctionOfType(store, overloads.front());
     }
     default: return FunctionId::None();
@@ -711,9 +711,9 @@ TypeId FileInference::InferCall(NodeId call) {
         a.kind = Argument::Kind::Star;
         a.type = ExprType(arg);
         TypeId value = ExprType(StarredView{ast_, arg}.value());
-        if (const TypeData vd = store_.data(value); vd.kind == TypeKind::Tuple && vd.b == 0) {
+        if (store_.kind(value) == TypeKind::Tuple && !TupleTypeView{store_, value}.homogeneous()) {
           // `*(a, b)`: exactly these positional arguments.
-          for (TypeId element : store_.list(TypeListId(vd.a))) {
+          for (TypeId element : TupleTypeView{store_, value}.elements()) {
             args.push_back(Argument{Argument::Kind::Positional, "", element, {}});
           }
           continue;
@@ -733,7 +733,7 @@ TypeId FileInference::InferCall(NodeId call) {
   }
   const TypeData cd = store_.data(callee);
   if (cd.kind == TypeKind::Function) {
-    const FunctionInfo& fn = store_.function(FunctionId(cd.a));
+    const FunctionInfo& fn = store_.function(FunctionTypeView{store_, callee}.function());
     bool special_module = program_.source(fn.file).is_stub();
     if (special_module && fn.name == "reveal_type" && !args.empty()) {
       NodeId arg = NthOrNone(CallView{ast_, call}.args(), 0);
@@ -760,9 +760,9 @@ TypeId FileInference::InferCall(NodeId call) {
   if (cd.kind == TypeKind::Overloaded && !args.empty()) {
     // `typing.cast` is overloaded in the stubs (`type[T]`, `str` forward reference, ...): its
     // first argument is a type expression.
-    TypeId first = store_.list(TypeListId(cd.a)).front();
+    TypeId first = OverloadedTypeView{store_, callee}.overloads().front();
     if (store_.kind(first) == TypeKind::Function) {
-      const FunctionInfo& fn = store_.function(FunctionId(store_.data(first).a));
+      const FunctionInfo& fn = store_.function(FunctionTypeView{store_, first}.function());
       if (fn.name == "cast" && program_.source(fn.file).is_stub() &&
           program_.resolver().ModuleNameOf(fn.file) == "typing") {
         TypeContext context;

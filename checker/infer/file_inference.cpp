@@ -295,7 +295,7 @@ void FileInference::ResolveClass(ClassId cls) {
       NodeId head = ast_.kind(arg) == NodeKind::Subscript ? SubscriptView{ast_, arg}.value() : arg;
       TypeId head_type = ExprType(head);
       if (store_.kind(head_type) == TypeKind::SpecialForm) {
-        auto form = static_cast<SpecialForm>(store_.data(head_type).a);
+        auto form = SpecialFormTypeView{store_, head_type}.form();
         if (form == SpecialForm::Generic || form == SpecialForm::Protocol) {
           if (form == SpecialForm::Protocol) is_protocol = true;
           if (ast_.kind(arg) == NodeKind::Subscript) {
@@ -463,7 +463,7 @@ void FileInference::ResolveSignature(FunctionId fn) {
   if (!is_async && view.returns().valid() && ast_.kind(view.returns()) == NodeKind::Subscript) {
     TypeId head = ExprType(SubscriptView{ast_, view.returns()}.value());
     if (store_.kind(head) == TypeKind::SpecialForm) {
-      auto form = static_cast<SpecialForm>(store_.data(head).a);
+      auto form = SpecialFormTypeView{store_, head}.form();
       if (form == SpecialForm::TypeGuard || form == SpecialForm::TypeIs) {
         sig.guard = AnnotationType(SubscriptView{ast_, view.returns()}.slice(), context);
         sig.guard_is_typeis = form == SpecialForm::TypeIs;
@@ -511,22 +511,22 @@ namespace {
 void Prepare(Program& program, TypeId type, int depth) {
   if (!type.valid() || depth > 12) return;
   TypeStore& store = program.types();
-  const TypeData d = store.data(type);
-  switch (d.kind) {
+  const TypeKind kind = store.kind(type);
+  switch (kind) {
     case TypeKind::Function: {
-      const Signature& sig = GetSignature(program, FunctionId(d.a));
+      const Signature& sig = GetSignature(program, FunctionTypeView{store, type}.function());
       Signature copy = sig;
       for (const Param& p : copy.params) Prepare(program, p.type, depth + 1);
       Prepare(program, copy.return_type, depth + 1);
       return;
     }
     case TypeKind::BoundMethod:
-      Prepare(program, TypeId(d.a), depth + 1);
-      Prepare(program, TypeId(d.b), depth + 1);
+      Prepare(program, BoundMethodTypeView{store, type}.function(), depth + 1);
+      Prepare(program, BoundMethodTypeView{store, type}.self(), depth + 1);
       return;
     case TypeKind::Instance:
     case TypeKind::ClassLiteral: {
-      ResolvedClass(program, ClassId(d.a));
+      ResolvedClass(program, store.ClassOf(type));
       std::vector<TypeId> args(store.TypeArgs(type).begin(), store.TypeArgs(type).end());
       for (TypeId t : args) Prepare(program, t, depth + 1);
       return;
@@ -534,12 +534,15 @@ void Prepare(Program& program, TypeId type, int depth) {
     case TypeKind::Union:
     case TypeKind::Tuple:
     case TypeKind::Overloaded: {
-      std::vector<TypeId> items(store.list(TypeListId(d.a)).begin(), store.list(TypeListId(d.a)).end());
+      llvm::ArrayRef<TypeId> list = kind == TypeKind::Union   ? UnionTypeView{store, type}.members()
+                                    : kind == TypeKind::Tuple ? TupleTypeView{store, type}.elements()
+                                                              : OverloadedTypeView{store, type}.overloads();
+      std::vector<TypeId> items(list.begin(), list.end());
       for (TypeId t : items) Prepare(program, t, depth + 1);
       return;
     }
     case TypeKind::SubclassOf:
-      Prepare(program, TypeId(d.a), depth + 1);
+      Prepare(program, SubclassOfTypeView{store, type}.instance(), depth + 1);
       return;
     default:
       return;

@@ -7,52 +7,11 @@
 #include "checker/infer/semantics.h"
 
 namespace asynctype {
-namespace {
-
-struct KnownClassEntry {
-  KnownClass known;
-  const char* module;
-  const char* name;
-};
-
-constexpr KnownClassEntry kKnownClasses[] = {
-    {KnownClass::Object, "builtins", "object"},
-    {KnownClass::Type, "builtins", "type"},
-    {KnownClass::Int, "builtins", "int"},
-    {KnownClass::Float, "builtins", "float"},
-    {KnownClass::Complex, "builtins", "complex"},
-    {KnownClass::Bool, "builtins", "bool"},
-    {KnownClass::Str, "builtins", "str"},
-    {KnownClass::Bytes, "builtins", "bytes"},
-    {KnownClass::List, "builtins", "list"},
-    {KnownClass::Tuple, "builtins", "tuple"},
-    {KnownClass::Dict, "builtins", "dict"},
-    {KnownClass::Set, "builtins", "set"},
-    {KnownClass::FrozenSet, "builtins", "frozenset"},
-    {KnownClass::Function, "builtins", "function"},
-    {KnownClass::Property, "builtins", "property"},
-    {KnownClass::StaticMethod, "builtins", "staticmethod"},
-    {KnownClass::ClassMethod, "builtins", "classmethod"},
-    {KnownClass::BaseException, "builtins", "BaseException"},
-    {KnownClass::Iterable, "typing", "Iterable"},
-    {KnownClass::Iterator, "typing", "Iterator"},
-    {KnownClass::Generator, "typing", "Generator"},
-    {KnownClass::AsyncIterable, "typing", "AsyncIterable"},
-    {KnownClass::AsyncIterator, "typing", "AsyncIterator"},
-    {KnownClass::AsyncGenerator, "typing", "AsyncGenerator"},
-    {KnownClass::Awaitable, "typing", "Awaitable"},
-    {KnownClass::Coroutine, "typing", "Coroutine"},
-    {KnownClass::CoroutineType, "types", "CoroutineType"},
-    {KnownClass::GeneratorType, "types", "GeneratorType"},
-    {KnownClass::AsyncGeneratorType, "types", "AsyncGeneratorType"},
-    {KnownClass::ModuleType, "types", "ModuleType"},
-};
-
-}  // namespace
 
 KnownClass KnownClassFor(llvm::StringRef module, llvm::StringRef name) {
-  for (const KnownClassEntry& e : kKnownClasses) {
-    if (module == e.module && name == e.name) return e.known;
+  for (size_t i = 1; i < static_cast<size_t>(KnownClass::kCount); ++i) {
+    auto known = static_cast<KnownClass>(i);
+    if (module == KnownClassModule(known) && name == KnownClassName(known)) return known;
   }
   return KnownClass::None_;
 }
@@ -60,16 +19,13 @@ KnownClass KnownClassFor(llvm::StringRef module, llvm::StringRef name) {
 ClassId GetKnownClass(Program& program, KnownClass known) {
   ClassId id = program.types().known_class(known);
   if (id.valid()) return id;
-  for (const KnownClassEntry& e : kKnownClasses) {
-    if (e.known != known) continue;
-    ModuleId module = program.resolver().Resolve(e.module);
-    if (!module.valid()) return ClassId::None();
-    FileId file = program.types().module(module).file;
-    std::optional<TypeId> type = program.inference(file).ModuleSymbolType(e.name);
-    if (type && program.types().kind(*type) == TypeKind::ClassLiteral) {
-      return program.types().ClassOf(*type);
-    }
-    return ClassId::None();
+  if (known == KnownClass::None_ || known == KnownClass::kCount) return ClassId::None();
+  ModuleId module = program.resolver().Resolve(KnownClassModule(known));
+  if (!module.valid()) return ClassId::None();
+  FileId file = program.modules()[module].file;
+  std::optional<TypeId> type = program.inference(file).ModuleSymbolType(KnownClassName(known));
+  if (type && program.types().kind(*type) == TypeKind::ClassLiteral) {
+    return program.types().ClassOf(*type);
   }
   return ClassId::None();
 }
@@ -102,8 +58,9 @@ TypeId PromoteLiteralDeep(Program& program, TypeId type, llvm::DenseMap<uint32_t
     case TypeKind::Tuple:
     case TypeKind::Union: {
       if (auto it = done.find(type.value); it != done.end()) return it->second;
-      std::vector<TypeId> items(store.list(TypeListId(store.data(type).a)).begin(),
-                                store.list(TypeListId(store.data(type).a)).end());
+      llvm::ArrayRef<TypeId> list = store.kind(type) == TypeKind::Union ? store.UnionMembers(type)
+                                                                       : TupleTypeView{store, type}.elements();
+      std::vector<TypeId> items(list.begin(), list.end());
       bool changed = false;
       for (TypeId& item : items) {
         TypeId promoted = PromoteLiteralDeep(program, item, done);
@@ -113,7 +70,7 @@ TypeId PromoteLiteralDeep(Program& program, TypeId type, llvm::DenseMap<uint32_t
       TypeId result = type;
       if (changed) {
         result = store.kind(type) == TypeKind::Union ? store.Union(items)
-                 : store.data(type).b                ? store.HomogeneousTuple(items[0])
+                 : TupleTypeView{store, type}.homogeneous() ? store.HomogeneousTuple(items[0])
                                                      : store.Tuple(items);
       }
       done[type.value] = result;
@@ -148,7 +105,7 @@ TypeId DefaultInstance(Program& program, ClassId cls) {
   TypeStore& store = program.types();
   Substitution so_far;
   for (TypeId tp : info.type_params) {
-    const TypeVarInfo& tv = store.typevar(TypeVarId(store.data(tp).a));
+    const TypeVarInfo& tv = store.typevar(TypeVarTypeView{store, tp}.typevar());
     TypeId arg = tv.default_type.valid() ? Substitute(store, tv.default_type, so_far) : store.Unknown();
     if (tv.flavor == TypeVarFlavor::TypeVarTuple) arg = store.HomogeneousTuple(store.Unknown());
     args.push_back(arg);
@@ -206,7 +163,7 @@ std::optional<TypeId> ClassBodyMember(Program& program, ClassId cls, llvm::Strin
 // (`@contextmanager`, `ParamSpec` decorators) still binds like a method: the first positional
 // parameter takes the receiver. Other callables (gradual, `*args` first) are left as they are.
 TypeId BindDecoratedMethod(TypeStore& store, TypeId callable, TypeId receiver) {
-  Signature sig = store.signature(store.data(callable).a);
+  Signature sig = CallableTypeView{store, callable}.signature();
   if (sig.gradual || sig.params.empty()) return callable;
   ParamKind first = sig.params.front().kind;
   if (first != ParamKind::PositionalOnly && first != ParamKind::PositionalOrKeyword) return callable;
@@ -232,11 +189,11 @@ TypeId BindMember(Program& program, TypeId raw, TypeId receiver, ClassId owner, 
   if (owner_info.self_typevar.valid()) subst.Add(owner_info.self_typevar, instance);
 
   if (store.kind(raw) == TypeKind::Function) {
-    const FunctionInfo& fn = store.function(FunctionId(store.data(raw).a));
-    GetSignature(program, FunctionId(store.data(raw).a));
+    const FunctionInfo& fn = store.function(FunctionTypeView{store, raw}.function());
+    GetSignature(program, FunctionTypeView{store, raw}.function());
     if (fn.is_property) {
       if (!on_instance) return raw;
-      const Signature& sig = GetSignature(program, FunctionId(store.data(raw).a));
+      const Signature& sig = GetSignature(program, FunctionTypeView{store, raw}.function());
       TypeId ret = sig.return_type.valid() ? sig.return_type : store.Unknown();
       return Substitute(store, ret, subst);
     }
@@ -253,7 +210,7 @@ TypeId BindMember(Program& program, TypeId raw, TypeId receiver, ClassId owner, 
   if (store.kind(raw) == TypeKind::Overloaded) {
     if (!on_instance) return raw;
     std::vector<TypeId> bound;
-    for (TypeId f : store.list(TypeListId(store.data(raw).a))) {
+    for (TypeId f : OverloadedTypeView{store, raw}.overloads()) {
       bound.push_back(BindMember(program, f, receiver, owner, on_instance));
     }
     return store.Overloaded(bound);
@@ -345,7 +302,7 @@ Member LookupOnClass(Program& program, TypeId receiver, ClassId cls, llvm::Strin
 
 Member LookupInModule(Program& program, ModuleId module, llvm::StringRef name) {
   TypeStore& store = program.types();
-  const ModuleInfo& info = store.module(module);
+  const ModuleInfo& info = program.modules()[module];
   if (info.file.valid()) {
     if (std::optional<TypeId> t = program.inference(info.file).ModuleSymbolType(name)) {
       return {*t, ClassId::None()};
@@ -354,7 +311,7 @@ Member LookupInModule(Program& program, ModuleId module, llvm::StringRef name) {
   if (!info.file.valid() && !info.is_package) return {store.Unknown(), ClassId::None()};  // untyped
   // A submodule of a package.
   ModuleId sub = program.resolver().Resolve(info.name + "." + name.str());
-  if (sub.valid()) return {store.Module(sub), ClassId::None()};
+  if (sub.valid()) return {program.modules().Type(sub), ClassId::None()};
   if (!info.file.valid()) return {store.Unknown(), ClassId::None()};  // untyped / namespace
   // A module-level `__getattr__` (PEP 562) answers any other name with what it returns.
   if (std::optional<TypeId> getattr = program.inference(info.file).ModuleSymbolType("__getattr__")) {
@@ -370,17 +327,16 @@ Member LookupInModule(Program& program, ModuleId module, llvm::StringRef name) {
 
 Member LookupMember(Program& program, TypeId object, llvm::StringRef name) {
   TypeStore& store = program.types();
-  const TypeData d = store.data(object);
-  switch (d.kind) {
+  switch (store.kind(object)) {
     case TypeKind::Unknown:
     case TypeKind::Any:
       return {object, ClassId::None()};
     case TypeKind::Never:
       return {object, ClassId::None()};
     case TypeKind::Instance:
-      return LookupOnClass(program, object, ClassId(d.a), name, /*on_instance=*/true);
+      return LookupOnClass(program, object, store.ClassOf(object), name, /*on_instance=*/true);
     case TypeKind::ClassLiteral: {
-      Member m = LookupOnClass(program, object, ClassId(d.a), name, /*on_instance=*/false);
+      Member m = LookupOnClass(program, object, store.ClassOf(object), name, /*on_instance=*/false);
       if (m.type.valid()) return m;
       // Attributes of `type` itself (`__name__`, ...).
       ClassId type_cls = GetKnownClass(program, KnownClass::Type);
@@ -388,13 +344,13 @@ Member LookupMember(Program& program, TypeId object, llvm::StringRef name) {
       return m;
     }
     case TypeKind::SubclassOf: {
-      TypeId instance = TypeId(d.a);
+      TypeId instance = SubclassOfTypeView{store, object}.instance();
       if (store.kind(instance) != TypeKind::Instance) return {store.Unknown(), ClassId::None()};
       TypeId literal = store.ClassLiteral(store.ClassOf(instance), store.TypeArgs(instance));
       return LookupMember(program, literal, name);
     }
     case TypeKind::Module:
-      return LookupInModule(program, ModuleId(d.a), name);
+      return LookupInModule(program, ModuleTypeView{store, object}.module(), name);
     case TypeKind::Union: {
       std::vector<TypeId> results;
       bool missing = false;
@@ -414,7 +370,7 @@ Member LookupMember(Program& program, TypeId object, llvm::StringRef name) {
     case TypeKind::NoneType:
       return LookupMember(program, KnownInstance(program, KnownClass::Object), name);
     case TypeKind::Tuple: {
-      auto elements = store.list(TypeListId(d.a));
+      auto elements = TupleTypeView{store, object}.elements();
       TypeId element = elements.empty() ? store.Never() : store.Union(elements);
       return LookupMember(program, KnownInstance(program, KnownClass::Tuple, {element}), name);
     }
@@ -429,7 +385,7 @@ Member LookupMember(Program& program, TypeId object, llvm::StringRef name) {
     case TypeKind::Overloaded:
       return LookupMember(program, KnownInstance(program, KnownClass::Function), name);
     case TypeKind::TypeVar: {
-      const TypeVarInfo& tv = store.typevar(TypeVarId(d.a));
+      const TypeVarInfo& tv = store.typevar(TypeVarTypeView{store, object}.typevar());
       if (tv.bound.valid()) return LookupMember(program, tv.bound, name);
       return LookupMember(program, KnownInstance(program, KnownClass::Object), name);
     }
@@ -440,8 +396,7 @@ Member LookupMember(Program& program, TypeId object, llvm::StringRef name) {
 
 Member LookupDunder(Program& program, TypeId object, llvm::StringRef name) {
   TypeStore& store = program.types();
-  const TypeData d = store.data(object);
-  switch (d.kind) {
+  switch (store.kind(object)) {
     case TypeKind::ClassLiteral:
     case TypeKind::SubclassOf: {
       // Dunders of a class object come from its metaclass (`type`).

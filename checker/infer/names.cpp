@@ -69,7 +69,7 @@ Suppression SuppressingExitResult(Program& program, TypeId result) {
   TypeStore& store = program.types();
   if (store.IsDynamic(result)) return kDynamic;
   switch (store.kind(result)) {
-    case TypeKind::BoolLiteral: return store.data(result).a != 0 ? kYes : kNo;
+    case TypeKind::BoolLiteral: return BoolLiteralTypeView{store, result}.value() ? kYes : kNo;
     case TypeKind::Instance: return result == KnownInstance(program, KnownClass::Bool) ? kYes : kNo;
     case TypeKind::Union: {
       Suppression suppressing = kNo;

@@ -54,20 +54,21 @@ TypeId FileInference::NarrowTruthiness(TypeId type, bool truthy) {
   if (store_.IsDynamic(type)) return type;
   std::vector<TypeId> out;
   for (TypeId m : Members(type)) {
-    const TypeData d = store_.data(m);
-    switch (d.kind) {
+    switch (store_.kind(m)) {
       case TypeKind::NoneType:
         if (!truthy) out.push_back(m);
         break;
       case TypeKind::BoolLiteral:
-        if ((d.a != 0) == truthy) out.push_back(m);
+        if (BoolLiteralTypeView{store_, m}.value() == truthy) out.push_back(m);
         break;
       case TypeKind::IntLiteral:
         if ((store_.IntLiteralValue(m) != 0) == truthy) out.push_back(m);
         break;
       case TypeKind::StringLiteral:
+        if (!StringLiteralTypeView{store_, m}.value().empty() == truthy) out.push_back(m);
+        break;
       case TypeKind::BytesLiteral:
-        if (!store_.string(d.a).empty() == truthy) out.push_back(m);
+        if (!BytesLiteralTypeView{store_, m}.value().empty() == truthy) out.push_back(m);
         break;
       case TypeKind::Function:
       case TypeKind::BoundMethod:
@@ -91,11 +92,11 @@ TypeId FileInference::NarrowTruthiness(TypeId type, bool truthy) {
 
 TypeId FileInference::NarrowIsInstance(TypeId type, TypeId classinfo, bool positive) {
   std::vector<ClassId> classes;
-  const TypeData ci = store_.data(classinfo);
-  if (ci.kind == TypeKind::ClassLiteral) {
-    classes.push_back(ClassId(ci.a));
-  } else if (ci.kind == TypeKind::Tuple && !ci.b) {
-    for (TypeId t : store_.list(TypeListId(ci.a))) {
+  const TypeKind kind = store_.kind(classinfo);
+  if (kind == TypeKind::ClassLiteral) {
+    classes.push_back(store_.ClassOf(classinfo));
+  } else if (kind == TypeKind::Tuple && !TupleTypeView{store_, classinfo}.homogeneous()) {
+    for (TypeId t : TupleTypeView{store_, classinfo}.elements()) {
       if (store_.kind(t) != TypeKind::ClassLiteral) return type;
       classes.push_back(store_.ClassOf(t));
     }
@@ -267,7 +268,7 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
           std::vector<TypeId> out;
           for (TypeId m : Members(narrowed)) {
             bool is_bool = store_.kind(m) == TypeKind::Instance && store_.ClassOf(m) == boolean;
-            out.push_back(is_bool ? store_.BoolLiteral(store_.data(value).a == 0) : m);
+            out.push_back(is_bool ? store_.BoolLiteral(!BoolLiteralTypeView{store_, value}.value()) : m);
           }
           return store_.Union(out);
         }

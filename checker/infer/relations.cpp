@@ -52,7 +52,7 @@ bool ArgsAssignable(Program& program, ClassId cls, llvm::ArrayRef<TypeId> values
     if (store.HasDynamicMember(values[i]) || store.HasDynamicMember(targets[i])) continue;
     Variance variance = Variance::Bivariant;
     if (values.size() == params.size() && store.kind(params[i]) == TypeKind::TypeVar) {
-      const TypeVarInfo& tv = store.typevar(TypeVarId(store.data(params[i]).a));
+      const TypeVarInfo& tv = store.typevar(TypeVarTypeView{store, params[i]}.typevar());
       if (tv.flavor == TypeVarFlavor::TypeVar) variance = tv.variance;
       if (tv.flavor == TypeVarFlavor::TypeVar && variance == Variance::Bivariant) {
         variance = InferredVariance(program, cls, i);
@@ -196,7 +196,7 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
   if (TypedDictInvolved(program, value, target)) return true;
   if (t.kind == TypeKind::TypeVar) return true;  // solved separately
   if (v.kind == TypeKind::TypeVar) {
-    const TypeVarInfo& tv = store.typevar(TypeVarId(v.a));
+    const TypeVarInfo& tv = store.typevar(TypeVarTypeView{store, value}.typevar());
     return tv.bound.valid() ? Assignable(program, tv.bound, target, depth + 1) : true;
   }
   if (v.kind == TypeKind::Union) {
@@ -223,7 +223,7 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
     if (target_info.known == KnownClass::Object) return true;
     TypeId promoted = PromoteLiteral(program, value);
     if (store.kind(promoted) == TypeKind::Tuple) {
-      auto elements = store.list(TypeListId(store.data(promoted).a));
+      auto elements = TupleTypeView{store, promoted}.elements();
       promoted = KnownInstance(program, KnownClass::Tuple,
                                {elements.empty() ? store.Never() : store.Union(elements)});
     }
@@ -254,15 +254,15 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
   if (t.kind == TypeKind::Tuple) {
     if (v.kind != TypeKind::Tuple) return v.kind != TypeKind::NoneType && v.kind != TypeKind::IntLiteral &&
                                          v.kind != TypeKind::StringLiteral;
-    auto te = store.list(TypeListId(t.a));
-    auto ve = store.list(TypeListId(v.a));
-    if (t.b) {
+    auto te = TupleTypeView{store, target}.elements();
+    auto ve = TupleTypeView{store, value}.elements();
+    if (TupleTypeView{store, target}.homogeneous()) {
       for (TypeId e : ve) {
         if (!Assignable(program, e, te[0], depth + 1)) return false;
       }
       return true;
     }
-    if (v.b) return true;
+    if (TupleTypeView{store, value}.homogeneous()) return true;
     if (te.size() != ve.size()) return false;
     for (size_t i = 0; i < te.size(); ++i) {
       if (!Assignable(program, ve[i], te[i], depth + 1)) return false;
@@ -287,7 +287,7 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
       bool lambda_like = v.kind == TypeKind::Callable &&
                          std::none_of(sig->params.begin(), sig->params.end(), [](const Param& p) { return p.type.valid(); });
       if (lambda_like) sig->return_type = TypeId::None();
-      return SignatureAssignable(program, *sig, store.signature(t.a), depth);
+      return SignatureAssignable(program, *sig, CallableTypeView{store, target}.signature(), depth);
     }
     return v.kind != TypeKind::NoneType && v.kind != TypeKind::IntLiteral &&
            v.kind != TypeKind::StringLiteral && v.kind != TypeKind::BytesLiteral &&

@@ -60,7 +60,7 @@ const std::vector<FileInference::StarTarget>& FileInference::StarTargets() {
       if (level > 0) module_name = program_.resolver().ResolveRelative(file_, level, module_name);
       ModuleId module = program_.resolver().Resolve(module_name);
       if (!module.valid()) continue;  // reported as unresolved-import
-      FileId file = store_.module(module).file;
+      FileId file = program_.modules()[module].file;
       if (file == file_) continue;
       targets.push_back(StarTarget{file.valid() ? &program_.inference(file) : nullptr});
     }
@@ -194,7 +194,7 @@ ModuleId FileInference::ModuleNamedBy(NodeId expr, int depth) {
     ModuleId outer = ModuleNamedBy(AttributeView{ast_, expr}.value(), depth + 1);
     NodeId attr = AttributeView{ast_, expr}.attr();
     if (!outer.valid() || !attr.valid()) return ModuleId::None();
-    return resolver.Resolve(store_.module(outer).name + "." + ast_.str(attr).str());
+    return resolver.Resolve(program_.modules()[outer].name + "." + ast_.str(attr).str());
   }
   if (ast_.kind(expr) != NodeKind::Name) return ModuleId::None();
   SymbolId sym = index_.LookupSymbol(index_.module_scope(), ast_.str(expr));
@@ -240,7 +240,7 @@ const std::vector<FileInference*>& FileInference::DunderAllModules() {
   std::vector<FileInference*> modules;
   for (NodeId expr : index_.dunder_all_modules()) {
     ModuleId module = ModuleNamedBy(expr);
-    FileId file = module.valid() ? store_.module(module).file : FileId::None();
+    FileId file = module.valid() ? program_.modules()[module].file : FileId::None();
     modules.push_back(file.valid() && file != file_ ? &program_.inference(file) : nullptr);
   }
   dunder_all_modules_ = std::move(modules);

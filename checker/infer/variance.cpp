@@ -32,7 +32,7 @@ class VarianceWalker {
  public:
   VarianceWalker(Program& program, ClassId cls) : program_(program), store_(program.types()), cls_(cls) {
     for (TypeId p : store_.cls(cls).type_params) {
-      targets_.push_back(store_.kind(p) == TypeKind::TypeVar ? store_.data(p).a : ~0u);
+      targets_.push_back(store_.kind(p) == TypeKind::TypeVar ? TypeVarTypeView{store_, p}.typevar() : TypeVarId::None());
     }
     usage_.resize(targets_.size());
   }
@@ -41,11 +41,10 @@ class VarianceWalker {
 
   void Walk(TypeId type, Polarity polarity, int depth = 0) {
     if (!type.valid() || depth > 24) return;
-    const TypeData d = store_.data(type);
-    switch (d.kind) {
+    switch (store_.kind(type)) {
       case TypeKind::TypeVar:
         for (size_t i = 0; i < targets_.size(); ++i) {
-          if (targets_[i] != d.a) continue;
+          if (targets_[i] != TypeVarTypeView{store_, type}.typevar()) continue;
           if (polarity != Polarity::Contra) usage_[i].co = true;
           if (polarity != Polarity::Co) usage_[i].contra = true;
         }
@@ -54,12 +53,12 @@ class VarianceWalker {
         for (TypeId m : store_.UnionMembers(type)) Walk(m, polarity, depth + 1);
         return;
       case TypeKind::Tuple:
-        for (TypeId e : store_.list(TypeListId(d.a))) Walk(e, polarity, depth + 1);
+        for (TypeId e : TupleTypeView{store_, type}.elements()) Walk(e, polarity, depth + 1);
         return;
       case TypeKind::SubclassOf:
-        Walk(TypeId(d.a), polarity, depth + 1);
+        Walk(SubclassOfTypeView{store_, type}.instance(), polarity, depth + 1);
         return;
-      case TypeKind::Callable: WalkSignature(store_.signature(d.a), polarity, /*skip_first=*/false, depth); return;
+      case TypeKind::Callable: WalkSignature(CallableTypeView{store_, type}.signature(), polarity, /*skip_first=*/false, depth); return;
       case TypeKind::Instance:
       case TypeKind::ClassLiteral: WalkArgs(store_.ClassOf(type), store_.TypeArgs(type), polarity, depth); return;
       default: return;
@@ -96,12 +95,12 @@ class VarianceWalker {
         MarkUnknown(args[j]);
         continue;
       }
-      const TypeVarInfo& tv = store_.typevar(TypeVarId(store_.data(param).a));
+      const TypeVarInfo& tv = store_.typevar(TypeVarTypeView{store_, param}.typevar());
       Variance variance = tv.flavor == TypeVarFlavor::TypeVar ? tv.variance : Variance::Invariant;
       if (variance == Variance::Bivariant) {
         // The class itself, its own parameter in its own place (`def next(self) -> Node[T]`):
         // consistent with whatever the parameter turns out to be.
-        if (cls == cls_ && store_.kind(args[j]) == TypeKind::TypeVar && store_.data(args[j]).a == targets_[j]) continue;
+        if (cls == cls_ && store_.kind(args[j]) == TypeKind::TypeVar && TypeVarTypeView{store_, args[j]}.typevar() == targets_[j]) continue;
         if (cls == cls_ || store_.cls(cls).variance_inferring) {
           MarkUnknown(args[j]);
           continue;
@@ -120,7 +119,7 @@ class VarianceWalker {
   Program& program_;
   TypeStore& store_;
   ClassId cls_;
-  std::vector<uint32_t> targets_;  // TypeVarIds of the class's parameters
+  std::vector<TypeVarId> targets_;  // the class's parameters (None: not a TypeVar)
   std::vector<Usage> usage_;
 };
 

@@ -19,33 +19,32 @@ class Displayer {
     // A type that shares parts (`tuple[A, A]`, with A itself such a tuple, 40 levels deep) is
     // small in memory but exponentially long written out: past a bound, the rest is elided.
     if (++shown_ > kMaxShown) return "...";
-    const TypeData d = store_.data(id);
-    switch (d.kind) {
+    switch (store_.kind(id)) {
       case TypeKind::Unknown: return "Unknown";
       case TypeKind::Any: return "Any";
       case TypeKind::Never: return "Never";
       case TypeKind::NoneType: return "None";
       case TypeKind::Instance: return ClassWithArgs(id);
       case TypeKind::ClassLiteral: return "<class '" + ClassWithArgs(id) + "'>";
-      case TypeKind::SubclassOf: return "type[" + Type(TypeId(d.a)) + "]";
-      case TypeKind::Function: return FunctionDisplay(FunctionId(d.a), /*named=*/true);
+      case TypeKind::SubclassOf: return "type[" + Type(SubclassOfTypeView{store_, id}.instance()) + "]";
+      case TypeKind::Function: return FunctionDisplay(FunctionTypeView{store_, id}.function(), /*named=*/true);
       case TypeKind::BoundMethod: return BoundMethodDisplay(id);
-      case TypeKind::Callable: return SignatureDisplay(store_.signature(d.a), "", {});
+      case TypeKind::Callable: return SignatureDisplay(CallableTypeView{store_, id}.signature(), "", {});
       case TypeKind::Overloaded: {
         std::string out = "Overload[";
         bool first = true;
-        for (TypeId f : store_.list(TypeListId(d.a))) {
+        for (TypeId f : OverloadedTypeView{store_, id}.overloads()) {
           if (!first) out += ", ";
           first = false;
           if (store_.kind(f) == TypeKind::Function) {
-            out += FunctionDisplay(FunctionId(store_.data(f).a), /*named=*/false);
+            out += FunctionDisplay(FunctionTypeView{store_, f}.function(), /*named=*/false);
           } else {
             out += Type(f);
           }
         }
         return out + "]";
       }
-      case TypeKind::Module: return "<module '" + store_.module(ModuleId(d.a)).name + "'>";
+      case TypeKind::Module: return "<module '" + ModuleTypeView{store_, id}.name().str() + "'>";
       case TypeKind::Union: return UnionDisplay(id);
       case TypeKind::Tuple: return TupleDisplay(id);
       case TypeKind::IntLiteral:
@@ -54,9 +53,9 @@ class Displayer {
       case TypeKind::BytesLiteral: return "Literal[" + LiteralValue(id) + "]";
       case TypeKind::TypeVar: return TypeVarDisplay(id);
       case TypeKind::SpecialForm:
-        return std::string("<special-form 'typing.") + SpecialFormName(static_cast<SpecialForm>(d.a)) + "'>";
+        return std::string("<special-form 'typing.") + SpecialFormName(SpecialFormTypeView{store_, id}.form()) + "'>";
       case TypeKind::TypeVarObject: {
-        switch (store_.typevar(TypeVarId(d.a)).flavor) {
+        switch (store_.typevar(TypeVarObjectTypeView{store_, id}.typevar()).flavor) {
           case TypeVarFlavor::TypeVar: return "TypeVar";
           case TypeVarFlavor::ParamSpec: return "ParamSpec";
           case TypeVarFlavor::TypeVarTuple: return "TypeVarTuple";
@@ -92,9 +91,9 @@ class Displayer {
   }
 
   std::string TupleDisplay(TypeId id) {
-    const TypeData& d = store_.data(id);
-    auto elements = store_.list(TypeListId(d.a));
-    if (d.b) return "tuple[" + Type(elements[0]) + ", ...]";
+    TupleTypeView tuple{store_, id};
+    auto elements = tuple.elements();
+    if (tuple.homogeneous()) return "tuple[" + Type(elements[0]) + ", ...]";
     if (elements.empty()) return "tuple[()]";
     std::string out = "tuple[";
     for (size_t i = 0; i < elements.size(); ++i) {
@@ -105,12 +104,11 @@ class Displayer {
   }
 
   std::string LiteralValue(TypeId id) {
-    const TypeData& d = store_.data(id);
-    switch (d.kind) {
+    switch (store_.kind(id)) {
       case TypeKind::IntLiteral: return std::to_string(store_.IntLiteralValue(id));
-      case TypeKind::BoolLiteral: return d.a ? "True" : "False";
-      case TypeKind::StringLiteral: return Quote(store_.string(d.a), "");
-      case TypeKind::BytesLiteral: return Quote(store_.string(d.a), "b");
+      case TypeKind::BoolLiteral: return BoolLiteralTypeView{store_, id}.value() ? "True" : "False";
+      case TypeKind::StringLiteral: return Quote(StringLiteralTypeView{store_, id}.value(), "");
+      case TypeKind::BytesLiteral: return Quote(BytesLiteralTypeView{store_, id}.value(), "b");
       default: return "";
     }
   }
@@ -163,15 +161,16 @@ class Displayer {
   }
 
   std::string TypeVarDisplay(TypeId id) {
-    const TypeData& d = store_.data(id);
-    const TypeVarInfo& tv = store_.typevar(TypeVarId(d.a));
+    TypeVarTypeView view{store_, id};
+    const TypeVarInfo& tv = store_.typevar(view.typevar());
     std::string name = tv.is_self ? "Self" : tv.name;
-    if (binder_code_ == d.b) return name;  // inside its own signature
-    switch (BindingContext::KindOf(d.b)) {
+    uint32_t binding = view.binding();
+    if (binder_code_ == binding) return name;  // inside its own signature
+    switch (BindingContext::KindOf(binding)) {
       case BindingContext::Kind::Function:
-        return name + "@" + store_.function(FunctionId(BindingContext::IdOf(d.b))).name;
+        return name + "@" + store_.function(FunctionId(BindingContext::IdOf(binding))).name;
       case BindingContext::Kind::Class:
-        return name + "@" + store_.cls(ClassId(BindingContext::IdOf(d.b))).name;
+        return name + "@" + store_.cls(ClassId(BindingContext::IdOf(binding))).name;
       case BindingContext::Kind::None: return name;
     }
     return name;
@@ -187,11 +186,11 @@ class Displayer {
   }
 
   std::string BoundMethodDisplay(TypeId id) {
-    const TypeData& d = store_.data(id);
-    TypeId function = TypeId(d.a);
-    TypeId self = TypeId(d.b);
+    BoundMethodTypeView method{store_, id};
+    TypeId function = method.function();
+    TypeId self = method.self();
     if (store_.kind(function) != TypeKind::Function) return Type(function);
-    FunctionId fn(store_.data(function).a);
+    FunctionId fn = FunctionTypeView{store_, function}.function();
     const FunctionInfo& info = store_.function(fn);
     Signature sig = info.signature;
     // Specialize the owner class's type parameters from the receiver, and bind Self.
@@ -228,7 +227,7 @@ class Displayer {
       out += "[";
       for (size_t i = 0; i < sig.type_params.size(); ++i) {
         if (i) out += ", ";
-        const TypeVarInfo& tv = store_.typevar(TypeVarId(store_.data(sig.type_params[i]).a));
+        const TypeVarInfo& tv = store_.typevar(TypeVarTypeView{store_, sig.type_params[i]}.typevar());
         std::string name = tv.is_self ? "Self" : tv.name;
         if (tv.flavor == TypeVarFlavor::ParamSpec) name = "**" + name;
         if (tv.flavor == TypeVarFlavor::TypeVarTuple) name = "*" + name;

@@ -15,15 +15,15 @@ class Substituter {
 
   TypeId Type(TypeId type) {
     if (!type.valid()) return type;
-    const TypeData d = store_.data(type);
-    switch (d.kind) {
+    const TypeKind kind = store_.kind(type);
+    switch (kind) {
       case TypeKind::TypeVar: {
         TypeId r = subst_.Lookup(type);
         return r.valid() ? r : type;
       }
       case TypeKind::Instance:
       case TypeKind::ClassLiteral:
-        if (d.b == TypeListId::kNoneValue) return type;
+        if (InstanceTypeView{store_, type}.args().empty()) return type;
         break;
       case TypeKind::SubclassOf:
       case TypeKind::Union:
@@ -35,7 +35,7 @@ class Substituter {
         return type;
     }
     if (auto it = done_.find(type.value); it != done_.end()) return TypeId(it->second);
-    TypeId result = Compound(type, d);
+    TypeId result = Compound(type, kind);
     done_[type.value] = result.value;
     return result;
   }
@@ -48,7 +48,7 @@ class Substituter {
         // P solved to a concrete parameter list (a Callable), or to nothing known (gradual).
         out.param_spec = TypeId::None();
         if (store_.kind(solved) == TypeKind::Callable) {
-          const Signature& from = store_.signature(store_.data(solved).a);
+          const Signature& from = CallableTypeView{store_, solved}.signature();
           out.params = from.params;
           out.gradual = from.gradual;
           out.param_spec = from.param_spec;
@@ -70,9 +70,9 @@ class Substituter {
   }
 
  private:
-  TypeId Compound(TypeId type, const TypeData d) {
-    auto map_list = [&](TypeListId list, bool* changed) {
-      llvm::SmallVector<TypeId, 4> in(store_.list(list).begin(), store_.list(list).end());
+  TypeId Compound(TypeId type, const TypeKind kind) {
+    auto map_list = [&](llvm::ArrayRef<TypeId> list, bool* changed) {
+      llvm::SmallVector<TypeId, 4> in(list.begin(), list.end());
       llvm::SmallVector<TypeId, 4> out;
       for (TypeId t : in) {
         TypeId s = Type(t);
@@ -81,36 +81,40 @@ class Substituter {
       }
       return out;
     };
-    switch (d.kind) {
+    switch (kind) {
       case TypeKind::Instance:
       case TypeKind::ClassLiteral: {
-        if (d.b == TypeListId::kNoneValue) return type;
+        InstanceTypeView instance{store_, type};
+        if (instance.args().empty()) return type;
         bool changed = false;
-        auto args = map_list(TypeListId(d.b), &changed);
+        auto args = map_list(instance.args(), &changed);
         if (!changed) return type;
-        return d.kind == TypeKind::Instance ? store_.Instance(ClassId(d.a), args)
-                                            : store_.ClassLiteral(ClassId(d.a), args);
+        return kind == TypeKind::Instance ? store_.Instance(instance.cls(), args)
+                                          : store_.ClassLiteral(instance.cls(), args);
       }
       case TypeKind::SubclassOf:
-        return store_.SubclassOf(Type(TypeId(d.a)));
+        return store_.SubclassOf(Type(SubclassOfTypeView{store_, type}.instance()));
       case TypeKind::Union: {
         bool changed = false;
-        auto members = map_list(TypeListId(d.a), &changed);
+        auto members = map_list(UnionTypeView{store_, type}.members(), &changed);
         return changed ? store_.Union(members) : type;
       }
       case TypeKind::Tuple: {
         bool changed = false;
-        auto elements = map_list(TypeListId(d.a), &changed);
+        TupleTypeView tuple{store_, type};
+        auto elements = map_list(tuple.elements(), &changed);
         if (!changed) return type;
         // Substituting a TypeVarTuple's unpacked tuple into a tuple splices it in.
-        return d.b ? store_.HomogeneousTuple(elements[0]) : store_.Tuple(elements);
+        return tuple.homogeneous() ? store_.HomogeneousTuple(elements[0]) : store_.Tuple(elements);
       }
       case TypeKind::Callable: {
-        Signature sig = Sig(store_.signature(d.a));
+        Signature sig = Sig(CallableTypeView{store_, type}.signature());
         return store_.Callable(sig);
       }
-      case TypeKind::BoundMethod:
-        return store_.BoundMethod(TypeId(d.a), Type(TypeId(d.b)));
+      case TypeKind::BoundMethod: {
+        BoundMethodTypeView method{store_, type};
+        return store_.BoundMethod(method.function(), Type(method.self()));
+      }
       default:
         return type;
     }
@@ -134,9 +138,9 @@ Signature SubstituteSignature(TypeStore& store, const Signature& sig, const Subs
 
 Substitution ClassSubstitution(const TypeStore& store, TypeId instance) {
   Substitution subst;
-  const TypeData& d = store.data(instance);
-  if (d.kind != TypeKind::Instance && d.kind != TypeKind::ClassLiteral) return subst;
-  const ClassInfo& info = store.cls(ClassId(d.a));
+  TypeKind kind = store.kind(instance);
+  if (kind != TypeKind::Instance && kind != TypeKind::ClassLiteral) return subst;
+  const ClassInfo& info = store.cls(store.ClassOf(instance));
   auto args = store.TypeArgs(instance);
   for (size_t i = 0; i < info.type_params.size() && i < args.size(); ++i) {
     subst.Add(info.type_params[i], args[i]);

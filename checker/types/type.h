@@ -1,6 +1,7 @@
 // The interned representation of types. A type is a `TypeData{kind, a, b}` triple stored once in
-// the TypeStore; its TypeId is its identity, so type equality is ID equality. Lists of types
-// (type arguments, union members, tuple elements) are interned the same way as TypeListIds.
+// the TypeStore; its TypeId is its identity, so type equality is ID equality. What `a` and `b`
+// hold depends on the kind (type_kinds.def); only the store and its views read them. Lists of
+// types (type arguments, union members, tuple elements) are interned the same way as TypeListIds.
 // Classes, functions and TypeVars are described by side tables (ClassInfo, FunctionInfo,
 // TypeVarInfo) owned by the store and referred to by ID.
 #pragma once
@@ -15,29 +16,13 @@
 
 namespace asynctype {
 
+// Every kind and its payload layout: type_kinds.def (one row each); read the payload through the
+// typed views in type_store.h (`InstanceTypeView{store, id}.cls()`), never through `a` / `b`.
 enum class TypeKind : uint8_t {
-  Unknown,        // could not infer (unannotated, error recovery, cycle, unsupported)
-  Any,            // written by the user or the stubs
-  Never,
-  NoneType,       // the type of `None`
-  Instance,       // a = ClassId, b = TypeListId of type arguments (None for non-generic classes)
-  ClassLiteral,   // the class object itself; a = ClassId, b = TypeListId (None: unspecialized)
-  SubclassOf,     // type[C]; a = TypeId of the instance type
-  Function,       // a `def` literal; a = FunctionId
-  BoundMethod,    // a = TypeId of the Function, b = TypeId of the bound self (or class)
-  Callable,       // a = SignatureId (index into the store's signatures)
-  Overloaded,     // a = TypeListId of Function types, in declaration order
-  Module,         // a = ModuleId
-  Union,          // a = TypeListId (flattened, deduplicated, first-seen order, >= 2 members)
-  Tuple,          // a = TypeListId of elements; b = 1 for tuple[T, ...] (one element)
-  IntLiteral,     // a, b = low and high 32 bits of the int64 value
-  BoolLiteral,    // a = 0 or 1
-  StringLiteral,  // a = index into the store's strings
-  BytesLiteral,   // a = index into the store's strings
-  TypeVar,        // a = TypeVarId, b = binding context (BindingContext encoding)
-  SpecialForm,    // a = SpecialForm enum: typing constructs used in annotations
-  TypeVarObject,  // the runtime value of `T = TypeVar("T")`; a = TypeVarId
+#define TYPE(kind, members) kind,
+#include "checker/types/type_kinds.def"
 };
+const char* TypeKindName(TypeKind kind);
 
 struct TypeData {
   TypeKind kind;
@@ -50,22 +35,21 @@ struct TypeData {
 
 // typing constructs recognised by name in `typing` / `typing_extensions` (and builtins helpers).
 enum class SpecialForm : uint8_t {
-  Any, Union, Optional, Callable, Generic, Protocol, Literal, ClassVar, Final, Annotated,
-  TypeAlias, Concatenate, Unpack, Self, NoReturn, Never, LiteralString, Tuple, Type,
-  TypeVar, ParamSpec, TypeVarTuple, Overload, TypeChecking, RevealType, Cast, AssertType,
-  Final_decorator, AbstractMethod, TypeGuard, TypeIs,
+#define SPECIAL_FORM(form, name) form,
+#include "checker/types/type_kinds.def"
 };
 const char* SpecialFormName(SpecialForm form);
 
 // Classes the checker knows by their defining module and name, resolved once from the stubs.
 enum class KnownClass : uint8_t {
   None_,  // not a known class
-  Object, Type, Int, Float, Complex, Bool, Str, Bytes, List, Tuple, Dict, Set, FrozenSet,
-  Function, Property, StaticMethod, ClassMethod, BaseException,
-  Iterable, Iterator, Generator, AsyncIterable, AsyncIterator, AsyncGenerator, Awaitable,
-  Coroutine, CoroutineType, GeneratorType, AsyncGeneratorType, ModuleType,
+#define KNOWN_CLASS(known, module, name) known,
+#include "checker/types/type_kinds.def"
   kCount,
 };
+// The defining module and the name of a known class ("" for None_).
+const char* KnownClassModule(KnownClass known);
+const char* KnownClassName(KnownClass known);
 
 // Bivariant: the variance is not declared (PEP 695 class parameters and `infer_variance=True`):
 // inferred per class (InferredVariance); where that fails, type arguments are compared leniently.
@@ -154,12 +138,6 @@ struct FunctionInfo {
   bool signature_done = false;
   bool signature_in_progress = false;
   Signature signature;
-};
-
-struct ModuleInfo {
-  std::string name;
-  FileId file;  // None: a namespace package (is_package) or an untyped stdlib module (not)
-  bool is_package = false;
 };
 
 }  // namespace asynctype

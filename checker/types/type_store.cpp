@@ -94,15 +94,12 @@ TypeId TypeStore::IntLiteral(int64_t value) {
   return Intern({TypeKind::IntLiteral, static_cast<uint32_t>(bits), static_cast<uint32_t>(bits >> 32)});
 }
 
-int64_t TypeStore::IntLiteralValue(TypeId id) const {
-  const TypeData& d = data(id);
-  return static_cast<int64_t>((static_cast<uint64_t>(d.b) << 32) | d.a);
-}
+int64_t TypeStore::IntLiteralValue(TypeId id) const { return IntLiteralTypeView{*this, id}.value(); }
 
 llvm::ArrayRef<TypeId> TypeStore::TypeArgs(TypeId instance_or_class) const {
-  const TypeData& d = data(instance_or_class);
-  if (d.kind != TypeKind::Instance && d.kind != TypeKind::ClassLiteral) return {};
-  return list(TypeListId(d.b));
+  TypeKind k = kind(instance_or_class);
+  if (k != TypeKind::Instance && k != TypeKind::ClassLiteral) return {};
+  return InstanceTypeView{*this, instance_or_class}.args();
 }
 
 TypeId TypeStore::Union(llvm::ArrayRef<TypeId> types) {
@@ -154,46 +151,44 @@ TypeVarId TypeStore::AddTypeVar(TypeVarInfo info) {
   return TypeVarId(static_cast<uint32_t>(typevars_.size() - 1));
 }
 
-ModuleId TypeStore::AddModule(ModuleInfo info) {
-  modules_.push_back(std::move(info));
-  return ModuleId(static_cast<uint32_t>(modules_.size() - 1));
+const char* TypeKindName(TypeKind kind) {
+  switch (kind) {
+#define TYPE(kind, members) \
+  case TypeKind::kind: return #kind;
+#include "checker/types/type_kinds.def"
+  }
+  return "?";
 }
 
 const char* SpecialFormName(SpecialForm form) {
   switch (form) {
-    case SpecialForm::Any: return "Any";
-    case SpecialForm::Union: return "Union";
-    case SpecialForm::Optional: return "Optional";
-    case SpecialForm::Callable: return "Callable";
-    case SpecialForm::Generic: return "Generic";
-    case SpecialForm::Protocol: return "Protocol";
-    case SpecialForm::Literal: return "Literal";
-    case SpecialForm::ClassVar: return "ClassVar";
-    case SpecialForm::Final: return "Final";
-    case SpecialForm::Annotated: return "Annotated";
-    case SpecialForm::TypeAlias: return "TypeAlias";
-    case SpecialForm::Concatenate: return "Concatenate";
-    case SpecialForm::Unpack: return "Unpack";
-    case SpecialForm::Self: return "Self";
-    case SpecialForm::NoReturn: return "NoReturn";
-    case SpecialForm::Never: return "Never";
-    case SpecialForm::LiteralString: return "LiteralString";
-    case SpecialForm::Tuple: return "Tuple";
-    case SpecialForm::Type: return "Type";
-    case SpecialForm::TypeVar: return "TypeVar";
-    case SpecialForm::ParamSpec: return "ParamSpec";
-    case SpecialForm::TypeVarTuple: return "TypeVarTuple";
-    case SpecialForm::Overload: return "overload";
-    case SpecialForm::TypeChecking: return "TYPE_CHECKING";
-    case SpecialForm::RevealType: return "reveal_type";
-    case SpecialForm::Cast: return "cast";
-    case SpecialForm::AssertType: return "assert_type";
-    case SpecialForm::Final_decorator: return "final";
-    case SpecialForm::AbstractMethod: return "abstractmethod";
-    case SpecialForm::TypeGuard: return "TypeGuard";
-    case SpecialForm::TypeIs: return "TypeIs";
+#define SPECIAL_FORM(form, name) \
+  case SpecialForm::form: return name;
+#include "checker/types/type_kinds.def"
   }
   return "?";
+}
+
+const char* KnownClassModule(KnownClass known) {
+  switch (known) {
+#define KNOWN_CLASS(known, module, name) \
+  case KnownClass::known: return module;
+#include "checker/types/type_kinds.def"
+    case KnownClass::None_:
+    case KnownClass::kCount: break;
+  }
+  return "";
+}
+
+const char* KnownClassName(KnownClass known) {
+  switch (known) {
+#define KNOWN_CLASS(known, module, name) \
+  case KnownClass::known: return name;
+#include "checker/types/type_kinds.def"
+    case KnownClass::None_:
+    case KnownClass::kCount: break;
+  }
+  return "";
 }
 
 }  // namespace asynctype

@@ -1,7 +1,8 @@
 // The canonical store of types for one Program: interns TypeData and type lists (so equal types
-// have equal IDs), owns the class / function / TypeVar / module / signature tables, and offers the
-// constructors every phase uses (unions through UnionBuilder, instances, literals). Display of
-// types lives in display.cpp. The store is not thread-safe; one Program checks on one thread.
+// have equal IDs), owns the class / function / TypeVar / signature tables, and offers the
+// constructors every phase uses (unions through UnionBuilder, instances, literals) and one typed
+// view per kind to read a type's payload (generated from type_kinds.def). Display of types lives
+// in display.cpp. The store is not thread-safe; one Program checks on one thread.
 #pragma once
 
 #include <array>
@@ -21,7 +22,7 @@ class TypeStore {
  public:
   TypeStore();
 
-  // ---- interning
+  // ---- interning. `data` is for the views and the store itself: read payloads through a view.
   TypeId Intern(TypeData data);
   const TypeData& data(TypeId id) const { return types_[id.index()]; }
   TypeKind kind(TypeId id) const { return types_[id.index()].kind; }
@@ -46,7 +47,10 @@ class TypeStore {
   }
   TypeId Callable(const Signature& sig);
   TypeId Overloaded(llvm::ArrayRef<TypeId> functions);
-  TypeId Module(ModuleId m) { return Intern({TypeKind::Module, m.value, 0}); }
+  // A module object; its name (from the module table, database/module_table.h) is kept for display.
+  TypeId Module(ModuleId m, llvm::StringRef name) {
+    return Intern({TypeKind::Module, m.value, InternString(name)});
+  }
   TypeId Tuple(llvm::ArrayRef<TypeId> elements);
   TypeId HomogeneousTuple(TypeId element);
   TypeId IntLiteral(int64_t value);
@@ -65,11 +69,13 @@ class TypeStore {
   // Union of the given types (flattened, deduplicated, first-seen order; Never dropped).
   TypeId Union(llvm::ArrayRef<TypeId> types);
 
-  // ---- accessors on type data
+  // ---- accessors on type data (shorthands for the views below)
   int64_t IntLiteralValue(TypeId id) const;
+  // The type arguments of an Instance or ClassLiteral (empty for any other kind).
   llvm::ArrayRef<TypeId> TypeArgs(TypeId instance_or_class) const;
-  ClassId ClassOf(TypeId instance_or_class) const { return ClassId(data(instance_or_class).a); }
-  llvm::ArrayRef<TypeId> UnionMembers(TypeId id) const { return list(TypeListId(data(id).a)); }
+  // The class of an Instance or ClassLiteral.
+  ClassId ClassOf(TypeId instance_or_class) const;
+  llvm::ArrayRef<TypeId> UnionMembers(TypeId id) const;
   bool IsDynamic(TypeId id) const { return kind(id) == TypeKind::Any || kind(id) == TypeKind::Unknown; }
   // Dynamic, or a union with a dynamic member: part of it was not understood.
   bool HasDynamicMember(TypeId id) const {
@@ -91,8 +97,6 @@ class TypeStore {
   TypeVarId AddTypeVar(TypeVarInfo info);
   const TypeVarInfo& typevar(TypeVarId id) const { return typevars_[id.index()]; }
   TypeVarInfo& typevar(TypeVarId id) { return typevars_[id.index()]; }
-  ModuleId AddModule(ModuleInfo info);
-  const ModuleInfo& module(ModuleId id) const { return modules_[id.index()]; }
   const Signature& signature(uint32_t id) const { return signatures_[id]; }
 
   // Known classes are registered when their stub class is first created.
@@ -126,9 +130,52 @@ class TypeStore {
   std::deque<ClassInfo> classes_;
   std::deque<FunctionInfo> functions_;
   std::deque<TypeVarInfo> typevars_;
-  std::deque<ModuleInfo> modules_;
   std::array<ClassId, static_cast<size_t>(KnownClass::kCount)> known_classes_{};
   TypeId unknown_, any_, never_, none_;
 };
+
+// ---- Views: one per kind, generated from type_kinds.def (`InstanceTypeView{store, id}.cls()`,
+// `TupleTypeView{store, id}.elements()`; `TypeView`, as the syntax tree's views are `TupleView`).
+// A view copies the type's data once; it does not check the kind (callers switch on it).
+#define CLASS(w, name) ClassId name() const { return ClassId(d.w); }
+#define LIST(w, name) llvm::ArrayRef<TypeId> name() const { return store.list(TypeListId(d.w)); }
+#define TYPEID(w, name) TypeId name() const { return TypeId(d.w); }
+#define FUNCTION(w, name) FunctionId name() const { return FunctionId(d.w); }
+#define SIGNATURE(w, name) const Signature& name() const { return store.signature(d.w); }
+#define MODULE(w, name) ModuleId name() const { return ModuleId(d.w); }
+#define TYPEVAR(w, name) TypeVarId name() const { return TypeVarId(d.w); }
+#define BINDING(w, name) uint32_t name() const { return d.w; }
+#define FORM(w, name) SpecialForm name() const { return static_cast<SpecialForm>(d.w); }
+#define STRING(w, name) llvm::StringRef name() const { return store.string(d.w); }
+#define FLAG(w, name) bool name() const { return d.w != 0; }
+#define INT64(name) \
+  int64_t name() const { return static_cast<int64_t>((static_cast<uint64_t>(d.b) << 32) | d.a); }
+#define TYPE(kind, members)                                                               \
+  struct kind##TypeView {                                                                 \
+    kind##TypeView(const TypeStore& store, TypeId id) : store(store), d(store.data(id)) {} \
+    const TypeStore& store;                                                               \
+    TypeData d;                                                                           \
+    members                                                                               \
+  };
+#include "checker/types/type_kinds.def"
+#undef INT64
+#undef FLAG
+#undef STRING
+#undef FORM
+#undef BINDING
+#undef TYPEVAR
+#undef MODULE
+#undef SIGNATURE
+#undef FUNCTION
+#undef TYPEID
+#undef LIST
+#undef CLASS
+
+inline ClassId TypeStore::ClassOf(TypeId instance_or_class) const {
+  return InstanceTypeView{*this, instance_or_class}.cls();
+}
+inline llvm::ArrayRef<TypeId> TypeStore::UnionMembers(TypeId id) const {
+  return UnionTypeView{*this, id}.members();
+}
 
 }  // namespace asynctype
