@@ -33,7 +33,7 @@ bool IsAnyStandIn(const TypeStore& store, TypeId type);
 bool HasDynamicPart(const TypeStore& store, TypeId type);
 // Whether `type` (or a member of it) is dynamic, or a class object the checker does not fully
 // model (custom metaclass, unknown base, NamedTuple / TypedDict): calling it or passing it may
-// do what the checker cannot see. (Defined in calls.cpp, next to the metaclass test it uses.)
+// do what the checker cannot see. (Defined in constructors.cpp, next to its metaclass test.)
 bool HasUnmodelledPart(Program& program, TypeId type);
 // `Unknown`, or a union with an `Unknown` member: not understood well enough to report
 // (typically an undeclared attribute whose narrowing is not modelled yet).

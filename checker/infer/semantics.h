@@ -1,6 +1,7 @@
 // Type-level operations shared by every file's inference, all built on the Program: known
 // classes, class MROs and member lookup (members.cpp), signatures and calls with argument
-// binding, overloads and TypeVar solving (calls.cpp), assignability (relations.cpp), and the
+// binding, overloads and TypeVar solving (calls.cpp and its rooms: binding.h, typevar_solver.h,
+// overloads.cpp, constructors.cpp), assignability (relations.cpp), and the
 // async protocols (await.cpp): `await` through `__await__`, generator yield/send/return types,
 // sync and async iteration. None of these report diagnostics; they return results that
 // callers turn into diagnostics.
