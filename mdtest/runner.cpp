@@ -7,6 +7,7 @@
 #include "checker/database/program.h"
 #include "checker/fs/filesystem.h"
 #include "checker/project/check_for_user.h"
+#include "checker/project/session.h"
 #include "mdtest/assertions.h"
 #include "mdtest/matcher.h"
 
@@ -15,10 +16,6 @@ namespace {
 
 constexpr std::string_view kProjectRoot = "/src";
 constexpr std::string_view kSitePackagesMarker = "<path-to-site-packages>";
-
-std::string SitePackagesPath(const MdtestConfig& config) {
-  return "lib/python" + config.python_version.ToString() + "/site-packages";
-}
 
 std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
   for (size_t pos = text.find(from); pos != std::string::npos;
@@ -30,7 +27,7 @@ std::string ReplaceAll(std::string text, std::string_view from, std::string_view
 
 // Absolute path of an embedded file or configured directory (relative ones live under /src).
 std::string AbsolutePath(std::string path, const MdtestConfig& config) {
-  path = ReplaceAll(std::move(path), kSitePackagesMarker, SitePackagesPath(config));
+  path = ReplaceAll(std::move(path), kSitePackagesMarker, SitePackagesPath(config.python_version));
   if (path.empty() || path[0] != '/') path = JoinPath(std::string(kProjectRoot), path);
   return NormalizePath(path);
 }
@@ -58,27 +55,25 @@ std::string RewritePth(const std::string& code) {
   return out;
 }
 
-std::vector<std::string> ImportRoots(const MdtestConfig& config) {
-  // ty's search order: extra paths, the project root, site-packages (a custom typeshed is searched
-  // after them, through ProgramOptions::typeshed).
-  std::vector<std::string> roots;
-  for (const std::string& extra : config.extra_paths) roots.push_back(AbsolutePath(extra, config));
-  roots.emplace_back(kProjectRoot);
-  if (config.python) {
-    roots.push_back(JoinPath(AbsolutePath(*config.python, config), SitePackagesPath(config)));
-  }
-  return roots;
+// The session's request for a test: its configuration as given, paths made absolute.
+SessionRequest SessionRequestOf(const MdtestConfig& config, const std::string& md_path) {
+  ProjectConfig project;
+  project.path = md_path;
+  project.root = std::string(kProjectRoot);
+  project.python_version = config.python_version;
+  for (const std::string& extra : config.extra_paths) project.extra_paths.push_back(AbsolutePath(extra, config));
+  if (config.typeshed) project.typeshed = AbsolutePath(*config.typeshed, config);
+  for (const auto& [name, level] : config.rules) project.rules.Set(name, level);
+  SessionRequest request;
+  request.kind = SessionKind::Given;
+  request.config = std::move(project);
+  if (config.python) request.environment = AbsolutePath(*config.python, config);
+  return request;
 }
 
 // "src/mdtest_snippet.py" for "/src/mdtest_snippet.py", as ty renders paths in snapshots.
 std::string DisplayPath(const std::string& path) {
   return !path.empty() && path[0] == '/' ? path.substr(1) : path;
-}
-
-RuleLevels RuleLevelsOf(const MdtestConfig& config) {
-  RuleLevels levels;
-  for (const auto& [name, level] : config.rules) levels.Set(name, level);
-  return levels;
 }
 
 struct SnapshotLine {
@@ -154,11 +149,10 @@ class TestRunner {
       fs->Write(path, file.lang == "pth" ? RewritePth(file.code) : file.code);
       paths.push_back(std::move(path));
     }
-    ProgramOptions options;
-    options.python_version = config_.python_version;
-    options.roots = ImportRoots(config_);
-    if (config_.typeshed) options.typeshed = AbsolutePath(*config_.typeshed, config_);
-    Program program(std::move(options), *fs);
+    Session session = OpenSession(SessionRequestOf(config_, md_path_), *fs);
+    for (const SessionProblem& problem : session.problems) Fail(FirstLine(), problem.message);
+    levels_ = std::move(session.levels);
+    Program program(std::move(session.program_options), *fs);
 
     auto files = Files();
     for (size_t i = 0; i < files.size(); ++i) {
@@ -179,7 +173,7 @@ class TestRunner {
       id = loaded;
     }
     std::vector<Diagnostic> diagnostics =
-        CheckLoadedFileForUser(program, *id, RuleLevelsOf(config_), {.disabled_as_info = true});
+        CheckLoadedFileForUser(program, *id, levels_, {.disabled_as_info = true});
     const SourceFile& source = program.source(*id);
     const ParsedFile& parsed = program.parsed(*id);
     FileMatchResult match =
@@ -267,6 +261,7 @@ class TestRunner {
   const std::string& md_path_;
   const MdtestConfig& config_;
   TestResult result_;
+  RuleLevels levels_;  // the session's, for every file of the test
 };
 
 }  // namespace

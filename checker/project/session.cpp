@@ -28,6 +28,7 @@ class SessionBuilder {
       : request_(request), files_(files), editor_(request.kind == SessionKind::Editor) {}
 
   Session Build() {
+    if (request_.kind == SessionKind::Given) return BuildGiven();
     if (!LoadConfiguration() || !BuildRuleLevels()) {
       session_.failed = true;
       return std::move(session_);
@@ -53,6 +54,22 @@ class SessionBuilder {
 
  private:
   void Problem(Kind kind, std::string message) { session_.problems.push_back({kind, std::move(message)}); }
+
+  // The configuration as given: roots in ty's order (extra paths, the project root, the
+  // environment's site-packages); the caller checks the files it names.
+  Session BuildGiven() {
+    session_.config = request_.config.value_or(ProjectConfig{});
+    const ProjectConfig& config = session_.config;
+    session_.levels = config.rules;
+    for (const std::string& extra : config.extra_paths) AddRoot(extra);
+    AddRoot(config.root);
+    ProgramOptions& options = session_.program_options;
+    options.python_version = config.python_version.value_or(kDefaultPythonVersion);
+    if (request_.environment) AddRoot(JoinPath(*request_.environment, SitePackagesPath(options.python_version)));
+    options.roots = roots_;
+    SetTypeshed();
+    return std::move(session_);
+  }
 
   // The editor keeps going with the defaults; the command line stops.
   bool LoadConfiguration() {
@@ -162,8 +179,8 @@ class SessionBuilder {
     }
   }
 
-  // A custom typeshed must have a `stdlib` folder: the command line stops, the editor goes on
-  // with the bundled stubs.
+  // A custom typeshed must have a `stdlib` folder: the command line stops, the editor (and a
+  // given configuration) goes on with the bundled stubs.
   void SetTypeshed() {
     const ProjectConfig& config = session_.config;
     if (config.typeshed.empty()) return;
@@ -174,7 +191,7 @@ class SessionBuilder {
     }
     Problem(Kind::TypeshedWithoutStdlib,
             config.path + ": `typeshed` folder `" + config.typeshed + "` has no `stdlib` folder");
-    if (!editor_) session_.failed = true;
+    if (request_.kind == SessionKind::CommandLine) session_.failed = true;
   }
 
   const SessionRequest& request_;
@@ -186,6 +203,10 @@ class SessionBuilder {
 };
 
 }  // namespace
+
+std::string SitePackagesPath(PythonVersion version) {
+  return "lib/python" + version.ToString() + "/site-packages";
+}
 
 bool Session::Has(SessionProblem::Kind kind) const {
   return std::any_of(problems.begin(), problems.end(), [&](const SessionProblem& p) { return p.kind == kind; });

@@ -1,15 +1,20 @@
 // One home for "check this project as configured": turns the configuration file, the paths to
 // check, the command line's overrides and the editor's workspace folders into what a check needs
-// (ProgramOptions, RuleLevels, the files to check), once for the CLI and the language server.
-// The default Python version and the validation of a custom typeshed live here.
+// (ProgramOptions, RuleLevels, the files to check), once for the CLI, the language server and the
+// mdtest runner. The default Python version, the import roots (first-party, extra paths, a virtual
+// environment's site-packages) and the validation of a custom typeshed live here.
 //
-// The two callers differ only where their users do:
+// The callers differ only where their users do:
 //   - CommandLine (`asynctype check`): roots stay in the style the user gave them (relative),
 //     the files are discovered under the paths (include / exclude globs), the checked packages
 //     are recorded, and a broken configuration, an unknown rule or a typeshed without `stdlib`
 //     stops the session (`failed`).
 //   - Editor (the language server, one document): roots are absolute, the workspace folders are
 //     import roots too, and a problem leaves the defaults in place (nothing fails).
+//   - Given (the mdtest runner): the configuration comes with the request (a test's
+//     `[environment]` and `[rules]`), its `root` is the project root, the caller names the files;
+//     roots as in ty: the extra paths, the project root, then the environment's site-packages.
+//     Problems are returned (nothing fails) for the caller to report.
 // Problems come back as data, in the order they were found; the caller prints or logs them.
 #pragma once
 
@@ -26,7 +31,7 @@
 
 namespace asynctype {
 
-enum class SessionKind { CommandLine, Editor };
+enum class SessionKind { CommandLine, Editor, Given };
 
 struct SessionRequest {
   SessionKind kind = SessionKind::CommandLine;
@@ -43,6 +48,10 @@ struct SessionRequest {
   std::vector<std::string> exclude;                                // added to the configured ones
   // Editor: the client's workspace folders (more import roots).
   std::vector<std::string> workspace_roots;
+  // Given: the configuration (instead of a file; paths in it absolute) and a virtual environment
+  // whose site-packages are searched after the project.
+  std::optional<ProjectConfig> config;
+  std::optional<std::string> environment;
 };
 
 struct SessionProblem {
@@ -59,6 +68,10 @@ struct SessionProblem {
 };
 
 inline constexpr PythonVersion kDefaultPythonVersion{3, 12};
+
+// A virtual environment's site-packages folder for a Python version, relative to the
+// environment: `lib/python3.12/site-packages`.
+std::string SitePackagesPath(PythonVersion version);
 
 struct Session {
   ProjectConfig config;           // as read (defaults when there is none, or it is broken)

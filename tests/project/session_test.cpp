@@ -1,5 +1,6 @@
-// Unit tests of checker/project/session: the command line's and the editor's sessions (roots,
-// overrides, rule levels, file discovery) and the problems they report as data.
+// Unit tests of checker/project/session: the command line's, the editor's and a given
+// configuration's sessions (roots, overrides, rule levels, file discovery) and the problems they
+// report as data.
 #include "checker/project/session.h"
 
 #include <gtest/gtest.h>
@@ -235,6 +236,40 @@ TEST(SessionTest, BadConfiguration) {
   EXPECT_TRUE(defaults.Has(Kind::BadConfig));
   EXPECT_EQ(defaults.program_options.python_version, kDefaultPythonVersion);
   EXPECT_EQ(defaults.program_options.roots, (Strings{NormalizePath(tree.root())}));
+}
+
+TEST(SessionTest, GivenConfigurationRootsInTysOrder) {
+  // The mdtest runner's session: extra paths, the project root, then the environment's
+  // site-packages for the configured version; the configuration's rule levels.
+  MemoryFileSystem files;
+  files.Write("/typeshed/stdlib/fastio.pyi", "");
+  ProjectConfig config;
+  config.path = "t.md";
+  config.root = "/src";
+  config.python_version = PythonVersion{3, 11};
+  config.extra_paths = {"/vendor"};
+  config.typeshed = "/typeshed";
+  config.rules.Set("unused-awaitable", RuleLevel::Error);
+  SessionRequest request;
+  request.kind = SessionKind::Given;
+  request.config = config;
+  request.environment = "/.venv";
+  Session session = OpenSession(request, files);
+  EXPECT_FALSE(session.failed);
+  EXPECT_TRUE(session.problems.empty());
+  EXPECT_TRUE(session.files.empty());  // the caller names the files
+  EXPECT_EQ(session.program_options.roots,
+            (Strings{"/vendor", "/src", "/.venv/lib/python3.11/site-packages"}));
+  EXPECT_EQ(session.program_options.python_version, (PythonVersion{3, 11}));
+  EXPECT_EQ(session.program_options.typeshed, "/typeshed");
+  EXPECT_EQ(session.levels.SeverityOf(Rule::UnusedAwaitable), Severity::Error);
+  // A typeshed without `stdlib` is a problem returned to the caller; nothing fails.
+  request.config->typeshed = "/elsewhere";
+  Session broken = OpenSession(request, files);
+  EXPECT_FALSE(broken.failed);
+  ASSERT_EQ(broken.problems.size(), 1u);
+  EXPECT_EQ(broken.problems[0].message, "t.md: `typeshed` folder `/elsewhere` has no `stdlib` folder");
+  EXPECT_EQ(broken.program_options.typeshed, "");
 }
 
 }  // namespace
