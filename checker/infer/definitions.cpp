@@ -205,7 +205,6 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
     case DefinitionKind::TypeAlias:
     case DefinitionKind::MatchCapture:
     case DefinitionKind::StarImport:
-    case DefinitionKind::Deletion:
       return store_.Unknown();
   }
   return store_.Unknown();

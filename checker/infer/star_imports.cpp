@@ -30,7 +30,7 @@ bool FileInference::BindsAtTopLevel(llvm::StringRef name) const {
   SymbolId sym = index_.LookupSymbol(index_.module_scope(), name);
   if (!sym.valid()) return false;
   auto defs = index_.PublicDefinitions(sym);
-  return !defs.empty() && index_.definition(defs.front()).kind != DefinitionKind::Deletion;
+  return !defs.empty();
 }
 
 std::optional<TypeId> FileInference::StarImportedSymbol(llvm::StringRef name) {
