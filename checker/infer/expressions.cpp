@@ -7,6 +7,7 @@
 #include "checker/infer/node_reads.h"
 #include "checker/infer/semantics.h"
 #include "checker/semantic/decorators.h"
+#include "llvm/Support/ErrorHandling.h"
 
 namespace asynctype {
 namespace {
@@ -228,7 +229,7 @@ TypeId FileInference::TypeOfNameInScope(NodeId use, llvm::StringRef name, ScopeI
       return store_.Unknown();
     }
   }
-  return store_.Unknown();
+  llvm_unreachable("every Resolution::Kind is handled");
 }
 
 TypeId FileInference::InferName(NodeId name) {

@@ -19,6 +19,7 @@
 #include <algorithm>
 
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/ErrorHandling.h"
 
 #include "checker/database/program.h"
 #include "checker/database/resolver.h"
@@ -43,7 +44,7 @@ std::optional<TypeId> FileInference::StarImportedSymbol(llvm::StringRef name) {
       return module.ScopeSymbolType(module.index_.module_scope(), name);
     }
   }
-  return std::nullopt;
+  llvm_unreachable("every StarOrigin::Kind is handled");
 }
 
 const std::vector<FileInference::StarTarget>& FileInference::StarTargets() {
