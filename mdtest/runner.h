@@ -16,7 +16,6 @@
 #include <string_view>
 #include <vector>
 
-#include "checker/diagnostics/diagnostic.h"
 #include "mdtest/markdown.h"
 
 namespace asynctype::mdtest {
