@@ -6,6 +6,7 @@
 
 #include "checker/base/utf8.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/ErrorHandling.h"
 
 namespace asynctype {
 namespace {
@@ -19,7 +20,7 @@ struct Palette {
       case Severity::Warning: return "\x1b[1;33m";
       case Severity::Info: return "\x1b[1;36m";
     }
-    return "";
+    llvm_unreachable("every Severity is handled");
   }
   std::string blue() const { return on ? "\x1b[1;34m" : ""; }
   std::string bold() const { return on ? "\x1b[1m" : ""; }

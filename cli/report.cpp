@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "llvm/Support/xxhash.h"
+#include "llvm/Support/ErrorHandling.h"
 
 namespace asynctype {
 namespace {
@@ -42,7 +43,7 @@ std::string SarifLevel(Severity s) {
     case Severity::Warning: return "warning";
     case Severity::Info: return "note";
   }
-  return "error";
+  llvm_unreachable("every Severity is handled");
 }
 
 void WriteSarif(const std::vector<ReportedDiagnostic>& diagnostics, std::ostream& out) {

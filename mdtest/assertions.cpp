@@ -5,6 +5,7 @@
 #include "checker/base/utf8.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/ErrorHandling.h"
 
 namespace asynctype::mdtest {
 namespace {
@@ -18,7 +19,7 @@ const char* KeywordOf(AssertionKind kind) {
     case AssertionKind::Snapshot:
       return "snapshot";
   }
-  return "";
+  llvm_unreachable("every AssertionKind is handled");
 }
 
 }  // namespace
@@ -44,7 +45,7 @@ std::string ParsedAssertion::ToString() const {
     case AssertionKind::Snapshot:
       return snapshot_rule ? "snapshot: " + *snapshot_rule : std::string("snapshot");
   }
-  return "";
+  llvm_unreachable("every AssertionKind is handled");
 }
 
 std::optional<UnparsedAssertion> ClassifyComment(std::string_view comment_text) {
@@ -177,7 +178,7 @@ std::optional<ParsedAssertion> ParseAssertion(const UnparsedAssertion& assertion
       if (!assertion.body.empty()) parsed.snapshot_rule = assertion.body;
       return parsed;
   }
-  return std::nullopt;
+  llvm_unreachable("every AssertionKind is handled");
 }
 
 std::vector<LineAssertions> ExtractAssertions(llvm::ArrayRef<Comment> comments,

@@ -9,6 +9,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/ErrorHandling.h"
 
 namespace asynctype::mdtest {
 namespace {
@@ -40,7 +41,7 @@ const char* DirectiveDisplay(DirectiveKind kind) {
     case DirectiveKind::ExpectPanic:
       return "expect test to panic";
   }
-  return "";
+  llvm_unreachable("every DirectiveKind is handled");
 }
 
 class Parser {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "llvm/Support/ErrorHandling.h"
+
 namespace asynctype::mdtest {
 namespace {
 
@@ -115,7 +117,7 @@ class LineMatcher {
         return MatchRevealDiagnostic(&expected, &expected_message, unmatched);
       }
     }
-    return nullptr;
+    llvm_unreachable("every AssertionKind is handled");
   }
 
   std::string Unexpected(const Diagnostic& diagnostic, bool with_column) const {

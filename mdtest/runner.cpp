@@ -283,19 +283,4 @@ TestResult RunTest(const MarkdownSuite& suite, const MarkdownTest& test,
   return TestRunner(suite, test, md_path).Run();
 }
 
-SuiteResult RunSuite(const std::string& md_path, std::string_view source,
-                     const TestFilter& filter) {
-  SuiteResult result;
-  MarkdownParseResult parsed = ParseMarkdown(SuiteTitle(md_path), source);
-  if (!parsed.ok()) {
-    result.parse_error = std::move(parsed.error);
-    return result;
-  }
-  for (const MarkdownTest& test : parsed.suite.tests) {
-    if (!filter.Matches(test.name)) continue;
-    result.tests.push_back(RunTest(parsed.suite, test, md_path));
-  }
-  return result;
-}
-
 }  // namespace asynctype::mdtest

@@ -16,7 +16,6 @@
 #include <string_view>
 #include <vector>
 
-#include "checker/diagnostics/diagnostic.h"
 #include "mdtest/markdown.h"
 
 namespace asynctype::mdtest {
@@ -41,19 +40,11 @@ struct TestFilter {
   bool Matches(std::string_view name) const;
 };
 
-struct SuiteResult {
-  std::optional<MarkdownParseError> parse_error;  // set: no test was run
-  std::vector<TestResult> tests;                  // the selected tests, in file order
-};
-
 // The root section title for a markdown path: its file name only.
 std::string SuiteTitle(std::string_view md_path);
 
 // Runs one test of `suite` (parsed from the file at `md_path`).
 TestResult RunTest(const MarkdownSuite& suite, const MarkdownTest& test,
                    const std::string& md_path);
-
-// Parses `source` (the text of the file at `md_path`) and runs the tests selected by `filter`.
-SuiteResult RunSuite(const std::string& md_path, std::string_view source, const TestFilter& filter);
 
 }  // namespace asynctype::mdtest

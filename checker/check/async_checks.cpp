@@ -7,6 +7,7 @@
 #include "checker/infer/certainty.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
+#include "llvm/Support/ErrorHandling.h"
 
 namespace asynctype {
 namespace {
@@ -306,7 +307,7 @@ std::optional<IterationFailure> CheckIterator(FileInference& inference, TypeId i
       f.infos.push_back("Expected signature for " + Code(next_name) + " is `def " + next_name + "(self): ...`");
       return f;
   }
-  return std::nullopt;
+  llvm_unreachable("every DunderState is handled");
 }
 
 std::optional<IterationFailure> CheckAsyncIterable(FileInference& inference, TypeId iterable, bool* uncertain) {
@@ -347,7 +348,7 @@ std::optional<IterationFailure> CheckAsyncIterable(FileInference& inference, Typ
       }
       return f;
   }
-  return std::nullopt;
+  llvm_unreachable("every DunderState is handled");
 }
 
 std::optional<IterationFailure> CheckSyncIterable(FileInference& inference, TypeId iterable, bool* uncertain) {
@@ -400,7 +401,7 @@ std::optional<IterationFailure> CheckSyncIterable(FileInference& inference, Type
           f.infos.push_back(kGetitemPermissive);
           return f;
       }
-      return std::nullopt;
+      llvm_unreachable("every DunderState is handled");
     }
     case DunderState::PossiblyMissing: {
       if (auto bad = CheckIterator(inference, iter.result, false, uncertain)) return bad;
@@ -461,7 +462,7 @@ std::optional<IterationFailure> CheckSyncIterable(FileInference& inference, Type
       }
       return f;
   }
-  return std::nullopt;
+  llvm_unreachable("every DunderState is handled");
 }
 
 // Reports `not-iterable` on `iterable_expr` when its type cannot be iterated (asynchronously

@@ -1,5 +1,7 @@
 #include "checker/diagnostics/rule_levels.h"
 
+#include "llvm/Support/ErrorHandling.h"
+
 namespace asynctype {
 
 std::optional<RuleLevel> ParseRuleLevel(std::string_view text) {
@@ -40,7 +42,7 @@ std::optional<Severity> RuleLevels::SeverityOf(Rule rule) const {
     case RuleLevel::Warn: return Severity::Warning;
     case RuleLevel::Error: return Severity::Error;
   }
-  return info.default_severity;
+  llvm_unreachable("every RuleLevel is handled");
 }
 
 void RuleLevels::Apply(std::vector<Diagnostic>* diagnostics, bool disabled_as_info) const {

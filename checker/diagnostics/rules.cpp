@@ -2,6 +2,8 @@
 
 #include <iterator>
 
+#include "llvm/Support/ErrorHandling.h"
+
 namespace asynctype {
 namespace {
 
@@ -33,7 +35,7 @@ std::string_view SeverityName(Severity s) {
     case Severity::Warning: return "warning";
     case Severity::Error: return "error";
   }
-  return "error";
+  llvm_unreachable("every Severity is handled");
 }
 
 llvm::ArrayRef<RuleInfo> AllRules() { return kRules; }

@@ -13,6 +13,7 @@
 #include "checker/infer/node_reads.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/ErrorHandling.h"
 
 namespace asynctype {
 namespace {
@@ -524,7 +525,7 @@ std::string CalleeText(const CallError& e) {
     case CallError::Callee::BoundMethod: return "bound method `" + e.callee_name + "`";
     case CallError::Callee::Class: return "class `" + e.callee_name + "`";
   }
-  return "";
+  llvm_unreachable("every CallError::Callee is handled");
 }
 
 std::string Of(const CallError& e) {

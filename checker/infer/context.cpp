@@ -12,6 +12,7 @@
 #include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
+#include "checker/semantic/comprehension_parts.h"
 
 namespace asynctype {
 
@@ -162,7 +163,7 @@ TypeId FileInference::ComputeExpectedType(NodeId expr) {
     }
     case NodeKind::ListComp:
     case NodeKind::SetComp: {
-      if (ListCompView{ast_, parent}.elt() != expr) return TypeId::None();  // SetComp: the same layout
+      if (ComprehensionPartsOf(ast_, parent).elements.front() != expr) return TypeId::None();
       std::vector<TypeId> context =
           DisplayContext(parent, ast_.kind(parent) == NodeKind::ListComp ? KnownClass::List : KnownClass::Set);
       return context.empty() ? TypeId::None() : context[0];

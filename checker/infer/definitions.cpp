@@ -7,6 +7,7 @@
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
 #include "checker/semantic/decorators.h"
+#include "llvm/Support/ErrorHandling.h"
 
 namespace asynctype {
 namespace {
@@ -205,10 +206,9 @@ TypeId FileInference::InferDefinition(DefinitionId id) {
     case DefinitionKind::TypeAlias:
     case DefinitionKind::MatchCapture:
     case DefinitionKind::StarImport:
-    case DefinitionKind::Deletion:
       return store_.Unknown();
   }
-  return store_.Unknown();
+  llvm_unreachable("every DefinitionKind is handled");
 }
 
 TypeId FileInference::AssignedType(NodeId target, TypeId value, NodeId name) {

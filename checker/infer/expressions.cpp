@@ -7,6 +7,8 @@
 #include "checker/infer/node_reads.h"
 #include "checker/infer/semantics.h"
 #include "checker/semantic/decorators.h"
+#include "checker/semantic/comprehension_parts.h"
+#include "llvm/Support/ErrorHandling.h"
 
 namespace asynctype {
 namespace {
@@ -228,7 +230,7 @@ TypeId FileInference::TypeOfNameInScope(NodeId use, llvm::StringRef name, ScopeI
       return store_.Unknown();
     }
   }
-  return store_.Unknown();
+  llvm_unreachable("every Resolution::Kind is handled");
 }
 
 TypeId FileInference::InferName(NodeId name) {
@@ -358,8 +360,8 @@ TypeId FileInference::InferComprehension(NodeId expr) {
     first = false;
   }
   if (kind == NodeKind::GeneratorExp && !is_async) is_async = Suspends(ast_, GeneratorExpView{ast_, expr}.elt());
-  // The element: a DictComp's key (ListComp, SetComp and GeneratorExp share their layout).
-  NodeId element = kind == NodeKind::DictComp ? DictCompView{ast_, expr}.key() : ListCompView{ast_, expr}.elt();
+  // The element: a DictComp's key, the others' `elt`.
+  NodeId element = ComprehensionPartsOf(ast_, expr).elements.front();
   TypeId raw_elt = ExprType(element);
   TypeId elt = PromoteLiteralDeep(program_, raw_elt);
   switch (kind) {

@@ -58,7 +58,6 @@ std::optional<TypeId> FileInference::ScopeSymbolType(ScopeId scope, llvm::String
   if (!sym.valid()) return std::nullopt;
   auto defs = index_.PublicDefinitions(sym);
   if (defs.empty()) return std::nullopt;
-  if (index_.definition(defs.front()).kind == DefinitionKind::Deletion) return std::nullopt;
   return UnionOfDefinitions(defs);
 }
 

@@ -19,6 +19,7 @@
 #include <algorithm>
 
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/ErrorHandling.h"
 
 #include "checker/database/program.h"
 #include "checker/database/resolver.h"
@@ -30,7 +31,7 @@ bool FileInference::BindsAtTopLevel(llvm::StringRef name) const {
   SymbolId sym = index_.LookupSymbol(index_.module_scope(), name);
   if (!sym.valid()) return false;
   auto defs = index_.PublicDefinitions(sym);
-  return !defs.empty() && index_.definition(defs.front()).kind != DefinitionKind::Deletion;
+  return !defs.empty();
 }
 
 std::optional<TypeId> FileInference::StarImportedSymbol(llvm::StringRef name) {
@@ -43,7 +44,7 @@ std::optional<TypeId> FileInference::StarImportedSymbol(llvm::StringRef name) {
       return module.ScopeSymbolType(module.index_.module_scope(), name);
     }
   }
-  return std::nullopt;
+  llvm_unreachable("every StarOrigin::Kind is handled");
 }
 
 const std::vector<FileInference::StarTarget>& FileInference::StarTargets() {

@@ -66,7 +66,6 @@ enum class DefinitionKind : uint8_t {
   TypeParam,       // node: TypeParam
   TypeAlias,       // node: TypeAlias
   MatchCapture,    // node: the pattern node binding the name
-  Deletion,        // node: Delete
   Submodule,       // node: ImportFrom `from .sub import x` in a package's __init__, binding `sub`
 };
 

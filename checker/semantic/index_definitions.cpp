@@ -135,7 +135,7 @@ void IndexBuilder::VisitTypeParams(NodeId list) {
     Define(ast_.str(tp), DefinitionKind::TypeParam, tp, tp, 0);
     InInvalidExpressionPosition("TypeVar bound", [&] { VisitAnnotation(TypeParamView{ast_, tp}.bound()); });
     const char* default_position = "TypeVar default";
-    switch (static_cast<TypeParamKind>(ast_.node(tp).data)) {
+    switch (GetTypeParamKind(ast_, tp)) {
       case TypeParamKind::TypeVar: break;
       case TypeParamKind::TypeVarTuple: default_position = "TypeVarTuple default"; break;
       case TypeParamKind::ParamSpec: default_position = "ParamSpec default"; break;

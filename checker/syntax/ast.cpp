@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "llvm/Support/ErrorHandling.h"
+
 namespace asynctype {
 
 Ast::Ast() {
@@ -116,7 +118,7 @@ const char* BinaryOpText(BinaryOp op) {
     case BinaryOp::BitXor: return "^";
     case BinaryOp::BitAnd: return "&";
   }
-  return "?";
+  llvm_unreachable("every operator is handled");
 }
 
 const char* CompareOpText(CompareOp op) {
@@ -132,7 +134,7 @@ const char* CompareOpText(CompareOp op) {
     case CompareOp::In: return "in";
     case CompareOp::NotIn: return "not in";
   }
-  return "?";
+  llvm_unreachable("every operator is handled");
 }
 
 const char* UnaryOperatorText(UnaryOperator op) {
@@ -142,7 +144,7 @@ const char* UnaryOperatorText(UnaryOperator op) {
     case UnaryOperator::Plus: return "+";
     case UnaryOperator::Invert: return "~";
   }
-  return "?";
+  llvm_unreachable("every operator is handled");
 }
 
 }  // namespace asynctype

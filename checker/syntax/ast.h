@@ -30,6 +30,7 @@
 //   them like ordinary statements/expressions is safe, ignoring them is too.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -179,17 +180,20 @@ class Ast {
 };
 
 // ---- Views: one per kind, generated from node_kinds.def (`AnnAssignView{ast, id}.target()`).
-// A view is two words, made on the spot; it does not check the node's kind (callers switch on it).
+// A view is two words, made on the spot; callers switch on the node's kind, and its accessors
+// assert it (a view of the wrong kind would read another kind's slots).
 
-#define ONE(slot, name) NodeId name() const { return ast.child(id, slot); }
-#define OPT(slot, name) NodeId name() const { return ast.child(id, slot); }
-#define TAIL(slot, name) llvm::ArrayRef<NodeId> name() const { return ast.tail(id, slot); }
-#define FLAG(name, flag) bool name() const { return ast.Has(id, flag); }
-#define NODE(kind, category, members) \
-  struct kind##View {                 \
-    const Ast& ast;                   \
-    NodeId id;                        \
-    members                           \
+#define ONE(slot, name) NodeId name() const { assert(ast.kind(id) == kKind); return ast.child(id, slot); }
+#define OPT(slot, name) NodeId name() const { assert(ast.kind(id) == kKind); return ast.child(id, slot); }
+#define TAIL(slot, name) \
+  llvm::ArrayRef<NodeId> name() const { assert(ast.kind(id) == kKind); return ast.tail(id, slot); }
+#define FLAG(name, flag) bool name() const { assert(ast.kind(id) == kKind); return ast.Has(id, flag); }
+#define NODE(kind, category, members)                   \
+  struct kind##View {                                   \
+    static constexpr NodeKind kKind = NodeKind::kind;   \
+    const Ast& ast;                                     \
+    NodeId id;                                          \
+    members                                             \
   };
 #include "checker/syntax/node_kinds.def"
 #undef NODE

@@ -393,7 +393,6 @@ class Lowerer {
 
   // ---- lower_pattern.cpp
   NodeId Pattern(TSNode case_pattern);
-  NodeId PatternInner(TSNode n, Sym sym);
   // One pattern from kids [from, to) of a node: an optional `-` and a simple pattern.
   NodeId SimplePattern(const Kids& kids, uint32_t from, uint32_t to);
   NodeId PatternFromKid(const Child& c, bool negative, TextRange range);

@@ -6,6 +6,7 @@
 
 #include "checker/types/substitute.h"
 #include "checker/types/type_store.h"
+#include "llvm/Support/ErrorHandling.h"
 
 namespace asynctype {
 namespace {
@@ -60,10 +61,10 @@ class Displayer {
           case TypeVarFlavor::ParamSpec: return "ParamSpec";
           case TypeVarFlavor::TypeVarTuple: return "TypeVarTuple";
         }
-        return "TypeVar";
+        llvm_unreachable("every TypeVarFlavor is handled");
       }
     }
-    return "Unknown";
+    llvm_unreachable("every TypeKind is handled");
   }
 
  private:
@@ -109,7 +110,7 @@ class Displayer {
       case TypeKind::BoolLiteral: return BoolLiteralTypeView{store_, id}.value() ? "True" : "False";
       case TypeKind::StringLiteral: return Quote(StringLiteralTypeView{store_, id}.value(), "");
       case TypeKind::BytesLiteral: return Quote(BytesLiteralTypeView{store_, id}.value(), "b");
-      default: return "";
+      default: llvm_unreachable("LiteralValue is called on literal types only");
     }
   }
 
@@ -173,7 +174,7 @@ class Displayer {
         return name + "@" + store_.cls(ClassId(BindingContext::IdOf(binding))).name;
       case BindingContext::Kind::None: return name;
     }
-    return name;
+    llvm_unreachable("BindingContext::Encode writes one of the three kinds");
   }
 
   std::string FunctionDisplay(FunctionId fn, bool named) {

@@ -2,6 +2,7 @@
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Hashing.h"
+#include "llvm/Support/ErrorHandling.h"
 
 namespace asynctype {
 
@@ -157,7 +158,7 @@ const char* TypeKindName(TypeKind kind) {
   case TypeKind::kind: return #kind;
 #include "checker/types/type_kinds.def"
   }
-  return "?";
+  llvm_unreachable("every kind is handled");
 }
 
 const char* SpecialFormName(SpecialForm form) {
@@ -166,7 +167,7 @@ const char* SpecialFormName(SpecialForm form) {
   case SpecialForm::form: return name;
 #include "checker/types/type_kinds.def"
   }
-  return "?";
+  llvm_unreachable("every kind is handled");
 }
 
 const char* KnownClassModule(KnownClass known) {
