@@ -25,5 +25,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 "$root/scripts/fetch-grammar.sh" "$build/_deps/tree-sitter-python"
+"$root/scripts/fetch-typeshed.sh" "$build/_deps/typeshed"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=${BUILD_TYPE:-Release} ${CMAKE_FLAGS:-} >/dev/null
 cmake --build "$build" -j2
