@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "checker/base/python_version.h"
+#include "checker/database/embedded_stubs.h"
 #include "checker/database/module_table.h"
 #include "checker/diagnostics/diagnostic.h"
 #include "checker/fs/filesystem.h"
@@ -37,6 +38,8 @@ struct ProgramOptions {
   // A custom typeshed directory (its `stdlib/` replaces the bundled stubs where it has a
   // module); empty: only the bundled stubs.
   std::string typeshed;
+  // The embedded stub set (typing, builtins and the rest of the stdlib all come from it).
+  StubSet stubs = StubSet::Subset;
   // Top-level names of the packages and modules being checked. When set, a standard-library
   // module outside them comes from the stubs even where a root holds a source of that name (as
   // mypy does): checking `lib/python3.x/asyncio` reads `socket` from its stub, not `socket.py`.

@@ -21,9 +21,11 @@ std::string DottedToPath(const std::string& name) {
 }  // namespace
 
 ModuleResolver::ModuleResolver(Program& program) : program_(program) {
-  auto stubs = EmbeddedStubs();
-  for (size_t i = 0; i < stubs.size(); ++i) stub_index_[stubs[i].path] = i;
-  for (const char* name : StdlibModuleNames()) stdlib_names_.insert(name);
+  const EmbeddedStubTable& table = EmbeddedStubs(program.options().stubs);
+  stubs_ = table.stubs;
+  for (size_t i = 0; i < stubs_.size(); ++i) stub_index_[stubs_[i].path] = i;
+  for (const char* name : table.stdlib_module_names) stdlib_names_.insert(name);
+  if (!table.versions.empty()) versions_ = StdlibVersions(table.versions);
   if (const auto& checked = program.options().checked_packages) {
     stubs_before_roots_ = true;
     for (const std::string& name : *checked) checked_packages_.insert(name);
@@ -103,6 +105,8 @@ bool ModuleResolver::IsExtensionModule(const std::string& name) {
 bool ModuleResolver::IsUntypedStdlib(const std::string& name) {
   llvm::StringRef top = llvm::StringRef(name).split('.').first;
   if (!stdlib_names_.count(top)) return false;
+  // A module the full set's VERSIONS places in other Python versions does not exist.
+  if (!versions_.Available(name, program_.options().python_version)) return false;
   if (top == name) return true;
   // A submodule is untyped only inside an untyped package: stubs list their package's modules,
   // and a source package was already searched for the file.
@@ -154,7 +158,7 @@ std::optional<FileId> ModuleResolver::FindInStubs(const std::string& name, bool*
       return file;
     }
   }
-  auto stubs = EmbeddedStubs();
+  if (!versions_.Available(name, program_.options().python_version)) return std::nullopt;
   for (bool package : {false, true}) {
     std::string path = package ? rel + "/__init__.pyi" : rel + ".pyi";
     auto it = stub_index_.find(path);
@@ -163,7 +167,7 @@ std::optional<FileId> ModuleResolver::FindInStubs(const std::string& name, bool*
     std::optional<FileId> existing = program_.FindFile(full);
     *is_package = package;
     if (existing) return existing;
-    const EmbeddedStub& stub = stubs[it->second];
+    const EmbeddedStub& stub = stubs_[it->second];
     return program_.AddFile(full, std::string(stub.text, stub.size));
   }
   return std::nullopt;

@@ -1,7 +1,9 @@
 // Module resolution: a dotted module name -> the file that defines it. First-party roots are
 // searched first (`pkg/mod.pyi` before `pkg/mod.py`, packages through `__init__`), then a custom
 // typeshed folder if configured, then the bundled stubs (a stdlib module outside the checked
-// packages skips the roots when the program says which packages are checked). Results (including misses) are cached per name; each module gets one ModuleId.
+// packages skips the roots when the program says which packages are checked). The bundled stubs
+// are the embedded set ProgramOptions::stubs names; the full set's VERSIONS hides the modules
+// that do not exist in the configured Python version. Results (including misses) are cached per name; each module gets one ModuleId.
 // Only regular files are module files (a FIFO or device named `x.py` is ignored); a module file
 // the file system reports Outside (a link leaving the roots) makes an untyped module, never read.
 #pragma once
@@ -10,6 +12,8 @@
 #include <string>
 
 #include "checker/base/id.h"
+#include "checker/database/embedded_stubs.h"
+#include "checker/database/stdlib_versions.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -44,7 +48,9 @@ class ModuleResolver {
 
   Program& program_;
   llvm::StringMap<ModuleId> cache_;
-  llvm::StringMap<size_t> stub_index_;  // stub path -> index into EmbeddedStubs()
+  llvm::ArrayRef<EmbeddedStub> stubs_;  // the selected embedded set
+  llvm::StringMap<size_t> stub_index_;  // stub path -> index into stubs_
+  StdlibVersions versions_;             // the set's VERSIONS (empty for the subset)
   llvm::StringSet<> stdlib_names_;      // top-level stdlib modules, with or without stubs
   llvm::StringSet<> checked_packages_;  // ProgramOptions::checked_packages
   bool stubs_before_roots_ = false;     // whether checked_packages was set
