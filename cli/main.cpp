@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "checker/database/embedded_stubs.h"
 #include "checker/diagnostics/rules.h"
 #include "cli/check_command.h"
 #include "cli/mdtest_command.h"
@@ -44,6 +45,13 @@ void WriteRulesMarkdown(std::ostream& out) {
   }
 }
 
+// `--version`: the program's version, then where the embedded full stub set comes from.
+std::string VersionText() {
+  const asynctype::EmbeddedStubTable& full = asynctype::EmbeddedStubs(asynctype::StubSet::Full);
+  return std::string("asynctype ") + ASYNCTYPE_VERSION + "\ntypeshed " + full.typeshed_commit.str() + " (from " +
+         full.origin.str() + "; the full stub set, experimental: --stubs full; default: the bundled subset)";
+}
+
 int Main(int argc, char** argv) {
   // `mdtest` has its own argument handling (it mirrors ty's runner).
   if (argc >= 2 && std::string(argv[1]) == "mdtest") {
@@ -57,16 +65,22 @@ int Main(int argc, char** argv) {
   }
 
   CLI::App app{"asynctype: a static type checker for Python's async/await semantics"};
-  app.set_version_flag("--version", std::string("asynctype ") + ASYNCTYPE_VERSION);
+  app.set_version_flag("--version", VersionText());
   app.require_subcommand(1);
 
   asynctype::CheckOptions check_options;
   std::string python_version;
   std::string format = "full";
   std::string color = "auto";
+  std::string stubs;
   CLI::App* check = app.add_subcommand("check", "Check Python files (default: the configured `src`, or the current folder)");
   check->add_option("paths", check_options.paths, "Files or folders to check");
   check->add_option("--python-version", python_version, "Target Python version (3.9 - 3.14; default 3.12)");
+  check->add_option("--stubs", stubs,
+                    "Embedded stubs: subset (default, hand-written) or full (typeshed's stdlib; experimental "
+                    "until it becomes the default: expect false positives and lost precision)")
+      ->check(CLI::IsMember({"subset", "full"}))
+      ->type_name("SET");
   check->add_option("--config-file", check_options.config_file,
                     "Configuration file (default: the nearest asynctype.toml or pyproject.toml with [tool.asynctype])");
   check->add_option("--output-format", format, "Diagnostic format")
@@ -107,6 +121,7 @@ int Main(int argc, char** argv) {
       }
       check_options.python_version = *version;
     }
+    if (!stubs.empty()) check_options.stubs = asynctype::ParseStubSet(stubs);
     using asynctype::OutputFormat;
     check_options.format = format == "concise" ? OutputFormat::Concise
                            : format == "json"  ? OutputFormat::Json

@@ -48,6 +48,7 @@ class SessionBuilder {
         request_.python_version.value_or(session_.config.python_version.value_or(kDefaultPythonVersion));
     options.roots = roots_;
     if (!editor_) options.checked_packages = checked_packages_;
+    options.stubs = request_.stubs.value_or(StubSet::Subset);
     SetTypeshed();
     return std::move(session_);
   }
@@ -67,6 +68,7 @@ class SessionBuilder {
     options.python_version = config.python_version.value_or(kDefaultPythonVersion);
     if (request_.environment) AddRoot(JoinPath(*request_.environment, SitePackagesPath(options.python_version)));
     options.roots = roots_;
+    options.stubs = request_.stubs.value_or(StubSet::Subset);
     SetTypeshed();
     return std::move(session_);
   }

@@ -46,6 +46,8 @@ struct SessionRequest {
   std::optional<PythonVersion> python_version;
   std::vector<std::string> error_rules, warn_rules, ignore_rules;  // `all` or rule names
   std::vector<std::string> exclude;                                // added to the configured ones
+  // The embedded stub set (`--stubs` of check and mdtest, experimental); unset: the subset.
+  std::optional<StubSet> stubs;
   // Editor: the client's workspace folders (more import roots).
   std::vector<std::string> workspace_roots;
   // Given: the configuration (instead of a file; paths in it absolute) and a virtual environment
@@ -75,7 +77,7 @@ std::string SitePackagesPath(PythonVersion version);
 
 struct Session {
   ProjectConfig config;           // as read (defaults when there is none, or it is broken)
-  ProgramOptions program_options;  // python version, roots, typeshed (and checked packages)
+  ProgramOptions program_options;  // python version, roots, typeshed, stub set (and checked packages)
   RuleLevels levels;              // the configuration's, then --ignore, --warn, --error
   // CommandLine: the files to check, normalized, sorted, each once. Editor: the document.
   std::vector<std::string> files;
