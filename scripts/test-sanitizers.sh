@@ -10,6 +10,7 @@ build="$root/build-asan"
 if [ ! -f "$build/CMakeCache.txt" ]; then
   mkdir -p "$build/_deps"
   cp -r "$root/build/_deps/tree-sitter-python" "$build/_deps/"
+  cp -r "$root/build/_deps/typeshed" "$build/_deps/"
   cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DASYNCTYPE_SANITIZE=ON >/dev/null
 fi
 cmake --build "$build" -j2 >/dev/null
