@@ -10,19 +10,9 @@ INTEGRITY=sha512-yIM9z0oxKIxT7bAtPOhgoVl6gTXlmlIhue7liFT4oBPF/lha7Ha4dQBS82Av6hM
 if [ -f "$DEST/src/parser.c" ] && [ "$(cat "$DEST/VERSION" 2>/dev/null)" = "$VERSION" ]; then
   exit 0
 fi
-command -v npm >/dev/null || { echo "fetch-grammar: npm is required" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && npm pack --silent "tree-sitter-python@$VERSION" >/dev/null 2>&1) || {
-  echo "fetch-grammar: npm pack tree-sitter-python@$VERSION failed" >&2; exit 1; }
-tarball="$work/tree-sitter-python-$VERSION.tgz"
-actual="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
-if [ "$actual" != "$INTEGRITY" ]; then
-  echo "fetch-grammar: integrity mismatch for tree-sitter-python@$VERSION" >&2
-  echo "  expected $INTEGRITY" >&2
-  echo "  actual   $actual" >&2
-  exit 1
-fi
+tarball=$("$(dirname "$0")/npm-pack-verified.sh" tree-sitter-python "$VERSION" "$INTEGRITY" "$work")
 tar -xzf "$tarball" -C "$work" package/src/parser.c package/src/scanner.c package/src/tree_sitter package/LICENSE
 mkdir -p "$DEST"
 rm -rf "$DEST/src"

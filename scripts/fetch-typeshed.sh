@@ -12,19 +12,9 @@ INTEGRITY=sha512-FPZZb51jepDX4eP7TEYDeNFtmE3WgwkkEcJpvH3/QmUSsj0EAy3LXu+xB4T/FWD
 if [ -f "$DEST/stdlib/VERSIONS" ] && [ -f "$DEST/commit.txt" ] && [ "$(cat "$DEST/VERSION" 2>/dev/null)" = "$VERSION" ]; then
   exit 0
 fi
-command -v npm >/dev/null || { echo "fetch-typeshed: npm is required" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && npm pack --silent "pyright@$VERSION" >/dev/null 2>&1) || {
-  echo "fetch-typeshed: npm pack pyright@$VERSION failed" >&2; exit 1; }
-tarball="$work/pyright-$VERSION.tgz"
-actual="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
-if [ "$actual" != "$INTEGRITY" ]; then
-  echo "fetch-typeshed: integrity mismatch for pyright@$VERSION" >&2
-  echo "  expected $INTEGRITY" >&2
-  echo "  actual   $actual" >&2
-  exit 1
-fi
+tarball=$("$(dirname "$0")/npm-pack-verified.sh" pyright "$VERSION" "$INTEGRITY" "$work")
 src=package/dist/typeshed-fallback
 tar -xzf "$tarball" -C "$work" "$src/stdlib" "$src/stubs" "$src/commit.txt" "$src/LICENSE"
 mkdir -p "$DEST"
