@@ -33,6 +33,25 @@ std::optional<SpecialForm> SpecialFormByName(llvm::StringRef name) {
   return std::nullopt;
 }
 
+// typing's capitalised aliases of library classes: the defining module and the class's name.
+std::optional<std::pair<llvm::StringRef, llvm::StringRef>> TypingAliasTarget(llvm::StringRef name) {
+  static constexpr std::pair<const char*, std::pair<const char*, const char*>> kAliases[] = {
+      {"List", {"builtins", "list"}},
+      {"Dict", {"builtins", "dict"}},
+      {"Set", {"builtins", "set"}},
+      {"FrozenSet", {"builtins", "frozenset"}},
+      {"DefaultDict", {"collections", "defaultdict"}},
+      {"OrderedDict", {"collections", "OrderedDict"}},
+      {"Counter", {"collections", "Counter"}},
+      {"Deque", {"collections", "deque"}},
+      {"ChainMap", {"collections", "ChainMap"}},
+  };
+  for (const auto& [n, target] : kAliases) {
+    if (name == n) return std::pair<llvm::StringRef, llvm::StringRef>(target.first, target.second);
+  }
+  return std::nullopt;
+}
+
 // The node among `root`'s direct children that contains `offset`.
 NodeId ChildContaining(const Ast& ast, NodeId root, uint32_t offset) {
   for (NodeId child : ast.children(root)) {
@@ -45,12 +64,27 @@ NodeId ChildContaining(const Ast& ast, NodeId root, uint32_t offset) {
 
 TypeId FileInference::InferDefinition(DefinitionId id) {
   const Definition def = index_.definition(id);
-  // typing's special forms are known by name.
+  // typing's special forms are known by name, however the stub spells them (typeshed declares
+  // `class Any: ...`, `Union: _SpecialForm`; the subset `Any = object()`), and so are its
+  // capitalised aliases of library classes (`List = _Alias()` in typeshed, `List = list` in the subset).
   if (is_stub_ && def.scope == index_.module_scope() && def.kind != DefinitionKind::Function &&
-      def.kind != DefinitionKind::Class) {
+      def.kind != DefinitionKind::Import && def.kind != DefinitionKind::ImportFrom) {
     std::string module = program_.resolver().ModuleNameOf(file_);
     if (module == "typing" || module == "typing_extensions") {
-      if (auto form = SpecialFormByName(index_.symbol(def.symbol).name)) return store_.Special(*form);
+      llvm::StringRef name = index_.symbol(def.symbol).name;
+      if (auto form = SpecialFormByName(name)) return store_.Special(*form);
+      if (auto aliased = TypingAliasTarget(name); aliased && def.kind == DefinitionKind::Assignment) {
+        ModuleId target = program_.resolver().Resolve(aliased->first.str());
+        if (target.valid()) {
+          FileId target_file = program_.modules()[target].file;
+          if (target_file != file_) {
+            if (auto t = program_.inference(target_file).ModuleSymbolType(aliased->second);
+                t && store_.kind(*t) == TypeKind::ClassLiteral) {
+              return *t;
+            }
+          }
+        }
+      }
     }
   }
   switch (def.kind) {

@@ -21,6 +21,26 @@ bool IsImplicitModuleAttribute(llvm::StringRef name) {
          name == "__qualname__" || name == "__module__";
 }
 
+// The name among `candidates` closest to a misspelt `name`, when one is close enough to be a
+// likely typo (a third of the name's letters edited at most) and no other is as close.
+std::optional<llvm::StringRef> ClosestName(llvm::StringRef name, llvm::ArrayRef<llvm::StringRef> candidates) {
+  const unsigned limit = std::max<unsigned>(1, name.size() / 3);
+  std::optional<llvm::StringRef> best;
+  unsigned best_distance = limit + 1;
+  bool tie = false;
+  for (llvm::StringRef candidate : candidates) {
+    if (candidate == name || (candidate.startswith("_") && !name.startswith("_"))) continue;
+    unsigned distance = name.edit_distance(candidate, /*AllowReplacements=*/true, limit + 1);
+    if (distance < best_distance) {
+      best = candidate, best_distance = distance, tie = false;
+    } else if (distance == best_distance && best && *best != candidate) {
+      tie = true;
+    }
+  }
+  if (tie) return std::nullopt;
+  return best;
+}
+
 }  // namespace
 
 TypeId FileInference::InferExpr(NodeId expr) {
@@ -192,6 +212,18 @@ TypeId FileInference::BuiltinSymbol(llvm::StringRef name) {
   return t ? *t : TypeId::None();
 }
 
+TypeId FileInference::RevealTypeFallback() {
+  for (llvm::StringRef module : {"typing_extensions", "typing"}) {
+    ModuleId id = program_.resolver().Resolve(module.str());
+    if (!id.valid()) continue;
+    FileId file = program_.modules()[id].file;
+    if (file == file_) continue;
+    auto t = program_.inference(file).ModuleSymbolType("reveal_type");
+    if (t && store_.kind(*t) == TypeKind::Function) return *t;
+  }
+  return TypeId::None();
+}
+
 TypeId FileInference::UnionOfDefinitions(llvm::ArrayRef<DefinitionId> defs) {
   std::vector<TypeId> types;
   for (DefinitionId d : defs) types.push_back(DefinitionType(d));
@@ -216,6 +248,11 @@ TypeId FileInference::TypeOfNameInScope(NodeId use, llvm::StringRef name, ScopeI
       if (auto t = StarImportedSymbol(name)) return *t;
       TypeId builtin = BuiltinSymbol(name);
       if (builtin.valid()) return builtin;
+      // `reveal_type` without an import works (with an `undefined-reveal` warning at the call),
+      // also where the builtins stub does not declare it (typeshed has it in typing only).
+      if (name == "reveal_type") {
+        if (TypeId reveal = RevealTypeFallback(); reveal.valid()) return reveal;
+      }
       if (IsImplicitModuleAttribute(name)) {
         return name == "__path__" ? KnownInstance(program_, KnownClass::List, {KnownInstance(program_, KnownClass::Str)})
                                   : (name == "__name__" || name == "__file__" || name == "__qualname__" ||
@@ -455,13 +492,23 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
   if (name.startswith("__") && name.endswith("__")) return;
   const TypeData d = store_.data(object);
   NodeId where = AttributeView{ast_, attr}.attr();
+  // The full typeshed is complete: its classes and modules are reported like the user's. The
+  // subset is partial: a member missing from one of its stubs may exist.
+  const bool complete_stubs = program_.options().stubs == StubSet::Full;
   if (d.kind == TypeKind::Module) {
     const ModuleInfo& module = program_.modules()[ModuleTypeView{store_, object}.module()];
     if (!module.file.valid()) return;
     // (`asyncio.TaskGroup` on 3.10 is known missing: the stub binds it for 3.11 on.)
     if (program_.inference(module.file).MemberMayExistUnseen(name)) return;
-    Report(MakeDiagnostic(Rule::UnresolvedAttribute, file_, ast_.range(where),
-                          "Module `" + module.name + "` has no member `" + name.str() + "`"));
+    Diagnostic diag = MakeDiagnostic(Rule::UnresolvedAttribute, file_, ast_.range(where),
+                                     "Module `" + module.name + "` has no member `" + name.str() + "`");
+    const SemanticIndex& module_index = program_.index(module.file);
+    std::vector<llvm::StringRef> candidates;
+    for (const auto& entry : module_index.scope(module_index.module_scope()).symbols) {
+      candidates.push_back(entry.getKey());
+    }
+    if (auto close = ClosestName(name, candidates)) diag.infos.push_back("Did you mean `" + close->str() + "`?");
+    Report(std::move(diag));
     return;
   }
   if (d.kind != TypeKind::Instance && d.kind != TypeKind::ClassLiteral) return;
@@ -490,10 +537,11 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
     }
   }
   const ClassInfo& info = ResolvedClass(program_, store_.ClassOf(object));
-  if (info.has_unknown_base || program_.source(info.file).is_stub()) return;
+  if (info.has_unknown_base || (!complete_stubs && program_.source(info.file).is_stub())) return;
+  std::vector<llvm::StringRef> candidates;
   for (TypeId base : info.mro) {
     const ClassInfo& b = store_.cls(store_.ClassOf(base));
-    if (program_.source(b.file).is_stub() && b.known != KnownClass::Object) return;  // partial stubs
+    if (!complete_stubs && program_.source(b.file).is_stub() && b.known != KnownClass::Object) return;  // partial stubs
     // Attributes made dynamically, assigned from outside the class, or from a metaclass.
     const SemanticIndex& base_index = program_.index(b.file);
     if (base_index.SetsAttributesDynamically() || base_index.AssignsAttribute(name)) return;
@@ -503,15 +551,30 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
       for (NodeId dec : program_.inference(b.file).ast().children(decorators)) {
         Decorator d = ClassifyDecorator(program_.inference(b.file).ast(), dec);
         if (d.calls > 1) return;
-        if (d.kind != KnownDecorator::Final && d.kind != KnownDecorator::Dataclass &&
-            d.kind != KnownDecorator::TotalOrdering && d.kind != KnownDecorator::RuntimeCheckable &&
-            d.kind != KnownDecorator::Unique) {
-          return;
+        switch (d.kind) {
+          case KnownDecorator::Final:
+          case KnownDecorator::Dataclass:
+          case KnownDecorator::TotalOrdering:
+          case KnownDecorator::RuntimeCheckable:
+          case KnownDecorator::Unique:
+          // Markers for type checkers only (typeshed decorates `object` with `@disjoint_base`).
+          case KnownDecorator::DisjointBase:
+          case KnownDecorator::TypeCheckOnly:
+          case KnownDecorator::Deprecated:
+            break;
+          default:
+            return;
         }
       }
     }
     ScopeId body = base_index.ScopeOpenedBy(b.node);
     if (d.kind == TypeKind::ClassLiteral && body.valid() && base_index.scope(body).has_metaclass) return;
+    if (body.valid()) {
+      for (const auto& entry : base_index.scope(body).symbols) candidates.push_back(entry.getKey());
+      if (d.kind == TypeKind::Instance) {
+        for (const auto& entry : base_index.scope(body).instance_attributes) candidates.push_back(entry.getKey());
+      }
+    }
   }
   if (LookupMember(program_, object, "__getattr__").type.valid() &&
       LookupMember(program_, object, "__getattr__").owner != store_.known_class(KnownClass::Object)) {
@@ -521,7 +584,9 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
   std::string message = d.kind == TypeKind::Instance
                              ? "Object of type `" + Display(object) + "` has no attribute `" + name.str() + "`"
                              : "Class `" + info.name + "` has no attribute `" + name.str() + "`";
-  Report(MakeDiagnostic(Rule::UnresolvedAttribute, file_, ast_.range(where), message));
+  Diagnostic diag = MakeDiagnostic(Rule::UnresolvedAttribute, file_, ast_.range(where), message);
+  if (auto close = ClosestName(name, candidates)) diag.infos.push_back("Did you mean `" + close->str() + "`?");
+  Report(std::move(diag));
 }
 
 TypeId FileInference::InferSubscript(NodeId sub) {

@@ -150,6 +150,8 @@ class FileInference {
                            bool in_loop, bool public_view, bool report, bool skip_own = false);
   TypeId UnionOfDefinitions(llvm::ArrayRef<DefinitionId> defs);
   TypeId BuiltinSymbol(llvm::StringRef name);
+  // `reveal_type` for a use that finds no binding: typing_extensions' (or typing's) function.
+  TypeId RevealTypeFallback();
 
   // star_imports.cpp: the type `name` gets through this module's `from m import *` statements
   // (None: no star import brings it; Unknown: one from an untyped module may).
