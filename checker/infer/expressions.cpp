@@ -492,9 +492,8 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
   if (name.startswith("__") && name.endswith("__")) return;
   const TypeData d = store_.data(object);
   NodeId where = AttributeView{ast_, attr}.attr();
-  // The full typeshed is complete: its classes and modules are reported like the user's. The
-  // subset is partial: a member missing from one of its stubs may exist.
-  const bool complete_stubs = program_.options().stubs == StubSet::Full;
+  // The embedded full typeshed is complete: its classes and modules are reported like the user's.
+  // Other stubs (the subset, the user's) may be partial: a member missing from them may exist.
   if (d.kind == TypeKind::Module) {
     const ModuleInfo& module = program_.modules()[ModuleTypeView{store_, object}.module()];
     if (!module.file.valid()) return;
@@ -537,11 +536,15 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
     }
   }
   const ClassInfo& info = ResolvedClass(program_, store_.ClassOf(object));
-  if (info.has_unknown_base || (!complete_stubs && program_.source(info.file).is_stub())) return;
+  if (info.has_unknown_base || (program_.source(info.file).is_stub() && !IsCompleteStub(program_, info.file))) {
+    return;
+  }
   std::vector<llvm::StringRef> candidates;
   for (TypeId base : info.mro) {
     const ClassInfo& b = store_.cls(store_.ClassOf(base));
-    if (!complete_stubs && program_.source(b.file).is_stub() && b.known != KnownClass::Object) return;  // partial stubs
+    if (program_.source(b.file).is_stub() && !IsCompleteStub(program_, b.file) && b.known != KnownClass::Object) {
+      return;  // partial stubs
+    }
     // Attributes made dynamically, assigned from outside the class, or from a metaclass.
     const SemanticIndex& base_index = program_.index(b.file);
     if (base_index.SetsAttributesDynamically() || base_index.AssignsAttribute(name)) return;

@@ -94,13 +94,16 @@ std::optional<TypeId> FileInference::ModuleSymbolType(llvm::StringRef name) {
 bool FileInference::MemberMayExistUnseen(llvm::StringRef name) {
   if (index_.BoundInSkippedBranch(name)) return true;
   if (!program_.source(file_).is_stub()) return false;
-  // The full typeshed is complete: a name it does not bind is missing, unless the stub says it is
-  // incomplete (a module-level `__getattr__`). The subset is partial: only names it binds in
-  // unreachable version branches are known missing.
-  if (program_.options().stubs == StubSet::Full) {
-    return index_.LookupSymbol(index_.module_scope(), "__getattr__").valid();
-  }
+  // The embedded full typeshed is complete: a name it does not bind is missing, unless the stub
+  // says it is incomplete (a module-level `__getattr__`). Other stubs may be partial: only names
+  // they bind in unreachable version branches are known missing.
+  if (IsCompleteStub(program_, file_)) return index_.LookupSymbol(index_.module_scope(), "__getattr__").valid();
   return !BoundOnlyWhereUnreachable(name);
+}
+
+bool IsCompleteStub(Program& program, FileId file) {
+  return program.options().stubs == StubSet::Full &&
+         llvm::StringRef(program.source(file).path()).startswith("vendored://");
 }
 
 bool FileInference::BoundOnlyWhereUnreachable(llvm::StringRef name) {
