@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "checker/database/program.h"
+#include "checker/database/resolver.h"
 #include "checker/infer/certainty.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
@@ -505,6 +506,18 @@ bool HasKnownClassInMro(Program& program, TypeId instance, KnownClass known) {
   return Upcast(store, instance, target).valid();
 }
 
+// Whether `cls` is the class `asyncio` exports as `name`, wherever the stubs define it (the
+// subset in `asyncio.futures`, typeshed in `_asyncio`). Only a class of that name is looked up,
+// so a program that never meets one never loads asyncio's stubs.
+bool IsAsyncioClass(Program& program, ClassId cls, llvm::StringRef name) {
+  if (program.types().cls(cls).name != name) return false;
+  ModuleId asyncio = program.resolver().Resolve("asyncio");
+  if (!asyncio.valid() || !program.modules()[asyncio].file.valid()) return false;
+  std::optional<TypeId> exported = program.inference(program.modules()[asyncio].file).ModuleSymbolType(name);
+  return exported && program.types().kind(*exported) == TypeKind::ClassLiteral &&
+         program.types().ClassOf(*exported) == cls;
+}
+
 // An `asyncio.Future` (a `Task` included): work that is already scheduled.
 bool IsFuture(Program& program, TypeId instance) {
   TypeStore& store = program.types();
@@ -512,8 +525,7 @@ bool IsFuture(Program& program, TypeId instance) {
   const ClassInfo& info = ResolvedClass(program, store.ClassOf(instance));
   for (TypeId base : info.mro) {
     if (store.kind(base) != TypeKind::Instance) continue;
-    const ClassInfo& b = store.cls(store.ClassOf(base));
-    if (b.name == "Future" && (b.module == "asyncio.futures" || b.module == "asyncio")) return true;
+    if (IsAsyncioClass(program, store.ClassOf(base), "Future")) return true;
   }
   return false;
 }
@@ -539,8 +551,7 @@ bool IsTaskGroupCall(FileInference& inference, NodeId expr) {
   if (store.kind(fn) != TypeKind::Function) return false;
   ClassId owner = store.function(FunctionTypeView{store, fn}.function()).owner;
   if (!owner.valid()) return false;
-  const ClassInfo& info = store.cls(owner);
-  return info.name == "TaskGroup" && (info.module == "asyncio.taskgroups" || info.module == "asyncio");
+  return IsAsyncioClass(inference.program(), owner, "TaskGroup");
 }
 
 // `reveal_type(...)` and `assert_type(...)` return their argument: using them as statements is
