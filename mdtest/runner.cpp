@@ -68,7 +68,7 @@ SessionRequest SessionRequestOf(const MdtestConfig& config, const std::string& m
   request.kind = SessionKind::Given;
   request.config = std::move(project);
   if (config.python) request.environment = AbsolutePath(*config.python, config);
-  request.stubs = stubs;
+  request.stubs = config.stubs ? *config.stubs : stubs;
   return request;
 }
 
