@@ -22,9 +22,10 @@ bool IsImplicitModuleAttribute(llvm::StringRef name) {
 }
 
 // The name among `candidates` closest to a misspelt `name`, when one is close enough to be a
-// likely typo (a third of the name's letters edited at most) and no other is as close.
+// likely typo (one edit in a short name, else two or a third of the letters, a swap of two
+// letters counting as two) and no other is as close.
 std::optional<llvm::StringRef> ClosestName(llvm::StringRef name, llvm::ArrayRef<llvm::StringRef> candidates) {
-  const unsigned limit = std::max<unsigned>(1, name.size() / 3);
+  const unsigned limit = name.size() <= 3 ? 1 : std::max<unsigned>(2, name.size() / 3);
   std::optional<llvm::StringRef> best;
   unsigned best_distance = limit + 1;
   bool tie = false;
@@ -501,11 +502,7 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
     if (program_.inference(module.file).MemberMayExistUnseen(name)) return;
     Diagnostic diag = MakeDiagnostic(Rule::UnresolvedAttribute, file_, ast_.range(where),
                                      "Module `" + module.name + "` has no member `" + name.str() + "`");
-    const SemanticIndex& module_index = program_.index(module.file);
-    std::vector<llvm::StringRef> candidates;
-    for (const auto& entry : module_index.scope(module_index.module_scope()).symbols) {
-      candidates.push_back(entry.getKey());
-    }
+    std::vector<llvm::StringRef> candidates = program_.inference(module.file).ModuleMemberNames();
     if (auto close = ClosestName(name, candidates)) diag.infos.push_back("Did you mean `" + close->str() + "`?");
     Report(std::move(diag));
     return;

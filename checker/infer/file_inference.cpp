@@ -101,6 +101,17 @@ bool FileInference::MemberMayExistUnseen(llvm::StringRef name) {
   return !BoundOnlyWhereUnreachable(name);
 }
 
+std::vector<llvm::StringRef> FileInference::ModuleMemberNames() {
+  std::vector<llvm::StringRef> names;
+  for (const auto& entry : index_.scope(index_.module_scope()).symbols) names.push_back(entry.getKey());
+  for (const StarTarget& target : StarTargets()) {
+    if (!target.module || target.module == this) continue;
+    const SemanticIndex& other = target.module->index();
+    for (const auto& entry : other.scope(other.module_scope()).symbols) names.push_back(entry.getKey());
+  }
+  return names;
+}
+
 bool IsCompleteStub(Program& program, FileId file) {
   return program.options().stubs == StubSet::Full &&
          llvm::StringRef(program.source(file).path()).startswith("vendored://");

@@ -67,6 +67,9 @@ class FileInference {
   // it only in a branch skipped for the configured version or platform, or a stub (stubs are
   // partial) does not bind it at all. A stub name bound only for other versions is known missing.
   bool MemberMayExistUnseen(llvm::StringRef name);
+  // The names the module binds at its top level or gets from the modules it star-imports (one
+  // level): the candidates of a "did you mean" for a missing member.
+  std::vector<llvm::StringRef> ModuleMemberNames();
   // The public type of a name in a class body scope.
   std::optional<TypeId> ScopeSymbolType(ScopeId scope, llvm::StringRef name);
   // star_imports.cpp: whether the module binds `name` at its top level (ModuleSymbolType finds
