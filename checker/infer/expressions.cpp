@@ -576,8 +576,14 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
       }
     }
   }
-  if (LookupMember(program_, object, "__getattr__").type.valid() &&
-      LookupMember(program_, object, "__getattr__").owner != store_.known_class(KnownClass::Object)) {
+  for (const char* hook : {"__getattr__", "__getattribute__"}) {
+    Member m = LookupMember(program_, object, hook);
+    if (m.type.valid() && m.owner != store_.known_class(KnownClass::Object)) return;
+  }
+  // Values whose members the checker does not model: `super()` proxies, an arbitrary class (an
+  // instance of `type`), members made by the functional Enum API (`Enum("State", "OK")`).
+  if (d.kind == TypeKind::Instance && ((info.module == "builtins" && (info.name == "super" || info.name == "type")) ||
+                                       info.module == "enum")) {
     return;
   }
   if (index_.TestsAttribute(name) || DefinedInSubclass(store_.ClassOf(object), name)) return;
