@@ -60,6 +60,9 @@ class FileInference {
   std::optional<TypeId> InstanceAttributeType(ScopeId class_scope, llvm::StringRef name);
   // An explicit type alias this module exports as `name` (see ExplicitAliasFor).
   std::pair<FileInference*, DefinitionId> ExportedExplicitAlias(llvm::StringRef name, int depth);
+  // An old-style alias (`A = list[T]`, `A: TypeAlias = X | Y`) this module exports as `name`
+  // (see ImplicitAliasFor).
+  std::pair<FileInference*, DefinitionId> ExportedImplicitAlias(llvm::StringRef name, int depth);
   // Whether the module binds `name` at its top level only in statically unreachable code
   // (`if sys.version_info >= (3, 11):` for an older configured version).
   bool BoundOnlyWhereUnreachable(llvm::StringRef name);
@@ -220,6 +223,13 @@ class FileInference {
   TypeId SubscriptTypeExpr(NodeId expr, const TypeContext& context);
   TypeId BindTypeVar(TypeVarId tv, const TypeContext& context);
   TypeId ImplicitAliasType(DefinitionId def, const TypeContext& context);
+  // Whether a definition is an old-style alias: an assignment of a subscript, `|` union or
+  // string, or an assignment annotated `TypeAlias`.
+  bool IsImplicitAlias(DefinitionId def);
+  // The old-style alias a type expression's Name or `module.Name` denotes, followed through
+  // `from m import Alias` to the defining module: where it is defined, or {nullptr, None}.
+  std::pair<FileInference*, DefinitionId> ImplicitAliasFor(NodeId expr);
+  std::pair<FileInference*, DefinitionId> ImplicitAliasOf(DefinitionId def, int depth);
   // A PEP 695 `type` alias or `TypeAliasType(...)` assignment named by a type expression's Name
   // (also imported from another module): where it is defined, or {nullptr, None}; and its value
   // specialized with `args` for its parameters (evaluated by the defining file).
