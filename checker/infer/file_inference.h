@@ -199,6 +199,12 @@ class FileInference {
   TypeId FilterMembers(TypeId type, const std::function<bool(TypeId)>& keep);
   std::vector<TypeId> Members(TypeId type) const;  // a union's members, or the type itself
   bool NamesTarget(NodeId node, llvm::StringRef name) const;
+  // Whether `predicate` being `positive` implies `hasattr(<place>, "<attr>")` for the place
+  // `base.attr` (`if hasattr(socket, "AI_MASK"):`, `if not hasattr(m, "x"): return`).
+  bool ImpliesHasattr(NodeId predicate, bool positive, llvm::StringRef base, llvm::StringRef attr, int depth = 0) const;
+  // Whether every path to the attribute read `attr` (`base.name`) passes a `hasattr(base, "name")`
+  // test: a member the type does not show is then Unknown rather than an error.
+  bool GuardedByHasattr(NodeId attr);
   // names.cpp: the type of a name at a use, through the bindings that reach it.
   TypeId FlowNameType(NodeId name, const UseRecord& use, bool* handled);
   // `lenient`: count `with` statements whose suppression is not known as suppressing.
