@@ -297,6 +297,27 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
         TypeId t = owner->ImplicitAliasType(alias, context);
         if (t.valid()) return t;
       }
+      if (res.kind == SemanticIndex::Resolution::Kind::Found) {
+        // Bound on several branches (`try: X = ssl.SSLContext` / `except ImportError: X = object`):
+        // the type they agree on, else Unknown (a union of classes is no type; the last one
+        // textually would be a guess).
+        llvm::SmallVector<DefinitionId, 4> defs(res.definitions.begin(), res.definitions.end());
+        if (const UseRecord* use = index_.UseOf(expr); use && res.definitions.size() == 1) {
+          defs.clear();
+          for (const Binding& b : use->bindings) {
+            if (b.def.valid() && !llvm::is_contained(defs, b.def)) defs.push_back(b.def);
+          }
+        }
+        if (defs.size() > 1) {
+          TypeId agreed;
+          for (DefinitionId d : defs) {
+            TypeId t = TypeFromValue(DefinitionType(d), context);
+            if (agreed.valid() && t != agreed) return store_.Unknown();
+            agreed = t;
+          }
+          return agreed;
+        }
+      }
       TypeId value = res.kind == SemanticIndex::Resolution::Kind::Found ? UnionOfDefinitions(res.definitions)
                      : index_.InForwardReference(expr)
                          ? ExprType(expr)  // memoized: an undefined name is reported once
