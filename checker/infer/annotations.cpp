@@ -383,6 +383,14 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
   }
 }
 
+bool FileInference::IsUnpackedElement(NodeId element) {
+  if (!element.valid()) return false;
+  if (ast_.kind(element) == NodeKind::Starred) return true;  // `*Ts`, `*tuple[int, ...]`
+  if (ast_.kind(element) != NodeKind::Subscript) return false;
+  TypeId head = ExprType(SubscriptView{ast_, element}.value());  // `Unpack[Ts]`
+  return store_.kind(head) == TypeKind::SpecialForm && SpecialFormTypeView{store_, head}.form() == SpecialForm::Unpack;
+}
+
 TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context) {
   NodeId head = SubscriptView{ast_, expr}.value();
   NodeId slice = SubscriptView{ast_, expr}.slice();
@@ -427,6 +435,9 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
     ClassId cls = store_.ClassOf(value);
     const ClassInfo& info = ResolvedClass(program_, cls);
     if (info.known == KnownClass::Tuple) {
+      if (llvm::any_of(elements, [&](NodeId e) { return IsUnpackedElement(e); })) {
+        return store_.HomogeneousTuple(store_.Unknown());  // `tuple[*Ts]`: its length is not modelled
+      }
       if (elements.size() == 2 && ast_.kind(elements[1]) == NodeKind::EllipsisLiteral) {
         return store_.HomogeneousTuple(InferTypeExpr(elements[0], context));
       }
@@ -480,6 +491,9 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
     case SpecialForm::TypeIs:
       return KnownInstance(program_, KnownClass::Bool);  // the guarded type: Signature::guard
     case SpecialForm::Tuple:
+      if (llvm::any_of(elements, [&](NodeId e) { return IsUnpackedElement(e); })) {
+        return store_.HomogeneousTuple(store_.Unknown());  // `Tuple[Unpack[Ts]]`
+      }
       if (elements.size() == 2 && ast_.kind(elements[1]) == NodeKind::EllipsisLiteral) {
         return store_.HomogeneousTuple(InferTypeExpr(elements[0], context));
       }

@@ -227,6 +227,8 @@ class FileInference {
   TypeId InferTypeExpr(NodeId expr, const TypeContext& context);
   TypeId TypeFromValue(TypeId value, const TypeContext& context);
   TypeId SubscriptTypeExpr(NodeId expr, const TypeContext& context);
+  // A type argument that unpacks a TypeVarTuple or a tuple (`*Ts`, `Unpack[Ts]`).
+  bool IsUnpackedElement(NodeId element);
   TypeId BindTypeVar(TypeVarId tv, const TypeContext& context);
   TypeId ImplicitAliasType(DefinitionId def, const TypeContext& context);
   // Whether a definition is an old-style alias: an assignment of a subscript, `|` union or
