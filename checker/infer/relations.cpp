@@ -259,8 +259,17 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
     ClassId runtime_cls = GetKnownClass(program, runtime_class);
     if (!runtime_cls.valid()) return true;
     const ClassInfo& runtime_info = ResolvedClass(program, runtime_cls);
-    if (runtime_info.has_unknown_base) return true;
-    return Upcast(store, store.Instance(runtime_cls), target_cls).valid();
+    if (runtime_info.has_unknown_base || !ClassFullyModelled(program, target_cls)) return true;
+    if (Upcast(store, store.Instance(runtime_cls), target_cls).valid()) return true;
+    // A class that declares `__call__` (`collections.abc.Callable` read from its source) may
+    // stand for any callable.
+    if (runtime_class != KnownClass::ModuleType) {
+      Member call = LookupMember(program, target, "__call__");
+      if (call.type.valid() && call.owner.valid() && ResolvedClass(program, call.owner).known != KnownClass::Object) {
+        return true;
+      }
+    }
+    return false;
   }
   if (t.kind == TypeKind::Tuple) {
     if (v.kind != TypeKind::Tuple) return v.kind != TypeKind::NoneType && v.kind != TypeKind::IntLiteral &&
