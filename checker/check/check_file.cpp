@@ -1,6 +1,8 @@
 #include "checker/check/check_file.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "checker/check/async_checks.h"
 #include "checker/check/checks.h"
@@ -8,6 +10,7 @@
 #include "checker/check/generator_checks.h"
 #include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
+#include "llvm/ADT/BitVector.h"
 
 namespace asynctype {
 namespace {
@@ -23,14 +26,37 @@ class Checker {
       program.ThrowIfCancelled();
       Statement(stmt);
     }
+    // Definitions the walk above did not reach: those in reachable code are inferred for their
+    // diagnostics; statically unreachable code (after `assert sys.platform == "darwin"`, in a
+    // module that starts `if sys.platform != "win32": raise ImportError`) is not checked at all.
+    llvm::BitVector dead = DeadNodes();
     for (size_t i = 0; i < ast_.size(); ++i) {
       if (i % 4096 == 4095) program.ThrowIfCancelled();
+      if (dead.test(i)) continue;
       DefinitionId def = index_.DefinitionOf(NodeId(static_cast<uint32_t>(i)));
       if (def.valid()) inference_.DefinitionType(def);
     }
   }
 
  private:
+  // The nodes inside statements that are never reached (the same test as Statement's), with
+  // everything nested in them (function bodies included).
+  llvm::BitVector DeadNodes() {
+    llvm::BitVector dead(ast_.size());
+    std::vector<std::pair<NodeId, bool>> stack = {{ast_.root(), false}};
+    while (!stack.empty()) {
+      auto [node, inside_dead] = stack.back();
+      stack.pop_back();
+      if (!node.valid()) continue;
+      bool is_dead = inside_dead || (IsStatement(ast_.kind(node)) &&
+                                     (index_.IsUnreachable(node) || !inference_.StatementReachable(node)));
+      if (is_dead) dead.set(node.index());
+      for (NodeId child : ast_.children(node)) stack.push_back({child, is_dead});
+    }
+    return dead;
+  }
+
+
   void Statement(NodeId stmt) {
     if (!stmt.valid() || index_.IsUnreachable(stmt) || !inference_.StatementReachable(stmt)) return;
     switch (ast_.kind(stmt)) {

@@ -9,6 +9,7 @@
 #include "checker/infer/node_reads.h"
 #include "checker/infer/recursion.h"
 #include "checker/infer/semantics.h"
+#include "checker/infer/typevar_solver.h"
 
 namespace asynctype {
 
@@ -81,6 +82,73 @@ TypeId FileInference::ImplicitAliasType(DefinitionId def_id, const TypeContext& 
     return TypeId::None();
   }
   return ExpandAlias(def_id, value, context);  // an alias's TypeVars stay free
+}
+
+bool FileInference::IsImplicitAlias(DefinitionId def_id) {
+  const Definition& def = index_.definition(def_id);
+  if (def.kind == DefinitionKind::Assignment) {
+    NodeKind vk = ast_.kind(AssignView{ast_, def.node}.value());
+    return vk == NodeKind::Subscript || vk == NodeKind::BinOp || vk == NodeKind::StringLiteral;
+  }
+  if (def.kind == DefinitionKind::AnnAssignment) {
+    NodeId annotation_node = AnnAssignView{ast_, def.node}.annotation();
+    if (!annotation_node.valid()) return false;
+    TypeId annotation = ExprType(annotation_node);
+    return store_.kind(annotation) == TypeKind::SpecialForm &&
+           SpecialFormTypeView{store_, annotation}.form() == SpecialForm::TypeAlias;
+  }
+  return false;
+}
+
+std::pair<FileInference*, DefinitionId> FileInference::ImplicitAliasFor(NodeId expr) {
+  if (ast_.kind(expr) == NodeKind::Attribute) {
+    // `m.Alias` for an imported module `m`.
+    TypeId base = ExprType(AttributeView{ast_, expr}.value());
+    if (store_.kind(base) != TypeKind::Module) return {nullptr, DefinitionId::None()};
+    FileId file = program_.modules()[ModuleTypeView{store_, base}.module()].file;
+    NodeId attr = AttributeView{ast_, expr}.attr();
+    if (!file.valid() || file == file_ || !attr.valid()) return {nullptr, DefinitionId::None()};
+    return program_.inference(file).ExportedImplicitAlias(ast_.str(attr), 0);
+  }
+  if (ast_.kind(expr) != NodeKind::Name) return {nullptr, DefinitionId::None()};
+  ScopeId scope = index_.ScopeOf(expr);
+  if (!scope.valid()) return {nullptr, DefinitionId::None()};
+  llvm::StringRef name = ast_.str(expr);
+  auto res = index_.ResolveName(scope, name, ast_.range(expr).start, false, is_stub_);
+  if (res.kind != SemanticIndex::Resolution::Kind::Found) {
+    res = index_.ResolveName(scope, name, ast_.range(expr).start, false, /*public_view=*/true);
+  }
+  if (res.kind != SemanticIndex::Resolution::Kind::Found || res.definitions.size() != 1) {
+    return {nullptr, DefinitionId::None()};
+  }
+  return ImplicitAliasOf(res.definitions[0], 0);
+}
+
+std::pair<FileInference*, DefinitionId> FileInference::ExportedImplicitAlias(llvm::StringRef name, int depth) {
+  SymbolId symbol = index_.LookupSymbol(index_.module_scope(), name);
+  if (!symbol.valid()) return {nullptr, DefinitionId::None()};
+  auto defs = index_.PublicDefinitions(symbol);
+  if (defs.size() != 1) return {nullptr, DefinitionId::None()};
+  return ImplicitAliasOf(defs[0], depth);
+}
+
+std::pair<FileInference*, DefinitionId> FileInference::ImplicitAliasOf(DefinitionId id, int depth) {
+  if (IsImplicitAlias(id)) return {this, id};
+  const Definition& def = index_.definition(id);
+  if (def.kind != DefinitionKind::ImportFrom || depth >= 8 || ast_.kind(def.statement) != NodeKind::ImportFrom) {
+    return {nullptr, DefinitionId::None()};
+  }
+  // `from m import Alias`: follow it to the module that defines it.
+  NodeId module_node = ImportFromView{ast_, def.statement}.module();
+  std::string module_name = module_node.valid() ? ast_.str(module_node).str() : "";
+  unsigned level = ast_.node(def.statement).data;
+  if (level > 0) module_name = program_.resolver().ResolveRelative(file_, level, module_name);
+  ModuleId module = program_.resolver().Resolve(module_name);
+  NodeId member = AliasView{ast_, def.node}.name();
+  if (!module.valid() || !member.valid()) return {nullptr, DefinitionId::None()};
+  FileId file = program_.modules()[module].file;
+  if (!file.valid() || file == file_) return {nullptr, DefinitionId::None()};
+  return program_.inference(file).ExportedImplicitAlias(ast_.str(member), depth + 1);
 }
 
 TypeId FileInference::ExpandAlias(DefinitionId def, NodeId value, const TypeContext& context) {
@@ -225,20 +293,29 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
         res = index_.ResolveName(scope, name, ast_.range(expr).start, false, /*public_view=*/true);
       }
       if (auto [owner, alias] = ExplicitAliasFor(expr); owner) return owner->ExplicitAliasType(alias, {}, context);
-      if (res.kind == SemanticIndex::Resolution::Kind::Found && res.definitions.size() == 1) {
-        const Definition& def = index_.definition(res.definitions[0]);
-        bool alias_candidate = false;
-        if (def.kind == DefinitionKind::Assignment) {
-          NodeKind vk = ast_.kind(AssignView{ast_, def.node}.value());
-          alias_candidate = vk == NodeKind::Subscript || vk == NodeKind::BinOp || vk == NodeKind::StringLiteral;
-        } else if (def.kind == DefinitionKind::AnnAssignment) {
-          TypeId annotation = ExprType(AnnAssignView{ast_, def.node}.annotation());
-          alias_candidate = store_.kind(annotation) == TypeKind::SpecialForm &&
-                            SpecialFormTypeView{store_, annotation}.form() == SpecialForm::TypeAlias;
+      if (auto [owner, alias] = ImplicitAliasFor(expr); owner) {
+        TypeId t = owner->ImplicitAliasType(alias, context);
+        if (t.valid()) return t;
+      }
+      if (res.kind == SemanticIndex::Resolution::Kind::Found) {
+        // Bound on several branches (`try: X = ssl.SSLContext` / `except ImportError: X = object`):
+        // the type they agree on, else Unknown (a union of classes is no type; the last one
+        // textually would be a guess).
+        llvm::SmallVector<DefinitionId, 4> defs(res.definitions.begin(), res.definitions.end());
+        if (const UseRecord* use = index_.UseOf(expr); use && res.definitions.size() == 1) {
+          defs.clear();
+          for (const Binding& b : use->bindings) {
+            if (b.def.valid() && !llvm::is_contained(defs, b.def)) defs.push_back(b.def);
+          }
         }
-        if (alias_candidate) {
-          TypeId alias = ImplicitAliasType(res.definitions[0], context);
-          if (alias.valid()) return alias;
+        if (defs.size() > 1) {
+          TypeId agreed;
+          for (DefinitionId d : defs) {
+            TypeId t = TypeFromValue(DefinitionType(d), context);
+            if (agreed.valid() && t != agreed) return store_.Unknown();
+            agreed = t;
+          }
+          return agreed;
         }
       }
       TypeId value = res.kind == SemanticIndex::Resolution::Kind::Found ? UnionOfDefinitions(res.definitions)
@@ -249,6 +326,10 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
       return TypeFromValue(value, context);
     }
     case NodeKind::Attribute:
+      if (auto [owner, alias] = ImplicitAliasFor(expr); owner) {  // `m.Alias`
+        TypeId t = owner->ImplicitAliasType(alias, context);
+        if (t.valid()) return t;
+      }
       return TypeFromValue(ExprType(expr), context);
     case NodeKind::Subscript: return SubscriptTypeExpr(expr, context);
     case NodeKind::BinOp: {
@@ -302,6 +383,14 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
   }
 }
 
+bool FileInference::IsUnpackedElement(NodeId element) {
+  if (!element.valid()) return false;
+  if (ast_.kind(element) == NodeKind::Starred) return true;  // `*Ts`, `*tuple[int, ...]`
+  if (ast_.kind(element) != NodeKind::Subscript) return false;
+  TypeId head = ExprType(SubscriptView{ast_, element}.value());  // `Unpack[Ts]`
+  return store_.kind(head) == TypeKind::SpecialForm && SpecialFormTypeView{store_, head}.form() == SpecialForm::Unpack;
+}
+
 TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context) {
   NodeId head = SubscriptView{ast_, expr}.value();
   NodeId slice = SubscriptView{ast_, expr}.slice();
@@ -318,12 +407,37 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
   };
   // A generic PEP 695 alias specialized: `Pair[int]` for `type Pair[T] = tuple[T, T]`.
   if (auto [owner, alias] = ExplicitAliasFor(head); owner) return owner->ExplicitAliasType(alias, args_of(elements), context);
+  // A generic old-style alias specialized: `StrDict[int]` for `StrDict = dict[str, T]`,
+  // `_FutureLike[_T]` for `Future[_T] | Awaitable[_T]`: its free TypeVars, in order of first
+  // appearance, take the arguments (missing ones Unknown).
+  if (auto [owner, alias] = ImplicitAliasFor(head); owner) {
+    TypeId t = owner->ImplicitAliasType(alias, context);
+    if (t.valid()) {
+      std::vector<TypeId> mentioned;
+      CollectTypeVars(store_, t, &mentioned);
+      Substitution subst;
+      size_t n = 0;
+      std::vector<TypeId> args = args_of(elements);
+      for (TypeId tv : mentioned) {
+        if (store_.kind(tv) != TypeKind::TypeVar ||
+            BindingContext::KindOf(TypeVarTypeView{store_, tv}.binding()) != BindingContext::Kind::None) {
+          continue;  // bound to an enclosing class or function: not the alias's parameter
+        }
+        subst.Add(tv, n < args.size() ? args[n] : store_.Unknown());
+        ++n;
+      }
+      if (n > 0) return Substitute(store_, t, subst);
+    }
+  }
   TypeId value = ExprType(head);
   const TypeKind kind = store_.kind(value);
   if (kind == TypeKind::ClassLiteral) {
     ClassId cls = store_.ClassOf(value);
     const ClassInfo& info = ResolvedClass(program_, cls);
     if (info.known == KnownClass::Tuple) {
+      if (llvm::any_of(elements, [&](NodeId e) { return IsUnpackedElement(e); })) {
+        return store_.HomogeneousTuple(store_.Unknown());  // `tuple[*Ts]`: its length is not modelled
+      }
       if (elements.size() == 2 && ast_.kind(elements[1]) == NodeKind::EllipsisLiteral) {
         return store_.HomogeneousTuple(InferTypeExpr(elements[0], context));
       }
@@ -377,6 +491,9 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
     case SpecialForm::TypeIs:
       return KnownInstance(program_, KnownClass::Bool);  // the guarded type: Signature::guard
     case SpecialForm::Tuple:
+      if (llvm::any_of(elements, [&](NodeId e) { return IsUnpackedElement(e); })) {
+        return store_.HomogeneousTuple(store_.Unknown());  // `Tuple[Unpack[Ts]]`
+      }
       if (elements.size() == 2 && ast_.kind(elements[1]) == NodeKind::EllipsisLiteral) {
         return store_.HomogeneousTuple(InferTypeExpr(elements[0], context));
       }

@@ -437,7 +437,7 @@ TypeId FileInference::InferAttribute(NodeId attr) {
   if (!name.valid()) return store_.Unknown();
   Member m = LookupMember(program_, value, ast_.str(name));
   if (!m.type.valid()) {
-    if (!index_.IsStoreTarget(attr)) ReportMissingAttribute(attr, value, ast_.str(name));
+    if (!index_.IsStoreTarget(attr) && !GuardedByHasattr(attr)) ReportMissingAttribute(attr, value, ast_.str(name));
     return store_.Unknown();
   }
   // A narrowed place (`self.x` after `if self.x is not None:`).

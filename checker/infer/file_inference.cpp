@@ -192,6 +192,7 @@ FunctionId FileInference::FunctionFor(NodeId function_def) {
         case KnownDecorator::ClassMethod: info.is_classmethod = true; break;
         case KnownDecorator::Property:
         case KnownDecorator::CachedProperty:
+        case KnownDecorator::AbstractProperty:
         case KnownDecorator::Setter:
         case KnownDecorator::Getter:
         case KnownDecorator::Deleter: info.is_property = true; break;

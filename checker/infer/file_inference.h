@@ -60,6 +60,9 @@ class FileInference {
   std::optional<TypeId> InstanceAttributeType(ScopeId class_scope, llvm::StringRef name);
   // An explicit type alias this module exports as `name` (see ExplicitAliasFor).
   std::pair<FileInference*, DefinitionId> ExportedExplicitAlias(llvm::StringRef name, int depth);
+  // An old-style alias (`A = list[T]`, `A: TypeAlias = X | Y`) this module exports as `name`
+  // (see ImplicitAliasFor).
+  std::pair<FileInference*, DefinitionId> ExportedImplicitAlias(llvm::StringRef name, int depth);
   // Whether the module binds `name` at its top level only in statically unreachable code
   // (`if sys.version_info >= (3, 11):` for an older configured version).
   bool BoundOnlyWhereUnreachable(llvm::StringRef name);
@@ -201,6 +204,12 @@ class FileInference {
   TypeId FilterMembers(TypeId type, const std::function<bool(TypeId)>& keep);
   std::vector<TypeId> Members(TypeId type) const;  // a union's members, or the type itself
   bool NamesTarget(NodeId node, llvm::StringRef name) const;
+  // Whether `predicate` being `positive` implies `hasattr(<place>, "<attr>")` for the place
+  // `base.attr` (`if hasattr(socket, "AI_MASK"):`, `if not hasattr(m, "x"): return`).
+  bool ImpliesHasattr(NodeId predicate, bool positive, llvm::StringRef base, llvm::StringRef attr, int depth = 0) const;
+  // Whether every path to the attribute read `attr` (`base.name`) passes a `hasattr(base, "name")`
+  // test: a member the type does not show is then Unknown rather than an error.
+  bool GuardedByHasattr(NodeId attr);
   // names.cpp: the type of a name at a use, through the bindings that reach it.
   TypeId FlowNameType(NodeId name, const UseRecord& use, bool* handled);
   // `lenient`: count `with` statements whose suppression is not known as suppressing.
@@ -223,8 +232,17 @@ class FileInference {
   TypeId InferTypeExpr(NodeId expr, const TypeContext& context);
   TypeId TypeFromValue(TypeId value, const TypeContext& context);
   TypeId SubscriptTypeExpr(NodeId expr, const TypeContext& context);
+  // A type argument that unpacks a TypeVarTuple or a tuple (`*Ts`, `Unpack[Ts]`).
+  bool IsUnpackedElement(NodeId element);
   TypeId BindTypeVar(TypeVarId tv, const TypeContext& context);
   TypeId ImplicitAliasType(DefinitionId def, const TypeContext& context);
+  // Whether a definition is an old-style alias: an assignment of a subscript, `|` union or
+  // string, or an assignment annotated `TypeAlias`.
+  bool IsImplicitAlias(DefinitionId def);
+  // The old-style alias a type expression's Name or `module.Name` denotes, followed through
+  // `from m import Alias` to the defining module: where it is defined, or {nullptr, None}.
+  std::pair<FileInference*, DefinitionId> ImplicitAliasFor(NodeId expr);
+  std::pair<FileInference*, DefinitionId> ImplicitAliasOf(DefinitionId def, int depth);
   // A PEP 695 `type` alias or `TypeAliasType(...)` assignment named by a type expression's Name
   // (also imported from another module): where it is defined, or {nullptr, None}; and its value
   // specialized with `args` for its parameters (evaluated by the defining file).

@@ -1,7 +1,8 @@
 // Narrowing: the type of a binding under the conditions known to hold at a use
 // (`x is None` / `is not None`, `==` / `!=` a literal, `isinstance(x, C)`, truthiness, calls of
 // `TypeGuard` / `TypeIs` functions, and `not` / `and` / `or` combinations). Anything else leaves
-// the type unchanged.
+// the type unchanged. `hasattr(x, "name")` makes a member `x.name` the type does not show Unknown
+// (GuardedByHasattr) instead of an error.
 #include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/node_reads.h"
@@ -294,6 +295,62 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
     default:
       return type;
   }
+}
+
+bool FileInference::ImpliesHasattr(NodeId predicate, bool positive, llvm::StringRef base, llvm::StringRef attr,
+                                   int depth) const {
+  if (!predicate.valid() || depth > 32) return false;
+  switch (ast_.kind(predicate)) {
+    case NodeKind::UnaryOp:
+      return static_cast<UnaryOperator>(ast_.node(predicate).data) == UnaryOperator::Not &&
+             ImpliesHasattr(UnaryOpView{ast_, predicate}.operand(), !positive, base, attr, depth + 1);
+    case NodeKind::BoolOp: {
+      // `a and b` true (or `a or b` false) makes both operands hold (or fail).
+      bool is_and = static_cast<BoolOperator>(ast_.node(predicate).data) == BoolOperator::And;
+      if (is_and != positive) return false;
+      return ImpliesHasattr(BoolOpView{ast_, predicate}.left(), positive, base, attr, depth + 1) ||
+             ImpliesHasattr(BoolOpView{ast_, predicate}.right(), positive, base, attr, depth + 1);
+    }
+    case NodeKind::Call: {
+      if (!positive) return false;
+      NodeId func = CallView{ast_, predicate}.func();
+      auto args = CallView{ast_, predicate}.args();
+      if (!func.valid() || ast_.kind(func) != NodeKind::Name || ast_.str(func) != "hasattr" || args.size() != 2) {
+        return false;
+      }
+      NodeId subject = args[0], name = args[1];
+      if (!subject.valid() || !name.valid() || ast_.kind(name) != NodeKind::StringLiteral ||
+          ast_.Has(name, kFString) || ast_.Has(name, kBytes) || ast_.str(name) != attr) {
+        return false;
+      }
+      return ast_.kind(subject) == NodeKind::Name && ast_.str(subject) == base;
+    }
+    default:
+      return false;
+  }
+}
+
+bool FileInference::GuardedByHasattr(NodeId attr) {
+  NodeId value = AttributeView{ast_, attr}.value(), name = AttributeView{ast_, attr}.attr();
+  if (!value.valid() || !name.valid() || ast_.kind(value) != NodeKind::Name) return false;
+  const UseRecord* use = index_.UseOf(attr);
+  if (!use) return false;
+  bool any = false;
+  for (const Binding& b : use->bindings) {
+    if (!PathReturns(b)) continue;
+    bool guarded = false;
+    for (uint32_t c : b.constraints) {
+      const Constraint& constraint = index_.constraint(c);
+      if (constraint.reachability) continue;
+      if (ImpliesHasattr(constraint.predicate, constraint.positive, ast_.str(value), ast_.str(name))) {
+        guarded = true;
+        break;
+      }
+    }
+    if (!guarded) return false;
+    any = true;
+  }
+  return any;
 }
 
 }  // namespace asynctype

@@ -244,12 +244,32 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
       return false;
     }
     if (target_info.is_protocol) return ProtocolSatisfied(program, value, target_cls);
+    // A function is a `types.FunctionType`, a bound method a `types.MethodType`, a module a
+    // `types.ModuleType` (so that a function does not match an overload's `int` parameter).
+    KnownClass runtime_class = KnownClass::Object;
     switch (store.kind(promoted)) {
       case TypeKind::NoneType: return false;
       case TypeKind::ClassLiteral:
         return target_info.known == KnownClass::Type;
-      default: return true;  // functions, modules, ...: not modelled yet
+      case TypeKind::Function: runtime_class = KnownClass::FunctionType; break;
+      case TypeKind::BoundMethod: runtime_class = KnownClass::MethodType; break;
+      case TypeKind::Module: runtime_class = KnownClass::ModuleType; break;
+      default: return true;  // other callables, ...: not modelled yet
     }
+    ClassId runtime_cls = GetKnownClass(program, runtime_class);
+    if (!runtime_cls.valid()) return true;
+    const ClassInfo& runtime_info = ResolvedClass(program, runtime_cls);
+    if (runtime_info.has_unknown_base || !ClassFullyModelled(program, target_cls)) return true;
+    if (Upcast(store, store.Instance(runtime_cls), target_cls).valid()) return true;
+    // A class that declares `__call__` (`collections.abc.Callable` read from its source) may
+    // stand for any callable.
+    if (runtime_class != KnownClass::ModuleType) {
+      Member call = LookupMember(program, target, "__call__");
+      if (call.type.valid() && call.owner.valid() && ResolvedClass(program, call.owner).known != KnownClass::Object) {
+        return true;
+      }
+    }
+    return false;
   }
   if (t.kind == TypeKind::Tuple) {
     if (v.kind != TypeKind::Tuple) return v.kind != TypeKind::NoneType && v.kind != TypeKind::IntLiteral &&
@@ -288,6 +308,11 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
                          std::none_of(sig->params.begin(), sig->params.end(), [](const Param& p) { return p.type.valid(); });
       if (lambda_like) sig->return_type = TypeId::None();
       return SignatureAssignable(program, *sig, CallableTypeView{store, target}.signature(), depth);
+    }
+    // An instance of a fully known class without `__call__` is not callable.
+    if (v.kind == TypeKind::Instance && MembersKnown(program, value) &&
+        !LookupMember(program, value, "__call__").type.valid()) {
+      return false;
     }
     return v.kind != TypeKind::NoneType && v.kind != TypeKind::IntLiteral &&
            v.kind != TypeKind::StringLiteral && v.kind != TypeKind::BytesLiteral &&

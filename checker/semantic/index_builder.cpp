@@ -200,6 +200,16 @@ void IndexBuilder::NarrowedNames(NodeId test, llvm::SmallVectorImpl<llvm::String
         if (ast_.kind(arg) == NodeKind::Name) names.push_back(ast_.str(arg));
         if (llvm::StringRef key = PlaceKey(arg); !key.empty()) names.push_back(key);
       }
+      // `hasattr(x, "name")` constrains the place `x.name` (FileInference::GuardedByHasattr).
+      if (func.valid() && arg.valid() && ast_.kind(func) == NodeKind::Name && ast_.str(func) == "hasattr" &&
+          ast_.kind(arg) == NodeKind::Name && call.args().size() == 2) {
+        NodeId attr = call.args()[1];
+        if (attr.valid() && ast_.kind(attr) == NodeKind::StringLiteral && !ast_.Has(attr, kFString) &&
+            !ast_.Has(attr, kBytes)) {
+          std::string key = ast_.str(arg).str() + "." + ast_.str(attr).str();
+          names.push_back(place_keys_.insert(key).first->getKey());
+        }
+      }
       return;
     }
     default: return;

@@ -4,13 +4,23 @@
 
 namespace asynctype {
 
-bool StaticConditions::IsSysAttribute(NodeId expr, llvm::StringRef attr) const {
+namespace {
+// The platform the checker assumes: what `sys.platform` and `os.name` are.
+constexpr const char* kPlatform = "linux";
+constexpr const char* kOsName = "posix";
+}  // namespace
+
+bool StaticConditions::IsModuleAttribute(NodeId expr, llvm::StringRef module, llvm::StringRef attr) const {
   if (!expr.valid() || ast_.kind(expr) != NodeKind::Attribute) return false;
   AttributeView attribute{ast_, expr};
   NodeId value = attribute.value();
   NodeId name = attribute.attr();
   return value.valid() && name.valid() && ast_.kind(value) == NodeKind::Name &&
-         ast_.str(value) == "sys" && ast_.str(name) == attr;
+         ast_.str(value) == module && ast_.str(name) == attr;
+}
+
+bool StaticConditions::IsSysAttribute(NodeId expr, llvm::StringRef attr) const {
+  return IsModuleAttribute(expr, "sys", attr);
 }
 
 // `sys.version_info[0]` / `[1]` / `.major` / `.minor`: the configured version's field.
@@ -97,6 +107,20 @@ std::optional<bool> StaticConditions::Truth(NodeId test) const {
       return std::nullopt;
     }
     case NodeKind::Compare: return Compare(test);
+    case NodeKind::Call: {
+      // `sys.platform.startswith("win")`: the platform's prefix.
+      NodeId func = CallView{ast_, test}.func();
+      auto args = CallView{ast_, test}.args();
+      if (!func.valid() || ast_.kind(func) != NodeKind::Attribute || args.size() != 1) return std::nullopt;
+      NodeId method = AttributeView{ast_, func}.attr();
+      NodeId prefix = args[0];
+      if (!method.valid() || ast_.str(method) != "startswith" || !IsSysAttribute(AttributeView{ast_, func}.value(), "platform") ||
+          !prefix.valid() || ast_.kind(prefix) != NodeKind::StringLiteral || ast_.Has(prefix, kFString) ||
+          ast_.Has(prefix, kBytes)) {
+        return std::nullopt;
+      }
+      return llvm::StringRef(kPlatform).startswith(ast_.str(prefix));
+    }
     default: return std::nullopt;
   }
 }
@@ -164,7 +188,14 @@ std::optional<bool> StaticConditions::Compare(NodeId test) const {
     }
   }
   if (IsSysAttribute(left, "platform") && right.valid() && ast_.kind(right) == NodeKind::StringLiteral) {
-    bool equal = ast_.str(right) == "linux";
+    bool equal = ast_.str(right) == kPlatform;
+    if (op == CompareOp::Eq) return equal;
+    if (op == CompareOp::NotEq) return !equal;
+  }
+  // `os.name == "nt"`: "posix" on Linux.
+  if (IsModuleAttribute(left, "os", "name") && right.valid() && ast_.kind(right) == NodeKind::StringLiteral &&
+      !ast_.Has(right, kFString) && !ast_.Has(right, kBytes)) {
+    bool equal = ast_.str(right) == kOsName;
     if (op == CompareOp::Eq) return equal;
     if (op == CompareOp::NotEq) return !equal;
   }

@@ -1,7 +1,8 @@
 // Static conditions: the truth of a test that the configuration decides, so that the semantic
 // index can treat the branch it guards as skipped: `TYPE_CHECKING` (true), comparisons of
 // `sys.version_info` (or `[0]`, `[:2]`, `.major`, `.minor`) with the configured Python version,
-// `sys.platform` against "linux", `not` / `and` / `or` of these, and module-level names bound
+// `sys.platform` against "linux" (`==`, `!=`, `.startswith(...)`), `os.name` against "posix",
+// `not` / `and` / `or` of these, and module-level names bound
 // once to such a condition (`PY3 = sys.version_info[0] == 3`, then `if PY3:`). Anything else is
 // not static (nullopt).
 #pragma once
@@ -31,6 +32,7 @@ class StaticConditions {
   void NoteOtherBinding(llvm::StringRef name);
 
  private:
+  bool IsModuleAttribute(NodeId expr, llvm::StringRef module, llvm::StringRef attr) const;
   bool IsSysAttribute(NodeId expr, llvm::StringRef attr) const;
   std::optional<int64_t> VersionField(NodeId expr) const;
   bool IsVersionPrefix(NodeId expr) const;

@@ -52,7 +52,15 @@ TEST(StaticConditionsTest, VersionComparisons) {
 TEST(StaticConditionsTest, PlatformTypeCheckingAndCombinations) {
   EXPECT_EQ(Truth("sys.platform == 'linux'"), true);
   EXPECT_EQ(Truth("sys.platform != \"win32\""), true);
-  EXPECT_EQ(Truth("sys.platform.startswith('linux')"), std::nullopt);
+  EXPECT_EQ(Truth("sys.platform.startswith('linux')"), true);
+  EXPECT_EQ(Truth("sys.platform.startswith('win')"), false);
+  EXPECT_EQ(Truth("not sys.platform.startswith('darwin')"), true);
+  EXPECT_EQ(Truth("sys.platform.startswith(prefix)"), std::nullopt);
+  EXPECT_EQ(Truth("sys.platform.endswith('x')"), std::nullopt);
+  EXPECT_EQ(Truth("os.name == 'nt'"), false);
+  EXPECT_EQ(Truth("os.name != 'nt'"), true);
+  EXPECT_EQ(Truth("os.name == \"posix\""), true);
+  EXPECT_EQ(Truth("other.name == 'nt'"), std::nullopt);
   EXPECT_EQ(Truth("TYPE_CHECKING"), true);
   EXPECT_EQ(Truth("typing.TYPE_CHECKING"), true);
   EXPECT_EQ(Truth("not TYPE_CHECKING"), false);

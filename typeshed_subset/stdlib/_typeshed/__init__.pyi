@@ -115,6 +115,6 @@ BytesPath: TypeAlias = bytes | PathLike[bytes]
 StrOrBytesPath: TypeAlias = str | bytes | PathLike[str] | PathLike[bytes]
 FileDescriptorOrPath: TypeAlias = int | str | bytes | PathLike[str] | PathLike[bytes]
 
-# memoryview is not modelled in this subset.
-ReadableBuffer: TypeAlias = bytes | bytearray
-WriteableBuffer: TypeAlias = bytearray
+# typeshed's `Buffer` protocol (PEP 688) approximated by the buffer classes this subset models.
+ReadableBuffer: TypeAlias = bytes | bytearray | memoryview
+WriteableBuffer: TypeAlias = bytearray | memoryview
