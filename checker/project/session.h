@@ -28,6 +28,7 @@
 #include "checker/diagnostics/rule_levels.h"
 #include "checker/fs/filesystem.h"
 #include "checker/project/project_config.h"
+#include "checker/project/python_environment.h"
 
 namespace asynctype {
 
@@ -48,6 +49,12 @@ struct SessionRequest {
   std::vector<std::string> exclude;                                // added to the configured ones
   // The embedded stub set (`--stubs` of check and mdtest, experimental); unset: the subset.
   std::optional<StubSet> stubs;
+  // `--python`: an interpreter, a virtual environment or a site-packages folder (overrides the
+  // configured `python`).
+  std::string python;
+  // $VIRTUAL_ENV, $PATH... for the environment's discovery (CommandLine, Editor); unset: the
+  // process's own. Given sessions use only `environment`.
+  std::optional<EnvironmentInputs> environment_inputs;
   // Editor: the client's workspace folders (more import roots).
   std::vector<std::string> workspace_roots;
   // Given: the configuration (instead of a file; paths in it absolute) and a virtual environment
@@ -63,6 +70,7 @@ struct SessionProblem {
     MissingPath,            // a path to check does not exist (the others are still checked)
     SkippedLink,            // a symbolic link leading outside the roots, not followed (a warning)
     TypeshedWithoutStdlib,  // the configured `typeshed` has no `stdlib` folder
+    BadPython,              // `--python` / the configured `python` is not a Python environment
   };
   Kind kind;
   std::string message;  // e.g. "path `x` does not exist" (no "error: " prefix)
@@ -75,10 +83,21 @@ inline constexpr PythonVersion kDefaultPythonVersion{3, 12};
 // environment: `lib/python3.12/site-packages`.
 std::string SitePackagesPath(PythonVersion version);
 
+// typeshed's third-party `stubs/` folder: `_deps/typeshed/stubs` next to the binary (the build
+// folder), else `../share/asynctype/stubs` from it, else the build folder this was compiled in.
+// Empty when none exists.
+std::string ThirdPartyStubsFolder();
+
+// The folder that holds every path (a file's folder for a file), for finding the configuration.
+std::string CommonFolder(const std::vector<std::string>& paths);
+
 struct Session {
   ProjectConfig config;           // as read (defaults when there is none, or it is broken)
   ProgramOptions program_options;  // python version, roots, typeshed, stub set (and checked packages)
   RuleLevels levels;              // the configuration's, then --ignore, --warn, --error
+  // The Python environment whose site-packages are searched (none found: nullopt).
+  std::optional<PythonEnvironment> environment;
+  std::string project_root;       // the configuration's folder, else the checked paths' common folder
   // CommandLine: the files to check, normalized, sorted, each once. Editor: the document.
   std::vector<std::string> files;
   // CommandLine: the real file system, confined to the checked folders, the import roots and
