@@ -75,7 +75,7 @@ int Main(int argc, char** argv) {
   std::string stubs;
   CLI::App* check = app.add_subcommand("check", "Check Python files (default: the configured `src`, or the current folder)");
   check->add_option("paths", check_options.paths, "Files or folders to check");
-  check->add_option("--python-version", python_version, "Target Python version (3.9 - 3.14; default 3.12)");
+  check->add_option("--python-version", python_version, "Target Python version (3.9 - 3.14; default: the Python environment's, else 3.12)");
   check->add_option("--stubs", stubs,
                     "Embedded stubs: subset (default, hand-written) or full (typeshed's stdlib; experimental "
                     "until it becomes the default: expect false positives and lost precision)")
