@@ -34,6 +34,12 @@ make_venv() {  # make_venv DIR: a virtual environment for Python 3.11 (the layou
   echo 'def from_stub() -> bytes: ...' > "$site/stubonly-stubs/__init__.pyi"
   echo 'def from_stub(): return 1' > "$site/stubonly/__init__.py"
   echo 'def safe_load(stream): pass' > "$site/yaml/__init__.py"
+  # A partial stub package (PEP 561: `partial` in its py.typed) falls through for what it lacks.
+  mkdir -p "$site/partialpkg-stubs" "$site/partialpkg"
+  printf 'partial\n' > "$site/partialpkg-stubs/py.typed"
+  echo 'def stubbed() -> complex: ...' > "$site/partialpkg-stubs/__init__.pyi"
+  echo 'def stubbed(): pass' > "$site/partialpkg/__init__.py"
+  echo 'def extra() -> bytearray: return bytearray()' > "$site/partialpkg/extra.py"
   mkdir -p "$tmp/editable/edpkg"
   echo 'def edited() -> float: return 1.0' > "$tmp/editable/edpkg/__init__.py"
   printf '%s\nimport sys; sys.path.append("/nowhere")\n' "$tmp/editable" > "$site/__editable__.edpkg-0.1.pth"
@@ -48,22 +54,28 @@ import stubonly
 import yaml
 import edpkg
 import not_installed_anywhere
+import partialpkg.extra
 
 reveal_type(typedpkg.typed())
 reveal_type(untypedpkg.untyped(""))
 reveal_type(stubonly.from_stub())
 reveal_type(yaml.safe_load)
 reveal_type(edpkg.edited())
+reveal_type(partialpkg.stubbed())
+reveal_type(partialpkg.extra.extra())
 EOF2
 
 expect_resolved() {  # expect_resolved LABEL OUTPUT
   local label=$1 out=$2
-  echo "$out" | grep -q 'main.py:8:13: info\[revealed-type\] Revealed type: `int`' || fail "$label: py.typed package: $out"
-  echo "$out" | grep -q 'main.py:9:13: info\[revealed-type\] Revealed type: `str`' || fail "$label: package without py.typed: $out"
-  echo "$out" | grep -q 'main.py:10:13: info\[revealed-type\] Revealed type: `bytes`' || fail "$label: -stubs package: $out"
-  echo "$out" | grep -q 'main.py:11:13: info\[revealed-type\] Revealed type: `def safe_load(' || fail "$label: yaml: $out"
-  echo "$out" | grep 'main.py:11:13' | grep -q -- '-> Any' || fail "$label: yaml from typeshed's stubs (-> Any): $out"
-  echo "$out" | grep -q 'main.py:12:13: info\[revealed-type\] Revealed type: `float`' || fail "$label: .pth editable install: $out"
+  revealed() { echo "$out" | grep -q "main.py:$1:13: info\[revealed-type\] Revealed type: \`$2" || fail "$label: $3: $out"; }
+  revealed 9 'int`' "py.typed package"
+  revealed 10 'str`' "package without py.typed"
+  revealed 11 'bytes`' "-stubs package"
+  revealed 12 'def safe_load(' "yaml"
+  echo "$out" | grep 'main.py:12:13' | grep -q -- '-> Any' || fail "$label: yaml from typeshed's stubs (-> Any): $out"
+  revealed 13 'float`' ".pth editable install"
+  revealed 14 'complex`' "partial -stubs package"
+  revealed 15 'bytearray`' "module missing from a partial -stubs package"
   echo "$out" | grep -q 'main.py:6:8: error\[unresolved-import\] Cannot resolve imported module `not_installed_anywhere`' ||
     fail "$label: a missing module stays unresolved: $out"
   [ "$(echo "$out" | grep -c 'unresolved-import')" -eq 1 ] || fail "$label: only the missing module is unresolved: $out"
@@ -135,4 +147,18 @@ printf 'from app import VALUE\nreveal_type(VALUE)\n' > layout/tests/test_app.py
 printf '[tool.asynctype]\n' > layout/pyproject.toml
 out=$(run check --output-format concise layout 2>&1)
 echo "$out" | grep -q 'test_app.py:2:13: info\[revealed-type\] Revealed type: `int`' || fail "src layout: $out"
+# The language server writes the environment to its log (stderr) when it first checks a document.
+lsp_msg() { printf 'Content-Length: %d\r\n\r\n%s' ${#1} "$1"; }
+uri="file://$tmp/proj"
+{
+  lsp_msg '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":"'"$uri"'","capabilities":{}}}'
+  lsp_msg '{"jsonrpc":"2.0","method":"initialized","params":{}}'
+  lsp_msg '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'"$uri"'/main.py","languageId":"python","version":1,"text":"import typedpkg\n"}}}'
+  lsp_msg '{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"'"$uri"'/main.py"},"position":{"line":0,"character":8}}}'
+  sleep 1
+  lsp_msg '{"jsonrpc":"2.0","id":3,"method":"shutdown"}'
+  lsp_msg '{"jsonrpc":"2.0","method":"exit"}'
+} | env PATH=/nonexistent VIRTUAL_ENV="$tmp/venv" "$real_bin" server > /dev/null 2> server.err
+grep -q "^asynctype: Python environment: $tmp/venv (from VIRTUAL_ENV)" server.err || fail "server log: $(cat server.err)"
+grep -q "^  site-packages: $tmp/venv/lib/python$version/site-packages" server.err || fail "server log, site-packages: $(cat server.err)"
 echo "PASS"
