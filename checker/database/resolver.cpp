@@ -1,5 +1,7 @@
 #include "checker/database/resolver.h"
 
+#include <algorithm>
+
 #include "checker/database/embedded_stubs.h"
 #include "checker/database/module_table.h"
 #include "checker/database/program.h"
@@ -165,17 +167,7 @@ std::optional<FileId> ModuleResolver::FindInstalled(const std::string& name, boo
     std::string marker = fs.Read(JoinPath(stubs, "py.typed"), &error).value_or("");
     bool partial = llvm::StringRef(marker).contains("partial");
     std::string module_rel = rest.empty() ? top.str() + "-stubs" : top.str() + "-stubs/" + rest;
-    std::optional<FileId> file;
-    if (rest.empty()) {
-      std::string init = JoinPath(stubs, "__init__.pyi");
-      if (fs.Stat(init) == PathKind::File) {
-        std::string err;
-        FileId f = program_.LoadFile(init, &err);
-        if (f.valid()) file = f, *is_package = true;
-      }
-    } else {
-      file = FindInFolders({folder}, module_rel, /*stubs_only=*/true, is_package, withheld);
-    }
+    std::optional<FileId> file = FindInFolders({folder}, module_rel, /*stubs_only=*/true, is_package, withheld);
     if (file || *withheld) return file;
     if (!partial) return std::nullopt;
   }
@@ -186,13 +178,12 @@ std::optional<FileId> ModuleResolver::FindInstalled(const std::string& name, boo
   bool typed = source && fs.Stat(JoinPath(JoinPath(found_in, top.str()), "py.typed")) == PathKind::File;
   if (typed) return source;
   // 3. typeshed's third-party stubs, for a package installed without types.
-  bool installed = source.has_value();
-  for (const std::string& folder : site_packages) {
-    if (installed) break;
+  auto top_exists = [&](const std::string& folder) {
     PathKind kind = fs.Stat(JoinPath(folder, top.str()));
-    installed = kind == PathKind::Directory || kind == PathKind::File;
-  }
-  if (!installed) installed = IsExtensionModule(top.str());
+    return kind == PathKind::Directory || kind == PathKind::File;
+  };
+  bool installed = source.has_value() || std::any_of(site_packages.begin(), site_packages.end(), top_exists) ||
+                   IsExtensionModule(top.str());
   if (installed) {
     bool stub_package = false;
     if (std::optional<FileId> stub = FindThirdPartyStub(name, &stub_package)) {

@@ -57,8 +57,8 @@ class ModuleResolver {
   // The bundled stubs; with `custom`, a configured typeshed folder first (the modules the type
   // system is built from, typing/builtins/types..., always come from the bundled stubs).
   std::optional<FileId> FindInStubs(const std::string& name, bool* is_package, bool custom);
-  // The installed packages (ProgramOptions::site_packages), in the typing spec's order. Sets
-  // `installed` when the top-level package exists there in any form.
+  // The installed packages (ProgramOptions::site_packages), in the typing spec's order; typeshed's
+  // third-party stubs only for a top-level package installed there in some form.
   std::optional<FileId> FindInstalled(const std::string& name, bool* is_package, bool* withheld);
   // typeshed's third-party stubs for `name` (whose distribution is installed).
   std::optional<FileId> FindThirdPartyStub(const std::string& name, bool* is_package);
