@@ -1,6 +1,6 @@
 // The project's configuration: `[tool.asynctype]` in `pyproject.toml`, or an `asynctype.toml`
-// (same keys at top level), found by walking up from the working directory; `--config-file`
-// names one directly. Keys:
+// (same keys at top level), found by walking up from the checked paths' common folder (the session
+// decides where to start); `--config-file` names one directly. Keys:
 //   python-version = "3.12"          src = ["src"]          extra-paths = ["vendor"]
 //   include = ["app/**"]             exclude = ["tests/fixtures"]
 //   typeshed = "path/to/typeshed"    [rules] invalid-await = "warn" / all = "error"

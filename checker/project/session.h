@@ -1,8 +1,10 @@
 // One home for "check this project as configured": turns the configuration file, the paths to
 // check, the command line's overrides and the editor's workspace folders into what a check needs
 // (ProgramOptions, RuleLevels, the files to check), once for the CLI, the language server and the
-// mdtest runner. The default Python version, the import roots (first-party, extra paths, a virtual
-// environment's site-packages) and the validation of a custom typeshed live here.
+// mdtest runner. The default Python version, the import roots (first-party, extra paths, a `src/`
+// layout), the Python environment (checker/project/python_environment.h: its site-packages are
+// searched after the stdlib stubs, its version is the default) and the validation of a custom
+// typeshed live here. The configuration is found upwards from the checked paths' common folder.
 //
 // The callers differ only where their users do:
 //   - CommandLine (`asynctype check`): roots stay in the style the user gave them (relative),
@@ -13,7 +15,8 @@
 //     import roots too, and a problem leaves the defaults in place (nothing fails).
 //   - Given (the mdtest runner): the configuration comes with the request (a test's
 //     `[environment]` and `[rules]`), its `root` is the project root, the caller names the files;
-//     roots as in ty: the extra paths, the project root, then the environment's site-packages.
+//     roots as in ty: the extra paths, the project root; the environment's site-packages after
+//     the stdlib stubs.
 //     Problems are returned (nothing fails) for the caller to report.
 // Problems come back as data, in the order they were found; the caller prints or logs them.
 #pragma once
