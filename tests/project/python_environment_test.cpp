@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "checker/project/project_config.h"
+
 namespace asynctype {
 namespace {
 
@@ -156,6 +158,26 @@ TEST(PythonEnvironment, PyenvShimSelectsItsVersion) {
   env = DiscoverPythonEnvironment(fs, inputs, &error);
   ASSERT_TRUE(env);
   EXPECT_EQ(env->prefix, "/pyenv/versions/3.10.2");
+}
+
+}  // namespace
+}  // namespace asynctype
+
+namespace asynctype {
+namespace {
+
+TEST(PythonConfigKey, ResolvedAgainstTheFileAndValidated) {
+  std::string error;
+  auto config = ParseProjectConfig("[tool.asynctype]\npython = \".venv\"\n", "proj/pyproject.toml", &error);
+  ASSERT_TRUE(config) << error;
+  EXPECT_EQ(config->python, "proj/.venv");
+  config = ParseProjectConfig("python = \"/opt/venv/bin/python\"\n", "asynctype.toml", &error);
+  ASSERT_TRUE(config) << error;
+  EXPECT_EQ(config->python, "/opt/venv/bin/python");
+  EXPECT_FALSE(ParseProjectConfig("python = 3\n", "asynctype.toml", &error));
+  EXPECT_EQ(error, "asynctype.toml:1:10: `python` must be a string (an interpreter, a virtual environment or a "
+                   "site-packages folder)");
+  EXPECT_FALSE(ParseProjectConfig("python = \"\"\n", "asynctype.toml", &error));
 }
 
 }  // namespace
