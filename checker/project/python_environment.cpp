@@ -61,6 +61,10 @@ void AddPrefixPackages(const FileSystem& files, const std::string& prefix, Pytho
     AddFolder(files, &env->site_packages, JoinPath(folder, "dist-packages"));
   }
   AddFolder(files, &env->site_packages, JoinPath(prefix, "lib/python3/dist-packages"));
+  // Debian's pip installs into /usr/local for the system interpreter in /usr.
+  if (prefix == "/usr" && env->version) {
+    AddFolder(files, &env->site_packages, "/usr/local/lib/python" + env->version->ToString() + "/dist-packages");
+  }
 }
 
 // A symbolic link's final target (the real OS only; the path itself elsewhere).

@@ -94,6 +94,22 @@ TEST(PythonEnvironment, SitePackagesFolderAndSystemSitePackages) {
   EXPECT_EQ(bare->version->ToString(), "3.11");
 }
 
+TEST(PythonEnvironment, DebianSystemPrefix) {
+  // Debian's python3: no site-packages, packages in lib/python3/dist-packages (apt) and
+  // /usr/local/lib/python3.X/dist-packages (pip).
+  MemoryFileSystem fs;
+  fs.Write("/usr/lib/python3.11/os.py", "");
+  fs.Write("/usr/lib/python3/dist-packages/apt_pkg/__init__.py", "");
+  fs.Write("/usr/local/lib/python3.11/dist-packages/pip_pkg/__init__.py", "");
+  std::string error;
+  auto env = EnvironmentAt(fs, "/usr", "--python", &error);
+  ASSERT_TRUE(env) << error;
+  ASSERT_TRUE(env->version);
+  EXPECT_EQ(env->version->ToString(), "3.11");
+  EXPECT_EQ(env->site_packages,
+            (Strings{"/usr/lib/python3/dist-packages", "/usr/local/lib/python3.11/dist-packages"}));
+}
+
 TEST(PythonEnvironment, BadPathsAreErrors) {
   MemoryFileSystem fs;
   fs.Write("/empty/readme.txt", "");
