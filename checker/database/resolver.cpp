@@ -36,13 +36,9 @@ ModuleResolver::ModuleResolver(Program& program) : program_(program) {
 }
 
 ModuleId ModuleResolver::AddModule(const std::string& name, FileId file, bool is_package) {
-  if (file.valid()) {
-    auto it = file_modules_.find(file.index());
-    if (it != file_modules_.end()) return it->second;
-  }
   ModuleId id = program_.modules().Add(ModuleInfo{name, file, is_package});
   if (file.valid()) {
-    file_modules_[file.index()] = id;
+    file_modules_.try_emplace(file.index(), id);
     module_names_[file.index()] = name;
   }
   return id;
@@ -63,7 +59,9 @@ ModuleId ModuleResolver::Resolve(const std::string& name, FileId importer) {
   if (!id.valid() || !program_.modules()[id].file.valid() || !IsStubFile(program_.modules()[id].file)) {
     bool is_package = false;
     if (std::optional<FileId> file = FindInStubs(name, &is_package, /*custom=*/true)) {
-      id = AddModule(name, *file, is_package);
+      // The stub's module when a plain import already reached it (one module per stub file).
+      auto known = file_modules_.find(file->index());
+      id = known != file_modules_.end() ? known->second : AddModule(name, *file, is_package);
     }
   }
   stub_cache_[name] = id;

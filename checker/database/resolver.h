@@ -67,6 +67,7 @@ class ModuleResolver {
                                       bool* is_package, bool* withheld, std::string* found_in = nullptr);
   // The folders searched for namespace packages and compiled modules: roots, then site-packages.
   std::vector<std::string> SearchFolders() const;
+  // A new module for the file (the file's module name becomes `name`).
   ModuleId AddModule(const std::string& name, FileId file, bool is_package);
 
   Program& program_;
