@@ -97,7 +97,22 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
   request.warn_rules = options.warn_rules;
   request.ignore_rules = options.ignore_rules;
   request.exclude = options.exclude;
+  request.python = options.python;
   Session session = OpenSession(request, unconfined);
+  if (options.verbose) {
+    err << "Configuration: " << (session.config.path.empty() ? std::string("none found") : session.config.path)
+        << "\n";
+    err << "Project root: " << session.project_root << "\n";
+    if (!session.failed) {
+      for (const std::string& line : DescribeEnvironment(session.environment)) err << line << "\n";
+      const ProgramOptions& program = session.program_options;
+      err << "Target Python version: " << program.python_version.ToString() << "\n";
+      err << "Import roots:";
+      for (const std::string& root : program.roots) err << " " << root;
+      err << "\nThird-party stubs: "
+          << (program.third_party_stubs.empty() ? std::string("not found") : program.third_party_stubs) << "\n";
+    }
+  }
   // Problems on stderr (the report stays clean), in the order they were found.
   for (const SessionProblem& problem : session.problems) {
     err << (problem.warning() ? "warning: " : "error: ") << problem.message << "\n";

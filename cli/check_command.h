@@ -26,7 +26,9 @@ struct CheckOptions {
   std::optional<StubSet> stubs;                 // `--stubs` (experimental); unset: the subset
   OutputFormat format = OutputFormat::Full;
   bool parse_only = false;  // benchmark aid: parse every file, report only syntax errors
-  std::string config_file;  // empty: discovered from the working directory
+  std::string config_file;  // empty: discovered upwards from the checked paths' common folder
+  std::string python;       // `--python`: an interpreter, a virtual environment or site-packages
+  bool verbose = false;     // `--verbose`: print the configuration and Python environment found
   std::vector<std::string> error_rules, warn_rules, ignore_rules;
   std::vector<std::string> exclude;
   unsigned threads = 0;  // 0: all cores

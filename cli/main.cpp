@@ -75,14 +75,21 @@ int Main(int argc, char** argv) {
   std::string stubs;
   CLI::App* check = app.add_subcommand("check", "Check Python files (default: the configured `src`, or the current folder)");
   check->add_option("paths", check_options.paths, "Files or folders to check");
-  check->add_option("--python-version", python_version, "Target Python version (3.9 - 3.14; default 3.12)");
+  check->add_option("--python-version", python_version, "Target Python version (3.9 - 3.14; default: the Python environment's, else 3.12)");
   check->add_option("--stubs", stubs,
                     "Embedded stubs: subset (default, hand-written) or full (typeshed's stdlib; experimental "
                     "until it becomes the default: expect false positives and lost precision)")
       ->check(CLI::IsMember({"subset", "full"}))
       ->type_name("SET");
   check->add_option("--config-file", check_options.config_file,
-                    "Configuration file (default: the nearest asynctype.toml or pyproject.toml with [tool.asynctype])");
+                    "Configuration file (default: the nearest asynctype.toml or pyproject.toml with [tool.asynctype], "
+                    "upwards from the checked paths)");
+  check->add_option("--python", check_options.python,
+                    "The Python environment whose installed packages are used: an interpreter, a virtual "
+                    "environment or a site-packages folder (default: VIRTUAL_ENV, .venv, python3 on PATH)")
+      ->type_name("PATH");
+  check->add_flag("-v,--verbose", check_options.verbose,
+                  "Print the configuration file, Python environment and import roots found (on stderr)");
   check->add_option("--output-format", format, "Diagnostic format")
       ->check(CLI::IsMember({"full", "concise", "json", "sarif", "github", "gitlab"}));
   check->add_option("--color", color, "Colour in the full format (auto: on a terminal, unless NO_COLOR is set)")

@@ -41,6 +41,8 @@ Analysis::Analysis(const std::string& path, OverlayDocuments documents,
     *log = "asynctype: " + problem.message;
     if (problem.kind == SessionProblem::Kind::BadConfig) *log += " (using the default configuration)";
   }
+  for (const std::string& line : DescribeEnvironment(session.environment)) environment_ += line + "\n";
+  environment_ += "  Python version used: " + session.program_options.python_version.ToString();
   ProgramOptions options = std::move(session.program_options);
   options.parse_cache = std::move(parse_cache);
   options.cancelled = std::move(cancelled);

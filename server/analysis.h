@@ -35,6 +35,8 @@ class Analysis {
   ~Analysis();
 
   const std::string& path() const { return path_; }
+  // The Python environment the session found, as `check --verbose` prints it (for the log).
+  const std::string& environment() const { return environment_; }
   Program& program() { return *program_; }
   // None when the document could not be loaded (not UTF-8 text, unreadable): then
   // diagnostics() holds one `io` diagnostic.
@@ -50,6 +52,7 @@ class Analysis {
 
  private:
   std::string path_;
+  std::string environment_;
   std::map<std::string, std::string> uris_;  // open document path -> URI
   std::set<std::string> bom_paths_;          // open documents whose text starts with a BOM
   OverlayFileSystem fs_;

@@ -415,6 +415,11 @@ Analysis& LanguageServer::AnalysisFor(const std::string& uri) {
                                              workspace_roots_, &log, std::move(uris), parse_cache_,
                                              [this] { return Cancelled(); });
   if (!log.empty()) Log(1, log);
+  if (analysis->environment() != last_environment_) {
+    // On stderr (the client's server log), not window/logMessage: clients show those to the user.
+    last_environment_ = analysis->environment();
+    std::cerr << "asynctype: " << last_environment_ << std::endl;
+  }
   if (analyses_.size() >= 16) analyses_.clear();
   return *(analyses_[path] = std::move(analysis));
 }

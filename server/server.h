@@ -146,6 +146,7 @@ class LanguageServer {
   std::map<std::string, std::unique_ptr<Analysis>> analyses_;  // by path; dropped on any change
   std::shared_ptr<ParseCache> parse_cache_ = std::make_shared<ParseCache>();  // across analyses
   std::string last_log_;
+  std::string last_environment_;  // logged when it changes (first check, new configuration)
   std::set<std::string> pending_publish_;  // URIs whose diagnostics are due
   std::function<bool()> input_pending_;
   std::map<std::string, std::string> interfaces_;           // open document URI -> its interface

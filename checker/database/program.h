@@ -40,6 +40,12 @@ struct ProgramOptions {
   std::string typeshed;
   // The embedded stub set (typing, builtins and the rest of the stdlib all come from it).
   StubSet stubs = StubSet::Subset;
+  // The installed packages' folders (the Python environment's site-packages, then what their
+  // `.pth` files add), searched after the stdlib stubs: `foo-stubs`, then `foo`.
+  std::vector<std::string> site_packages;
+  // typeshed's third-party `stubs/` folder (one folder per distribution), used for packages
+  // installed without `py.typed`; empty: not used.
+  std::string third_party_stubs;
   // Top-level names of the packages and modules being checked. When set, a standard-library
   // module outside them comes from the stubs even where a root holds a source of that name (as
   // mypy does): checking `lib/python3.x/asyncio` reads `socket` from its stub, not `socket.py`.

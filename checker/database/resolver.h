@@ -1,7 +1,12 @@
-// Module resolution: a dotted module name -> the file that defines it. First-party roots are
-// searched first (`pkg/mod.pyi` before `pkg/mod.py`, packages through `__init__`), then a custom
-// typeshed folder if configured, then the bundled stubs (a stdlib module outside the checked
-// packages skips the roots when the program says which packages are checked). The bundled stubs
+// Module resolution: a dotted module name -> the file that defines it, in the typing spec's
+// order: first-party roots (`pkg/mod.pyi` before `pkg/mod.py`, packages through `__init__`), then
+// a custom typeshed folder if configured, then the bundled stdlib stubs (a stdlib module outside
+// the checked packages skips the roots when the program says which packages are checked), then
+// the installed packages (ProgramOptions::site_packages): a stub-only `foo-stubs` package (a
+// `partial` one falls through for what it lacks), a package with `py.typed`, typeshed's
+// third-party stubs for a package installed without `py.typed`, else that package's sources.
+// An import written in a stub resolves among the stubs first (a checked `_collections_abc.py`
+// does not replace the stub `collections.abc` imports). The bundled stubs
 // are the embedded set ProgramOptions::stubs names; the full set's VERSIONS hides the modules
 // that do not exist in the configured Python version. Results (including misses) are cached per name; each module gets one ModuleId.
 // Only regular files are module files (a FIFO or device named `x.py` is ignored); a module file
@@ -10,11 +15,14 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "checker/base/id.h"
 #include "checker/database/embedded_stubs.h"
 #include "checker/database/stdlib_versions.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -29,6 +37,10 @@ class ModuleResolver {
   // The module's id, or None when no file provides it. A standard library module without a stub
   // gets an id with no file (an untyped module: its members are Unknown).
   ModuleId Resolve(const std::string& name);
+  // The same for an import written in `importer`: in a stub, stub modules come first.
+  ModuleId Resolve(const std::string& name, FileId importer);
+  // Whether the file is a stub of the stdlib or typeshed's third-party stubs.
+  bool IsStubFile(FileId file) const;
   // The dotted module name of a file inside a root or the stubs ("" when outside every root).
   std::string ModuleNameOf(FileId file);
   // The package a relative import `from .x import y` (level dots) in `file` refers to.
@@ -45,6 +57,18 @@ class ModuleResolver {
   // The bundled stubs; with `custom`, a configured typeshed folder first (the modules the type
   // system is built from, typing/builtins/types..., always come from the bundled stubs).
   std::optional<FileId> FindInStubs(const std::string& name, bool* is_package, bool custom);
+  // The installed packages (ProgramOptions::site_packages), in the typing spec's order; typeshed's
+  // third-party stubs only for a top-level package installed there in some form.
+  std::optional<FileId> FindInstalled(const std::string& name, bool* is_package, bool* withheld);
+  // typeshed's third-party stubs for `name` (whose distribution is installed).
+  std::optional<FileId> FindThirdPartyStub(const std::string& name, bool* is_package);
+  // The first module file for `rel` (a/b) under the folders; `stubs_only`: .pyi files only.
+  std::optional<FileId> FindInFolders(llvm::ArrayRef<std::string> folders, const std::string& rel, bool stubs_only,
+                                      bool* is_package, bool* withheld, std::string* found_in = nullptr);
+  // The folders searched for namespace packages and compiled modules: roots, then site-packages.
+  std::vector<std::string> SearchFolders() const;
+  // A new module for the file (the file's module name becomes `name`).
+  ModuleId AddModule(const std::string& name, FileId file, bool is_package);
 
   Program& program_;
   llvm::StringMap<ModuleId> cache_;
@@ -55,6 +79,11 @@ class ModuleResolver {
   llvm::StringSet<> checked_packages_;  // ProgramOptions::checked_packages
   bool stubs_before_roots_ = false;     // whether checked_packages was set
   llvm::DenseMap<uint32_t, std::string> module_names_;  // FileId -> module name
+  llvm::DenseMap<uint32_t, ModuleId> file_modules_;     // FileId -> its module
+  llvm::DenseSet<uint32_t> stub_files_;                 // stdlib and third-party stub files
+  llvm::StringMap<ModuleId> stub_cache_;                // Resolve(name) from a stub
+  // Third-party stubs: top-level module -> distribution folders (filled on first use).
+  std::optional<llvm::StringMap<std::vector<std::string>>> third_party_;
 };
 
 }  // namespace asynctype

@@ -440,10 +440,10 @@ TypeId FileInference::ImportType(const Definition& def) {
   if (!name.valid()) return store_.Unknown();
   std::string full = ast_.str(name).str();
   std::string bound = asname.valid() ? full : full.substr(0, full.find('.'));
-  ModuleId module = program_.resolver().Resolve(bound);
+  ModuleId module = program_.resolver().Resolve(bound, file_);
   if (!module.valid()) return store_.Unknown();
   // `import a.b` also makes `a.b` reachable as an attribute of `a`.
-  if (!asname.valid() && full != bound) program_.resolver().Resolve(full);
+  if (!asname.valid() && full != bound) program_.resolver().Resolve(full, file_);
   return program_.modules().Type(module);
 }
 
@@ -458,7 +458,7 @@ TypeId FileInference::ImportFromType(const Definition& def) {
   NodeId name = AliasView{ast_, alias}.name();
   if (!name.valid()) return store_.Unknown();
   llvm::StringRef member = ast_.str(name);
-  ModuleId module = program_.resolver().Resolve(module_name);
+  ModuleId module = program_.resolver().Resolve(module_name, file_);
   if (module.valid()) {
     FileId file = program_.modules()[module].file;
     if (!file.valid() && !program_.modules()[module].is_package) return store_.Unknown();  // untyped
@@ -467,7 +467,7 @@ TypeId FileInference::ImportFromType(const Definition& def) {
     }
   }
   std::string sub = module_name.empty() ? member.str() : module_name + "." + member.str();
-  ModuleId submodule = program_.resolver().Resolve(sub);
+  ModuleId submodule = program_.resolver().Resolve(sub, file_);
   if (submodule.valid()) return program_.modules().Type(submodule);
   return store_.Unknown();  // also: anything from an untyped module
 }

@@ -59,7 +59,7 @@ const std::vector<FileInference::StarTarget>& FileInference::StarTargets() {
       std::string module_name = module_node.valid() ? ast_.str(module_node).str() : "";
       unsigned level = ast_.node(stmt).data;
       if (level > 0) module_name = program_.resolver().ResolveRelative(file_, level, module_name);
-      ModuleId module = program_.resolver().Resolve(module_name);
+      ModuleId module = program_.resolver().Resolve(module_name, file_);
       if (!module.valid()) continue;  // reported as unresolved-import
       FileId file = program_.modules()[module].file;
       if (file == file_) continue;

@@ -43,6 +43,12 @@ class Reader {
                                          : k == "include"     ? config->include
                                                               : config->exclude;
         into = std::move(values);
+      } else if (k == "python") {
+        auto text = node.value<std::string>();
+        if (!text || text->empty()) {
+          return Fail(error, where, "`python` must be a string (an interpreter, a virtual environment or a site-packages folder)");
+        }
+        config->python = Resolve(*text);
       } else if (k == "typeshed") {
         auto text = node.value<std::string>();
         if (!text) return Fail(error, where, "`typeshed` must be a string (a folder)");

@@ -1,9 +1,10 @@
 // The project's configuration: `[tool.asynctype]` in `pyproject.toml`, or an `asynctype.toml`
-// (same keys at top level), found by walking up from the working directory; `--config-file`
-// names one directly. Keys:
+// (same keys at top level), found by walking up from the checked paths' common folder (the session
+// decides where to start); `--config-file` names one directly. Keys:
 //   python-version = "3.12"          src = ["src"]          extra-paths = ["vendor"]
 //   include = ["app/**"]             exclude = ["tests/fixtures"]
 //   typeshed = "path/to/typeshed"    [rules] invalid-await = "warn" / all = "error"
+//   python = ".venv"                 (an interpreter, a virtual environment or site-packages)
 // Relative paths are resolved against the configuration file's folder. An invalid file, key or
 // value is an error with its location ("pyproject.toml:12:1: ...").
 #pragma once
@@ -27,6 +28,7 @@ struct ProjectConfig {
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   std::string typeshed;
+  std::string python;  // an interpreter, a virtual environment or a site-packages folder
   RuleLevels rules;
 };
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "checker/project/discovery.h"
+#include "llvm/ADT/StringRef.h"
 
 namespace asynctype {
 namespace stdfs = std::filesystem;
@@ -16,6 +17,15 @@ std::string Absolute(const std::string& path) {
   std::error_code ec;
   stdfs::path p = stdfs::absolute(path, ec);
   return NormalizePath(ec ? path : p.lexically_normal().string());
+}
+
+// An absolute folder as the command line shows paths: relative to the working folder when it
+// lies inside it.
+std::string Shown(const std::string& path) {
+  std::error_code ec;
+  stdfs::path rel = stdfs::path(path).lexically_relative(stdfs::current_path(ec));
+  if (ec || rel.empty() || *rel.begin() == "..") return path;
+  return NormalizePath(rel.string());
 }
 
 void AddUnique(std::vector<std::string>* list, const std::string& item) {
@@ -33,6 +43,11 @@ class SessionBuilder {
       session_.failed = true;
       return std::move(session_);
     }
+    FindProjectRoot();
+    if (!FindEnvironment()) {
+      session_.failed = true;
+      return std::move(session_);
+    }
     if (editor_) {
       for (const std::string& path : request_.paths) {
         AddRoot(ImportRootFor(files_, path));
@@ -45,10 +60,11 @@ class SessionBuilder {
     }
     ProgramOptions& options = session_.program_options;
     options.python_version =
-        request_.python_version.value_or(session_.config.python_version.value_or(kDefaultPythonVersion));
+        request_.python_version.value_or(session_.config.python_version.value_or(EnvironmentVersion()));
     options.roots = roots_;
     if (!editor_) options.checked_packages = checked_packages_;
     options.stubs = request_.stubs.value_or(StubSet::Subset);
+    SetEnvironmentOptions();
     SetTypeshed();
     return std::move(session_);
   }
@@ -64,19 +80,86 @@ class SessionBuilder {
     session_.levels = config.rules;
     for (const std::string& extra : config.extra_paths) AddRoot(extra);
     AddRoot(config.root);
+    session_.project_root = config.root;
+    if (request_.environment) {
+      std::string error;
+      session_.environment = EnvironmentAt(files_, *request_.environment, "`environment.python`", &error);
+      if (!session_.environment) Problem(Kind::BadPython, error);
+    }
     ProgramOptions& options = session_.program_options;
-    options.python_version = config.python_version.value_or(kDefaultPythonVersion);
-    if (request_.environment) AddRoot(JoinPath(*request_.environment, SitePackagesPath(options.python_version)));
+    options.python_version = config.python_version.value_or(EnvironmentVersion());
     options.roots = roots_;
     options.stubs = request_.stubs.value_or(StubSet::Subset);
+    SetEnvironmentOptions();
     SetTypeshed();
     return std::move(session_);
+  }
+
+  // The configuration's folder, else the folder holding the checked paths (the editor: the
+  // document's import root).
+  void FindProjectRoot() {
+    if (!session_.config.path.empty()) {
+      session_.project_root = session_.config.root;
+    } else if (editor_ && !request_.workspace_roots.empty()) {
+      session_.project_root = request_.workspace_roots.front();
+    } else if (!request_.paths.empty()) {
+      session_.project_root = Shown(CommonFolder(request_.paths));
+    } else {
+      session_.project_root = request_.config_search_dir;
+    }
+  }
+
+  // The Python environment: `--python`, the configured `python`, $VIRTUAL_ENV, `.venv` in the
+  // project root, the interpreter on $PATH. A `python` that names no environment stops the
+  // command line.
+  bool FindEnvironment() {
+    EnvironmentInputs inputs = request_.environment_inputs.value_or(EnvironmentInputsFromProcess());
+    inputs.project_root = session_.project_root;
+    if (!request_.python.empty()) {
+      inputs.python = request_.python;
+      inputs.python_origin = "--python";
+    } else if (!session_.config.python.empty()) {
+      inputs.python = session_.config.python;
+      inputs.python_origin = "`python` in " + session_.config.path;
+    }
+    std::string error;
+    session_.environment = DiscoverPythonEnvironment(files_, inputs, &error);
+    if (!error.empty()) {
+      Problem(Kind::BadPython, error);
+      return editor_;
+    }
+    return true;
+  }
+
+  // The environment's Python version when the user set none (within the supported 3.9 - 3.14).
+  PythonVersion EnvironmentVersion() const {
+    if (session_.environment && session_.environment->version) {
+      PythonVersion v = *session_.environment->version;
+      if (v.major == 3 && v.minor >= 9 && v.minor <= 14) return v;
+    }
+    return kDefaultPythonVersion;
+  }
+
+  void SetEnvironmentOptions() {
+    ProgramOptions& options = session_.program_options;
+    if (session_.environment) {
+      for (const std::string& folder : session_.environment->site_packages) {
+        std::string f = editor_ ? Absolute(folder) : folder;
+        if (std::find(options.roots.begin(), options.roots.end(), f) == options.roots.end()) {
+          options.site_packages.push_back(f);
+        }
+      }
+    }
+    options.third_party_stubs = ThirdPartyStubsFolder();
   }
 
   // The editor keeps going with the defaults; the command line stops.
   bool LoadConfiguration() {
     session_.config.root = ".";
-    std::string path = request_.config_file.empty() ? FindProjectConfig(request_.config_search_dir) : request_.config_file;
+    // Found from the checked paths' common folder (the command line), else the given folder.
+    std::string search = request_.config_search_dir;
+    if (request_.kind == SessionKind::CommandLine && !request_.paths.empty()) search = CommonFolder(request_.paths);
+    std::string path = request_.config_file.empty() ? FindProjectConfig(search) : request_.config_file;
     if (path.empty()) return true;
     std::string error;
     std::optional<ProjectConfig> loaded = LoadProjectConfig(path, &error);
@@ -115,7 +198,29 @@ class SessionBuilder {
 
   void AddConfiguredRoots() {
     for (const std::string& root : session_.config.src) AddRoot(root);
+    if (session_.config.src.empty()) {
+      // A `src/` layout: `<project root>/src` holding packages is an import root.
+      std::string root = session_.project_root.empty() ? "." : session_.project_root;
+      std::string src = root == "." ? "src" : JoinPath(root, "src");
+      if (IsSrcLayout(src)) AddRoot(src);
+    }
     for (const std::string& root : session_.config.extra_paths) AddRoot(root);
+  }
+
+  // A folder that is not itself a package and holds a package or module.
+  bool IsSrcLayout(const std::string& src) const {
+    if (files_.Stat(src) != PathKind::Directory) return false;
+    if (files_.Stat(JoinPath(src, "__init__.py")) == PathKind::File) return false;
+    for (const std::string& entry : files_.List(src)) {
+      std::string path = JoinPath(src, entry);
+      llvm::StringRef e(entry);
+      if (e.endswith(".py") || e.endswith(".pyi")) return true;
+      if (files_.Stat(JoinPath(path, "__init__.py")) == PathKind::File ||
+          files_.Stat(JoinPath(path, "__init__.pyi")) == PathKind::File) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The command line: the files under the paths, the import roots and the read roots.
@@ -144,6 +249,11 @@ class SessionBuilder {
     AddConfiguredRoots();
     read_roots.insert(read_roots.end(), roots_.begin(), roots_.end());
     if (!config.typeshed.empty()) read_roots.push_back(config.typeshed);
+    // The installed packages are read too (the environment's site-packages and .pth folders).
+    if (session_.environment) {
+      read_roots.insert(read_roots.end(), session_.environment->site_packages.begin(),
+                        session_.environment->site_packages.end());
+    }
     session_.file_system = std::make_unique<OsFileSystem>(read_roots);
 
     std::vector<std::string>& files = session_.files;
@@ -205,6 +315,41 @@ class SessionBuilder {
 };
 
 }  // namespace
+
+std::string ThirdPartyStubsFolder() {
+  std::vector<std::string> candidates;
+  std::error_code ec;
+  stdfs::path exe = stdfs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    candidates.push_back((exe.parent_path() / "_deps/typeshed/stubs").string());
+    candidates.push_back((exe.parent_path() / "../share/asynctype/stubs").lexically_normal().string());
+  }
+#ifdef ASYNCTYPE_BUILD_THIRD_PARTY_STUBS
+  candidates.push_back(ASYNCTYPE_BUILD_THIRD_PARTY_STUBS);
+#endif
+  for (const std::string& candidate : candidates) {
+    if (stdfs::is_directory(candidate, ec)) return candidate;
+  }
+  return {};
+}
+
+std::string CommonFolder(const std::vector<std::string>& paths) {
+  std::optional<stdfs::path> common;
+  std::error_code ec;
+  for (const std::string& p : paths) {
+    stdfs::path path = stdfs::absolute(p, ec).lexically_normal();
+    if (!stdfs::is_directory(path, ec)) path = path.parent_path();
+    if (!common) {
+      common = path;
+      continue;
+    }
+    stdfs::path shared;
+    auto a = common->begin();
+    for (auto b = path.begin(); a != common->end() && b != path.end() && *a == *b; ++a, ++b) shared /= *b;
+    common = shared;
+  }
+  return common ? common->string() : ".";
+}
 
 std::string SitePackagesPath(PythonVersion version) {
   return "lib/python" + version.ToString() + "/site-packages";

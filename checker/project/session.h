@@ -1,8 +1,10 @@
 // One home for "check this project as configured": turns the configuration file, the paths to
 // check, the command line's overrides and the editor's workspace folders into what a check needs
 // (ProgramOptions, RuleLevels, the files to check), once for the CLI, the language server and the
-// mdtest runner. The default Python version, the import roots (first-party, extra paths, a virtual
-// environment's site-packages) and the validation of a custom typeshed live here.
+// mdtest runner. The default Python version, the import roots (first-party, extra paths, a `src/`
+// layout), the Python environment (checker/project/python_environment.h: its site-packages are
+// searched after the stdlib stubs, its version is the default) and the validation of a custom
+// typeshed live here. The configuration is found upwards from the checked paths' common folder.
 //
 // The callers differ only where their users do:
 //   - CommandLine (`asynctype check`): roots stay in the style the user gave them (relative),
@@ -13,7 +15,8 @@
 //     import roots too, and a problem leaves the defaults in place (nothing fails).
 //   - Given (the mdtest runner): the configuration comes with the request (a test's
 //     `[environment]` and `[rules]`), its `root` is the project root, the caller names the files;
-//     roots as in ty: the extra paths, the project root, then the environment's site-packages.
+//     roots as in ty: the extra paths, the project root; the environment's site-packages after
+//     the stdlib stubs.
 //     Problems are returned (nothing fails) for the caller to report.
 // Problems come back as data, in the order they were found; the caller prints or logs them.
 #pragma once
@@ -28,6 +31,7 @@
 #include "checker/diagnostics/rule_levels.h"
 #include "checker/fs/filesystem.h"
 #include "checker/project/project_config.h"
+#include "checker/project/python_environment.h"
 
 namespace asynctype {
 
@@ -48,6 +52,12 @@ struct SessionRequest {
   std::vector<std::string> exclude;                                // added to the configured ones
   // The embedded stub set (`--stubs` of check and mdtest, experimental); unset: the subset.
   std::optional<StubSet> stubs;
+  // `--python`: an interpreter, a virtual environment or a site-packages folder (overrides the
+  // configured `python`).
+  std::string python;
+  // $VIRTUAL_ENV, $PATH... for the environment's discovery (CommandLine, Editor); unset: the
+  // process's own. Given sessions use only `environment`.
+  std::optional<EnvironmentInputs> environment_inputs;
   // Editor: the client's workspace folders (more import roots).
   std::vector<std::string> workspace_roots;
   // Given: the configuration (instead of a file; paths in it absolute) and a virtual environment
@@ -63,6 +73,7 @@ struct SessionProblem {
     MissingPath,            // a path to check does not exist (the others are still checked)
     SkippedLink,            // a symbolic link leading outside the roots, not followed (a warning)
     TypeshedWithoutStdlib,  // the configured `typeshed` has no `stdlib` folder
+    BadPython,              // `--python` / the configured `python` is not a Python environment
   };
   Kind kind;
   std::string message;  // e.g. "path `x` does not exist" (no "error: " prefix)
@@ -75,10 +86,21 @@ inline constexpr PythonVersion kDefaultPythonVersion{3, 12};
 // environment: `lib/python3.12/site-packages`.
 std::string SitePackagesPath(PythonVersion version);
 
+// typeshed's third-party `stubs/` folder: `_deps/typeshed/stubs` next to the binary (the build
+// folder), else `../share/asynctype/stubs` from it, else the build folder this was compiled in.
+// Empty when none exists.
+std::string ThirdPartyStubsFolder();
+
+// The folder that holds every path (a file's folder for a file), for finding the configuration.
+std::string CommonFolder(const std::vector<std::string>& paths);
+
 struct Session {
   ProjectConfig config;           // as read (defaults when there is none, or it is broken)
   ProgramOptions program_options;  // python version, roots, typeshed, stub set (and checked packages)
   RuleLevels levels;              // the configuration's, then --ignore, --warn, --error
+  // The Python environment whose site-packages are searched (none found: nullopt).
+  std::optional<PythonEnvironment> environment;
+  std::string project_root;       // the configuration's folder, else the checked paths' common folder
   // CommandLine: the files to check, normalized, sorted, each once. Editor: the document.
   std::vector<std::string> files;
   // CommandLine: the real file system, confined to the checked folders, the import roots and

@@ -45,6 +45,7 @@ TEST(SessionTest, CommandLineKeepsRootsAsGiven) {
   InFolder in(tree.Path("proj"));
   SessionRequest request;
   request.paths = {"src/pkg/mod.py"};
+  request.environment_inputs = EnvironmentInputs{};  // no environment (not this machine's python)
   OsFileSystem os;
   Session session = OpenSession(request, os);
   EXPECT_FALSE(session.failed);
@@ -231,6 +232,7 @@ TEST(SessionTest, BadConfiguration) {
   editor.kind = SessionKind::Editor;
   editor.config_search_dir = tree.root();
   editor.paths = {tree.Path("m.py")};
+  editor.environment_inputs = EnvironmentInputs{};
   Session defaults = OpenSession(editor, os);
   EXPECT_FALSE(defaults.failed);
   EXPECT_TRUE(defaults.Has(Kind::BadConfig));
@@ -239,10 +241,11 @@ TEST(SessionTest, BadConfiguration) {
 }
 
 TEST(SessionTest, GivenConfigurationRootsInTysOrder) {
-  // The mdtest runner's session: extra paths, the project root, then the environment's
-  // site-packages for the configured version; the configuration's rule levels.
+  // The mdtest runner's session: extra paths, the project root, then (after the stdlib stubs)
+  // the environment's site-packages; the configuration's rule levels.
   MemoryFileSystem files;
   files.Write("/typeshed/stdlib/fastio.pyi", "");
+  files.Write("/.venv/lib/python3.11/site-packages/installed.py", "");
   ProjectConfig config;
   config.path = "t.md";
   config.root = "/src";
@@ -258,8 +261,8 @@ TEST(SessionTest, GivenConfigurationRootsInTysOrder) {
   EXPECT_FALSE(session.failed);
   EXPECT_TRUE(session.problems.empty());
   EXPECT_TRUE(session.files.empty());  // the caller names the files
-  EXPECT_EQ(session.program_options.roots,
-            (Strings{"/vendor", "/src", "/.venv/lib/python3.11/site-packages"}));
+  EXPECT_EQ(session.program_options.roots, (Strings{"/vendor", "/src"}));
+  EXPECT_EQ(session.program_options.site_packages, (Strings{"/.venv/lib/python3.11/site-packages"}));
   EXPECT_EQ(session.program_options.python_version, (PythonVersion{3, 11}));
   EXPECT_EQ(session.program_options.typeshed, "/typeshed");
   EXPECT_EQ(session.levels.SeverityOf(Rule::UnusedAwaitable), Severity::Error);
@@ -270,6 +273,55 @@ TEST(SessionTest, GivenConfigurationRootsInTysOrder) {
   ASSERT_EQ(broken.problems.size(), 1u);
   EXPECT_EQ(broken.problems[0].message, "t.md: `typeshed` folder `/elsewhere` has no `stdlib` folder");
   EXPECT_EQ(broken.program_options.typeshed, "");
+  // An environment that is not there is a problem too.
+  request.config->typeshed = "/typeshed";
+  request.environment = "/missing-venv";
+  Session no_env = OpenSession(request, files);
+  ASSERT_EQ(no_env.problems.size(), 1u);
+  EXPECT_EQ(no_env.problems[0].kind, Kind::BadPython);
+  EXPECT_TRUE(no_env.program_options.site_packages.empty());
+}
+
+TEST(SessionTest, EnvironmentVersionSitePackagesAndConfigFromCheckedPath) {
+  // The configuration is found from the checked path (not the working folder); its `python`
+  // names a virtual environment whose version is the target's and whose site-packages are
+  // searched; `--python` overrides it; a `src/` layout is an import root.
+  TempTree tree;
+  for (const char* dir : {"proj/env/lib/python3.10/site-packages/lib1", "proj/other/lib/python3.13/site-packages",
+                          "proj/src/app", "proj/tests", "elsewhere"}) {
+    tree.Dir(dir);
+  }
+  tree.File("proj/pyproject.toml", "[tool.asynctype]\npython = \"env\"\n");
+  tree.File("proj/env/pyvenv.cfg", "home = /usr/bin\nversion = 3.10.2\n");
+  tree.Dir("proj/env/lib/python3.10/site-packages/lib1");
+  tree.File("proj/other/pyvenv.cfg", "version_info = 3.13.0\n");
+  tree.Dir("proj/other/lib/python3.13/site-packages");
+  tree.File("proj/src/app/__init__.py", "");
+  tree.File("proj/tests/test_a.py", "");
+  tree.Dir("elsewhere");
+  InFolder in(tree.Path("elsewhere"));
+  SessionRequest request;
+  request.paths = {tree.Path("proj/tests")};
+  request.environment_inputs = EnvironmentInputs{};
+  OsFileSystem os;
+  Session session = OpenSession(request, os);
+  EXPECT_FALSE(session.failed);
+  EXPECT_TRUE(session.problems.empty());
+  EXPECT_EQ(session.config.path, "../proj/pyproject.toml");
+  ASSERT_TRUE(session.environment);
+  EXPECT_EQ(session.program_options.python_version, (PythonVersion{3, 10}));
+  EXPECT_EQ(session.program_options.site_packages, (Strings{"../proj/env/lib/python3.10/site-packages"}));
+  EXPECT_NE(std::find(session.program_options.roots.begin(), session.program_options.roots.end(), "../proj/src"),
+            session.program_options.roots.end());
+  request.python = tree.Path("proj/other");
+  Session overridden = OpenSession(request, os);
+  EXPECT_EQ(overridden.program_options.python_version, (PythonVersion{3, 13}));
+  request.python_version = PythonVersion{3, 9};
+  EXPECT_EQ(OpenSession(request, os).program_options.python_version, (PythonVersion{3, 9}));
+  request.python = tree.Path("proj/src");
+  Session bad = OpenSession(request, os);
+  EXPECT_TRUE(bad.failed);
+  EXPECT_TRUE(bad.Has(Kind::BadPython));
 }
 
 }  // namespace
