@@ -32,7 +32,7 @@ struct Options {
   mdtest::TestFilter filter;
   bool list = false;
   bool help = false;
-  StubSet stubs = StubSet::Subset;
+  StubSet stubs = StubSet::Full;
 };
 
 // Parses the arguments with CLI11; returns an error text on a usage error. `-h` / `--help` print

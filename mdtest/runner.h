@@ -46,6 +46,6 @@ std::string SuiteTitle(std::string_view md_path);
 
 // Runs one test of `suite` (parsed from the file at `md_path`) on the embedded stub set `stubs`.
 TestResult RunTest(const MarkdownSuite& suite, const MarkdownTest& test,
-                   const std::string& md_path, StubSet stubs = StubSet::Subset);
+                   const std::string& md_path, StubSet stubs = StubSet::Full);
 
 }  // namespace asynctype::mdtest

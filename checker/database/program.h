@@ -39,7 +39,7 @@ struct ProgramOptions {
   // module); empty: only the bundled stubs.
   std::string typeshed;
   // The embedded stub set (typing, builtins and the rest of the stdlib all come from it).
-  StubSet stubs = StubSet::Subset;
+  StubSet stubs = StubSet::Full;
   // The installed packages' folders (the Python environment's site-packages, then what their
   // `.pth` files add), searched after the stdlib stubs: `foo-stubs`, then `foo`.
   std::vector<std::string> site_packages;

@@ -60,8 +60,9 @@ const std::vector<FileInference::StarTarget>& FileInference::StarTargets() {
       unsigned level = ast_.node(stmt).data;
       if (level > 0) module_name = program_.resolver().ResolveRelative(file_, level, module_name);
       ModuleId module = program_.resolver().Resolve(module_name, file_);
-      if (!module.valid()) continue;  // reported as unresolved-import
-      FileId file = program_.modules()[module].file;
+      // A module not found is reported as unresolved-import; it may export anything, so its
+      // names are Unknown rather than a second error each.
+      FileId file = module.valid() ? program_.modules()[module].file : FileId();
       if (file == file_) continue;
       targets.push_back(StarTarget{file.valid() ? &program_.inference(file) : nullptr});
     }
