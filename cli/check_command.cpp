@@ -92,7 +92,6 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
   request.config_file = options.config_file;
   request.paths = options.paths;
   request.python_version = options.python_version;
-  request.stubs = options.stubs;
   request.error_rules = options.error_rules;
   request.warn_rules = options.warn_rules;
   request.ignore_rules = options.ignore_rules;

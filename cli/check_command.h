@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "checker/base/python_version.h"
-#include "checker/database/embedded_stubs.h"
 #include "cli/report.h"
 
 namespace asynctype {
@@ -23,7 +22,6 @@ enum class ColorMode { Auto, Always, Never };
 struct CheckOptions {
   std::vector<std::string> paths;
   std::optional<PythonVersion> python_version;  // overrides the configuration
-  std::optional<StubSet> stubs;                 // `--stubs` (experimental); unset: the subset
   OutputFormat format = OutputFormat::Full;
   bool parse_only = false;  // benchmark aid: parse every file, report only syntax errors
   std::string config_file;  // empty: discovered upwards from the checked paths' common folder

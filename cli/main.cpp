@@ -45,11 +45,11 @@ void WriteRulesMarkdown(std::ostream& out) {
   }
 }
 
-// `--version`: the program's version, then where the embedded full stub set comes from.
+// `--version`: the program's version, then where the embedded stubs come from.
 std::string VersionText() {
-  const asynctype::EmbeddedStubTable& full = asynctype::EmbeddedStubs(asynctype::StubSet::Full);
-  return std::string("asynctype ") + ASYNCTYPE_VERSION + "\ntypeshed " + full.typeshed_commit.str() + " (from " +
-         full.origin.str() + "; the full stub set, experimental: --stubs full; default: the bundled subset)";
+  const asynctype::EmbeddedStubTable& stubs = asynctype::EmbeddedStubs();
+  return std::string("asynctype ") + ASYNCTYPE_VERSION + "\ntypeshed " + stubs.typeshed_commit.str() + " (from " +
+         stubs.origin.str() + ")";
 }
 
 int Main(int argc, char** argv) {
@@ -72,15 +72,9 @@ int Main(int argc, char** argv) {
   std::string python_version;
   std::string format = "full";
   std::string color = "auto";
-  std::string stubs;
   CLI::App* check = app.add_subcommand("check", "Check Python files (default: the configured `src`, or the current folder)");
   check->add_option("paths", check_options.paths, "Files or folders to check");
   check->add_option("--python-version", python_version, "Target Python version (3.9 - 3.14; default: the Python environment's, else 3.12)");
-  check->add_option("--stubs", stubs,
-                    "Embedded stubs: subset (default, hand-written) or full (typeshed's stdlib; experimental "
-                    "until it becomes the default: expect false positives and lost precision)")
-      ->check(CLI::IsMember({"subset", "full"}))
-      ->type_name("SET");
   check->add_option("--config-file", check_options.config_file,
                     "Configuration file (default: the nearest asynctype.toml or pyproject.toml with [tool.asynctype], "
                     "upwards from the checked paths)");
@@ -128,7 +122,6 @@ int Main(int argc, char** argv) {
       }
       check_options.python_version = *version;
     }
-    if (!stubs.empty()) check_options.stubs = asynctype::ParseStubSet(stubs);
     using asynctype::OutputFormat;
     check_options.format = format == "concise" ? OutputFormat::Concise
                            : format == "json"  ? OutputFormat::Json

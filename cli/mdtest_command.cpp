@@ -19,20 +19,17 @@ constexpr int kExitFailed = 1;
 constexpr int kExitError = 2;
 
 constexpr const char* kUsage =
-    "usage: asynctype mdtest [PATHS...] [--filter SUBSTR] [--exact NAME] [--list] [--stubs SET]\n"
+    "usage: asynctype mdtest [PATHS...] [--filter SUBSTR] [--exact NAME] [--list]\n"
     "  PATHS            markdown test files, or directories searched recursively for *.md\n"
     "  --filter SUBSTR  run only tests whose full name contains SUBSTR\n"
     "  --exact NAME     run only the test whose full name is NAME\n"
-    "  --list           print the selected tests' full names, one per line\n"
-    "  --stubs SET      the embedded stubs: subset (default) or full (typeshed's stdlib;\n"
-    "                   experimental: many tests fail until the engine handles it)\n";
+    "  --list           print the selected tests' full names, one per line\n";
 
 struct Options {
   std::vector<std::string> paths;
   mdtest::TestFilter filter;
   bool list = false;
   bool help = false;
-  StubSet stubs = StubSet::Full;
 };
 
 // Parses the arguments with CLI11; returns an error text on a usage error. `-h` / `--help` print
@@ -45,8 +42,6 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args, Optio
   app.add_option("paths", options->paths);
   CLI::Option* filter = app.add_option("--filter", substring)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   CLI::Option* exact_option = app.add_option("--exact", exact)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  std::string stubs;
-  CLI::Option* stubs_option = app.add_option("--stubs", stubs)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_flag("--list", options->list);
   app.add_flag("-h,--help", options->help);
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 reads from the back
@@ -70,11 +65,6 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args, Optio
   }
   if (filter->count() > 0) options->filter.substring = substring;
   if (exact_option->count() > 0) options->filter.exact = exact;
-  if (stubs_option->count() > 0) {
-    std::optional<StubSet> set = ParseStubSet(stubs);
-    if (!set) return "--stubs must be `subset` or `full`, not `" + stubs + "`";
-    options->stubs = *set;
-  }
   if (!options->help && options->paths.empty()) return std::string("no test files given");
   return std::nullopt;
 }
@@ -156,7 +146,7 @@ int RunMdtestCommand(const std::vector<std::string>& args, std::ostream& out, st
         out << test.name << "\n";
         continue;
       }
-      mdtest::TestResult result = mdtest::RunTest(parsed.suite, test, path, options.stubs);
+      mdtest::TestResult result = mdtest::RunTest(parsed.suite, test, path);
       if (result.passed()) {
         ++passed;
         continue;

@@ -1,6 +1,5 @@
-# Writes OUTPUT: a C++ file defining one embedded stub set, `const EmbeddedStubTable& <FUNCTION>()`
-# (checker/database/embedded_stubs.h), over every .pyi under STUB_ROOT. One script for every set
-# (embedded_stubs/CMakeLists.txt runs it once per set).
+# Writes OUTPUT: a C++ file defining the embedded stubs, `const EmbeddedStubTable& <FUNCTION>()`
+# (checker/database/embedded_stubs.h), over every .pyi under STUB_ROOT (embedded_stubs/CMakeLists.txt).
 #   STUB_ROOT     the stdlib/ folder to embed
 #   OUTPUT        the C++ file to write (rewritten only when its contents change)
 #   FUNCTION      the name of the generated function

@@ -516,13 +516,6 @@ class ConfigReader {
         }
       } else if (name == "typeshed") {
         if (!ReadString(value, "environment.typeshed", &config_->typeshed)) return false;
-      } else if (name == "stubs") {
-        std::optional<std::string> text;
-        if (!ReadString(value, "environment.stubs", &text)) return false;
-        config_->stubs = ParseStubSet(*text);
-        if (!config_->stubs) {
-          return ValueError(value, "invalid `stubs` `" + *text + "`: expected `subset` or `full`");
-        }
       } else if (name == "extra-paths") {
         if (!ReadStringArray(value, "environment.extra-paths", &config_->extra_paths)) {
           return false;

@@ -17,7 +17,6 @@
 #include <utility>
 #include <vector>
 
-#include "checker/database/embedded_stubs.h"
 #include "checker/base/python_version.h"
 #include "checker/diagnostics/rule_levels.h"
 
@@ -32,8 +31,6 @@ struct MdtestConfig {
   bool python_version_set = false;
   std::optional<std::string> python_platform;
   std::optional<std::string> typeshed;
-  // `stubs = "full"`: the embedded stub set this section needs whatever the run's `--stubs`.
-  std::optional<StubSet> stubs;
   std::vector<std::string> extra_paths;
   std::optional<std::string> python;                     // mock virtual environment
   std::vector<std::pair<std::string, RuleLevel>> rules;  // `[rules]`, sorted by name

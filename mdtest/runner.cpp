@@ -56,7 +56,7 @@ std::string RewritePth(const std::string& code) {
 }
 
 // The session's request for a test: its configuration as given, paths made absolute.
-SessionRequest SessionRequestOf(const MdtestConfig& config, const std::string& md_path, StubSet stubs) {
+SessionRequest SessionRequestOf(const MdtestConfig& config, const std::string& md_path) {
   ProjectConfig project;
   project.path = md_path;
   project.root = std::string(kProjectRoot);
@@ -68,7 +68,6 @@ SessionRequest SessionRequestOf(const MdtestConfig& config, const std::string& m
   request.kind = SessionKind::Given;
   request.config = std::move(project);
   if (config.python) request.environment = AbsolutePath(*config.python, config);
-  request.stubs = config.stubs ? *config.stubs : stubs;
   return request;
 }
 
@@ -111,12 +110,8 @@ std::vector<SnapshotLine> ParseSnapshotHeadlines(const std::string& expected) {
 
 class TestRunner {
  public:
-  TestRunner(const MarkdownSuite& suite, const MarkdownTest& test, const std::string& md_path, StubSet stubs)
-      : suite_(suite),
-        test_(test),
-        md_path_(md_path),
-        config_(suite.sections[test.section].config),
-        stubs_(stubs) {}
+  TestRunner(const MarkdownSuite& suite, const MarkdownTest& test, const std::string& md_path)
+      : suite_(suite), test_(test), md_path_(md_path), config_(suite.sections[test.section].config) {}
 
   TestResult Run() {
     result_.name = test_.name;
@@ -151,7 +146,7 @@ class TestRunner {
       fs->Write(path, file.lang == "pth" ? RewritePth(file.code) : file.code);
       paths.push_back(std::move(path));
     }
-    Session session = OpenSession(SessionRequestOf(config_, md_path_, stubs_), *fs);
+    Session session = OpenSession(SessionRequestOf(config_, md_path_), *fs);
     for (const SessionProblem& problem : session.problems) Fail(FirstLine(), problem.message);
     levels_ = std::move(session.levels);
     Program program(std::move(session.program_options), *fs);
@@ -262,7 +257,6 @@ class TestRunner {
   const MarkdownTest& test_;
   const std::string& md_path_;
   const MdtestConfig& config_;
-  StubSet stubs_;
   TestResult result_;
   RuleLevels levels_;  // the session's, for every file of the test
 };
@@ -282,8 +276,8 @@ std::string SuiteTitle(std::string_view md_path) {
 }
 
 TestResult RunTest(const MarkdownSuite& suite, const MarkdownTest& test,
-                   const std::string& md_path, StubSet stubs) {
-  return TestRunner(suite, test, md_path, stubs).Run();
+                   const std::string& md_path) {
+  return TestRunner(suite, test, md_path).Run();
 }
 
 }  // namespace asynctype::mdtest

@@ -16,7 +16,6 @@
 #include <string_view>
 #include <vector>
 
-#include "checker/database/embedded_stubs.h"
 #include "mdtest/markdown.h"
 
 namespace asynctype::mdtest {
@@ -44,8 +43,7 @@ struct TestFilter {
 // The root section title for a markdown path: its file name only.
 std::string SuiteTitle(std::string_view md_path);
 
-// Runs one test of `suite` (parsed from the file at `md_path`) on the embedded stub set `stubs`.
-TestResult RunTest(const MarkdownSuite& suite, const MarkdownTest& test,
-                   const std::string& md_path, StubSet stubs = StubSet::Full);
+// Runs one test of `suite` (parsed from the file at `md_path`).
+TestResult RunTest(const MarkdownSuite& suite, const MarkdownTest& test, const std::string& md_path);
 
 }  // namespace asynctype::mdtest

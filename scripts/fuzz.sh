@@ -30,7 +30,7 @@ for target in "${targets[@]}"; do
   corpus="$build/corpus/$target"
   mkdir -p "$corpus"
   case $target in
-    check_file) find "$root/examples" "$root/typeshed_subset" -name '*.py*' -size -64k -exec cp {} "$corpus/" \; ;;
+    check_file) find "$root/examples" "$build/_deps/typeshed/stdlib/asyncio" -name '*.py*' -size -64k -exec cp {} "$corpus/" \; ;;
     mdtest_parser) cp "$root"/mdtests/*.md "$corpus/" ;;
     lsp_server)
       body='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'

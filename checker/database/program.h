@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "checker/base/python_version.h"
-#include "checker/database/embedded_stubs.h"
 #include "checker/database/module_table.h"
 #include "checker/diagnostics/diagnostic.h"
 #include "checker/fs/filesystem.h"
@@ -38,8 +37,6 @@ struct ProgramOptions {
   // A custom typeshed directory (its `stdlib/` replaces the bundled stubs where it has a
   // module); empty: only the bundled stubs.
   std::string typeshed;
-  // The embedded stub set (typing, builtins and the rest of the stdlib all come from it).
-  StubSet stubs = StubSet::Full;
   // The installed packages' folders (the Python environment's site-packages, then what their
   // `.pth` files add), searched after the stdlib stubs: `foo-stubs`, then `foo`.
   std::vector<std::string> site_packages;

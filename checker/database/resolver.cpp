@@ -24,7 +24,7 @@ std::string DottedToPath(const std::string& name) {
 }  // namespace
 
 ModuleResolver::ModuleResolver(Program& program) : program_(program) {
-  const EmbeddedStubTable& table = EmbeddedStubs(program.options().stubs);
+  const EmbeddedStubTable& table = EmbeddedStubs();
   stubs_ = table.stubs;
   for (size_t i = 0; i < stubs_.size(); ++i) stub_index_[stubs_[i].path] = i;
   for (const char* name : table.stdlib_module_names) stdlib_names_.insert(name);
@@ -47,6 +47,10 @@ ModuleId ModuleResolver::AddModule(const std::string& name, FileId file, bool is
 bool ModuleResolver::IsStubFile(FileId file) const {
   if (stub_files_.count(file.index())) return true;
   return llvm::StringRef(program_.source(file).path()).startswith("vendored://");
+}
+
+bool ModuleResolver::IsEmbeddedStdlibStub(FileId file) const {
+  return llvm::StringRef(program_.source(file).path()).startswith(kStubPrefix);
 }
 
 ModuleId ModuleResolver::Resolve(const std::string& name, FileId importer) {

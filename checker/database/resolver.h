@@ -39,6 +39,8 @@ class ModuleResolver {
   ModuleId Resolve(const std::string& name);
   // The same for an import written in `importer`: in a stub, stub modules come first.
   ModuleId Resolve(const std::string& name, FileId importer);
+  // Whether `file` is one of the embedded typeshed stdlib stubs.
+  bool IsEmbeddedStdlibStub(FileId file) const;
   // Whether the file is a stub of the stdlib or typeshed's third-party stubs.
   bool IsStubFile(FileId file) const;
   // The dotted module name of a file inside a root or the stubs ("" when outside every root).
@@ -74,7 +76,7 @@ class ModuleResolver {
   llvm::StringMap<ModuleId> cache_;
   llvm::ArrayRef<EmbeddedStub> stubs_;  // the selected embedded set
   llvm::StringMap<size_t> stub_index_;  // stub path -> index into stubs_
-  StdlibVersions versions_;             // the set's VERSIONS (empty for the subset)
+  StdlibVersions versions_;             // the embedded typeshed's VERSIONS
   llvm::StringSet<> stdlib_names_;      // top-level stdlib modules, with or without stubs
   llvm::StringSet<> checked_packages_;  // ProgramOptions::checked_packages
   bool stubs_before_roots_ = false;     // whether checked_packages was set

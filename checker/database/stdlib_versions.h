@@ -1,7 +1,7 @@
 // typeshed's stdlib/VERSIONS: which standard library modules exist in which Python versions
 // (`asyncio.taskgroups: 3.11-`, `distutils: 3.0-3.11`). A module not listed has its closest listed
 // parent's range (`asyncio.tasks` lives as long as `asyncio`). Parsed once per program from the
-// embedded full stub set; lines that do not parse are ignored.
+// embedded typeshed; lines that do not parse are ignored.
 #pragma once
 
 #include <optional>

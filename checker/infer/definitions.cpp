@@ -65,8 +65,8 @@ NodeId ChildContaining(const Ast& ast, NodeId root, uint32_t offset) {
 TypeId FileInference::InferDefinition(DefinitionId id) {
   const Definition def = index_.definition(id);
   // typing's special forms are known by name, however the stub spells them (typeshed declares
-  // `class Any: ...`, `Union: _SpecialForm`; the subset `Any = object()`), and so are its
-  // capitalised aliases of library classes (`List = _Alias()` in typeshed, `List = list` in the subset).
+  // `class Any: ...`, `Union: _SpecialForm`; a user's typeshed may write `Any = object()`), and so
+  // are its capitalised aliases of library classes (`List = _Alias()` in typeshed).
   if (is_stub_ && def.scope == index_.module_scope() && def.kind != DefinitionKind::Function &&
       def.kind != DefinitionKind::Import && def.kind != DefinitionKind::ImportFrom) {
     std::string module = program_.resolver().ModuleNameOf(file_);

@@ -494,7 +494,7 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
   const TypeData d = store_.data(object);
   NodeId where = AttributeView{ast_, attr}.attr();
   // The embedded full typeshed is complete: its classes and modules are reported like the user's.
-  // Other stubs (the subset, the user's) may be partial: a member missing from them may exist.
+  // Other stubs (the user's, third-party ones) may be partial: a member missing from them may exist.
   if (d.kind == TypeKind::Module) {
     const ModuleInfo& module = program_.modules()[ModuleTypeView{store_, object}.module()];
     if (!module.file.valid()) return;

@@ -113,8 +113,7 @@ std::vector<llvm::StringRef> FileInference::ModuleMemberNames() {
 }
 
 bool IsCompleteStub(Program& program, FileId file) {
-  return program.options().stubs == StubSet::Full &&
-         llvm::StringRef(program.source(file).path()).startswith("vendored://");
+  return program.resolver().IsEmbeddedStdlibStub(file);
 }
 
 bool FileInference::BoundOnlyWhereUnreachable(llvm::StringRef name) {

@@ -125,8 +125,8 @@ TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument>
 // callables (overloads, classes, properties, `__call__`) and non-callables.
 std::optional<Signature> PlainSignature(Program& program, TypeId callable);
 
-// Whether `file` is one of the embedded full typeshed's stubs, which are complete: a member
-// missing from them is missing (the subset and the user's own stubs may be partial).
+// Whether `file` is one of the embedded typeshed stdlib stubs, which are complete: a member
+// missing from them is missing (the user's own stubs and third-party stubs may be partial).
 bool IsCompleteStub(Program& program, FileId file);
 
 // ---------------------------------------------------------------- relations

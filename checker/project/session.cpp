@@ -63,7 +63,6 @@ class SessionBuilder {
         request_.python_version.value_or(session_.config.python_version.value_or(EnvironmentVersion()));
     options.roots = roots_;
     if (!editor_) options.checked_packages = checked_packages_;
-    options.stubs = request_.stubs.value_or(StubSet::Full);
     SetEnvironmentOptions();
     SetTypeshed();
     return std::move(session_);
@@ -89,7 +88,6 @@ class SessionBuilder {
     ProgramOptions& options = session_.program_options;
     options.python_version = config.python_version.value_or(EnvironmentVersion());
     options.roots = roots_;
-    options.stubs = request_.stubs.value_or(StubSet::Full);
     SetEnvironmentOptions();
     SetTypeshed();
     return std::move(session_);

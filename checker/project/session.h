@@ -50,8 +50,6 @@ struct SessionRequest {
   std::optional<PythonVersion> python_version;
   std::vector<std::string> error_rules, warn_rules, ignore_rules;  // `all` or rule names
   std::vector<std::string> exclude;                                // added to the configured ones
-  // The embedded stub set (`--stubs` of check and mdtest, experimental); unset: the subset.
-  std::optional<StubSet> stubs;
   // `--python`: an interpreter, a virtual environment or a site-packages folder (overrides the
   // configured `python`).
   std::string python;
@@ -96,7 +94,7 @@ std::string CommonFolder(const std::vector<std::string>& paths);
 
 struct Session {
   ProjectConfig config;           // as read (defaults when there is none, or it is broken)
-  ProgramOptions program_options;  // python version, roots, typeshed, stub set (and checked packages)
+  ProgramOptions program_options;  // python version, roots, typeshed, environment (and checked packages)
   RuleLevels levels;              // the configuration's, then --ignore, --warn, --error
   // The Python environment whose site-packages are searched (none found: nullopt).
   std::optional<PythonEnvironment> environment;

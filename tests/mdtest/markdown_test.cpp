@@ -233,12 +233,6 @@ TEST(MarkdownTest, ConfigSchema) {
   EXPECT_FALSE(ParseMdtestConfig("[environment]\npython-version = 3.12\n", &error, &line));
   EXPECT_EQ(error, "invalid type for `environment.python-version`: expected a string");
   EXPECT_FALSE(ParseMdtestConfig("[environment]\npython-version = \"three\"\n", &error, &line));
-  auto stubs = ParseMdtestConfig("[environment]\nstubs = \"full\"\n", &error, &line);
-  ASSERT_TRUE(stubs.has_value()) << error;
-  EXPECT_EQ(stubs->stubs, StubSet::Full);
-  EXPECT_FALSE(full->stubs.has_value());  // absent: the run's `--stubs`
-  EXPECT_FALSE(ParseMdtestConfig("[environment]\nstubs = \"all\"\n", &error, &line));
-  EXPECT_EQ(error, "invalid `stubs` `all`: expected `subset` or `full`");
   EXPECT_FALSE(ParseMdtestConfig("[rules]\ninvalid-await = \"loud\"\n", &error, &line));
   EXPECT_FALSE(ParseMdtestConfig("[analysis]\nfoo = true\n", &error, &line));
   EXPECT_FALSE(ParseMdtestConfig("[environment\n", &error, &line));

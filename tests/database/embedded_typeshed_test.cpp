@@ -1,7 +1,7 @@
-// The embedded stub sets and typeshed's VERSIONS: the full set carries typeshed's stdlib with its
-// VERSIONS and provenance, the subset none of them; VERSIONS ranges apply to submodules through
-// their closest listed parent; the resolver hides the full set's modules that do not exist in the
-// configured Python version, and takes even typing/builtins from the selected set.
+// The embedded typeshed and its VERSIONS: the table carries typeshed's stdlib with its VERSIONS and
+// provenance; VERSIONS ranges apply to submodules through their closest listed parent; the
+// resolver hides the modules that do not exist in the configured Python version, and takes even
+// typing/builtins from the embedded stubs.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -22,8 +22,8 @@ bool HasStub(const EmbeddedStubTable& table, llvm::StringRef path) {
                      [&](const EmbeddedStub& stub) { return path == stub.path; });
 }
 
-TEST(StubSets, FullSetCarriesTypeshedWithItsProvenance) {
-  const EmbeddedStubTable& full = EmbeddedStubs(StubSet::Full);
+TEST(EmbeddedTypeshed, CarriesTypeshedWithItsProvenance) {
+  const EmbeddedStubTable& full = EmbeddedStubs();
   EXPECT_GT(full.stubs.size(), 700u);
   for (llvm::StringRef path : {"builtins.pyi", "typing.pyi", "zipfile/__init__.pyi", "asyncio/taskgroups.pyi"}) {
     EXPECT_TRUE(HasStub(full, path)) << path.str();
@@ -36,22 +36,7 @@ TEST(StubSets, FullSetCarriesTypeshedWithItsProvenance) {
     return llvm::StringRef(a.path) < llvm::StringRef(b.path);
   }));
   for (const EmbeddedStub& stub : full.stubs) ASSERT_EQ(std::char_traits<char>::length(stub.text), stub.size) << stub.path;
-
-  const EmbeddedStubTable& subset = EmbeddedStubs(StubSet::Subset);
-  EXPECT_TRUE(HasStub(subset, "builtins.pyi"));
-  EXPECT_FALSE(HasStub(subset, "zipfile/__init__.pyi"));
-  EXPECT_LT(subset.stubs.size(), full.stubs.size());
-  EXPECT_TRUE(subset.versions.empty());
-  EXPECT_TRUE(subset.typeshed_commit.empty());
-  EXPECT_EQ(subset.stdlib_module_names.size(), full.stdlib_module_names.size());
-}
-
-TEST(StubSets, Names) {
-  EXPECT_EQ(ParseStubSet("full"), StubSet::Full);
-  EXPECT_EQ(ParseStubSet("subset"), StubSet::Subset);
-  EXPECT_EQ(ParseStubSet("Full"), std::nullopt);
-  EXPECT_EQ(ParseStubSet(""), std::nullopt);
-  EXPECT_EQ(StubSetName(StubSet::Full), "full");
+  EXPECT_GT(full.stdlib_module_names.size(), 300u);
 }
 
 TEST(StdlibVersions, RangesParentsAndBadLines) {
@@ -90,35 +75,30 @@ TEST(StdlibVersions, RangesParentsAndBadLines) {
 }
 
 // Whether `name` resolves to a module with a file, in a program over an empty file system.
-bool ResolvesToStub(StubSet set, PythonVersion version, const std::string& name, std::string* path = nullptr) {
+bool ResolvesToStub(PythonVersion version, const std::string& name) {
   MemoryFileSystem fs;
   ProgramOptions options;
   options.python_version = version;
-  options.stubs = set;
   Program program(options, fs);
   ModuleId id = program.resolver().Resolve(name);
-  if (!id.valid() || !program.modules()[id].file.valid()) return false;
-  if (path) *path = program.source(program.modules()[id].file).path();
-  return true;
+  return id.valid() && program.modules()[id].file.valid();
 }
 
-TEST(StubSets, ResolverUsesTheSelectedSetAndVersions) {
+TEST(EmbeddedTypeshed, ResolverUsesItsStubsAndVersions) {
   PythonVersion v310{3, 10}, v311{3, 11}, v312{3, 12};
-  EXPECT_FALSE(ResolvesToStub(StubSet::Subset, v312, "zipfile"));
-  EXPECT_TRUE(ResolvesToStub(StubSet::Full, v312, "zipfile"));
-  EXPECT_FALSE(ResolvesToStub(StubSet::Full, v310, "asyncio.taskgroups"));
-  EXPECT_TRUE(ResolvesToStub(StubSet::Full, v311, "asyncio.taskgroups"));
-  EXPECT_TRUE(ResolvesToStub(StubSet::Full, v311, "distutils"));
-  EXPECT_FALSE(ResolvesToStub(StubSet::Full, v312, "distutils"));
+  EXPECT_TRUE(ResolvesToStub(v312, "zipfile"));
+  EXPECT_FALSE(ResolvesToStub(v310, "asyncio.taskgroups"));
+  EXPECT_TRUE(ResolvesToStub(v311, "asyncio.taskgroups"));
+  EXPECT_TRUE(ResolvesToStub(v311, "distutils"));
+  EXPECT_FALSE(ResolvesToStub(v312, "distutils"));
 
-  // The core modules come from the selected set too: same path, the set's own text.
-  const EmbeddedStubTable& full = EmbeddedStubs(StubSet::Full);
+  // The core modules come from the embedded stubs too: the stub's path and text.
+  const EmbeddedStubTable& full = EmbeddedStubs();
   auto it = std::find_if(full.stubs.begin(), full.stubs.end(),
                          [](const EmbeddedStub& stub) { return llvm::StringRef(stub.path) == "typing.pyi"; });
   ASSERT_NE(it, full.stubs.end());
   MemoryFileSystem fs;
   ProgramOptions options;
-  options.stubs = StubSet::Full;
   Program program(options, fs);
   ModuleId typing = program.resolver().Resolve("typing");
   ASSERT_TRUE(typing.valid());

@@ -1,3 +1,0 @@
-# Stub for `json.tool` (asynctype bundled subset): the `python -m json.tool` command.
-
-def main() -> None: ...
