@@ -108,7 +108,7 @@ std::pair<FileInference*, DefinitionId> FileInference::ImplicitAliasFor(NodeId e
     FileId file = program_.modules()[ModuleTypeView{store_, base}.module()].file;
     NodeId attr = AttributeView{ast_, expr}.attr();
     if (!file.valid() || file == file_ || !attr.valid()) return {nullptr, DefinitionId::None()};
-    return program_.inference(file).ExportedImplicitAlias(ast_.str(attr), 0);
+    return program_.inference(file).ExportedAlias(ast_.str(attr), AliasForm::Implicit, 0);
   }
   if (ast_.kind(expr) != NodeKind::Name) return {nullptr, DefinitionId::None()};
   ScopeId scope = index_.ScopeOf(expr);
@@ -121,34 +121,35 @@ std::pair<FileInference*, DefinitionId> FileInference::ImplicitAliasFor(NodeId e
   if (res.kind != SemanticIndex::Resolution::Kind::Found || res.definitions.size() != 1) {
     return {nullptr, DefinitionId::None()};
   }
-  return ImplicitAliasOf(res.definitions[0], 0);
+  return AliasOf(res.definitions[0], AliasForm::Implicit, 0);
 }
 
-std::pair<FileInference*, DefinitionId> FileInference::ExportedImplicitAlias(llvm::StringRef name, int depth) {
+std::pair<FileInference*, DefinitionId> FileInference::ExportedAlias(llvm::StringRef name, AliasForm form, int depth) {
   SymbolId symbol = index_.LookupSymbol(index_.module_scope(), name);
   if (!symbol.valid()) return {nullptr, DefinitionId::None()};
   auto defs = index_.PublicDefinitions(symbol);
   if (defs.size() != 1) return {nullptr, DefinitionId::None()};
-  return ImplicitAliasOf(defs[0], depth);
+  return AliasOf(defs[0], form, depth);
 }
 
-std::pair<FileInference*, DefinitionId> FileInference::ImplicitAliasOf(DefinitionId id, int depth) {
-  if (IsImplicitAlias(id)) return {this, id};
+std::pair<FileInference*, DefinitionId> FileInference::AliasOf(DefinitionId id, AliasForm form, int depth) {
   const Definition& def = index_.definition(id);
-  if (def.kind != DefinitionKind::ImportFrom || depth >= 8 || ast_.kind(def.statement) != NodeKind::ImportFrom) {
-    return {nullptr, DefinitionId::None()};
+  if (def.kind == DefinitionKind::ImportFrom) {
+    if (depth >= 8 || ast_.kind(def.statement) != NodeKind::ImportFrom) return {nullptr, DefinitionId::None()};
+    // `from m import Alias`: follow it to the module that defines it.
+    NodeId module_node = ImportFromView{ast_, def.statement}.module();
+    std::string module_name = module_node.valid() ? ast_.str(module_node).str() : "";
+    unsigned level = ast_.node(def.statement).data;
+    if (level > 0) module_name = program_.resolver().ResolveRelative(file_, level, module_name);
+    ModuleId module = program_.resolver().Resolve(module_name, file_);
+    NodeId member = AliasView{ast_, def.node}.name();
+    if (!module.valid() || !member.valid()) return {nullptr, DefinitionId::None()};
+    FileId file = program_.modules()[module].file;
+    if (!file.valid() || file == file_) return {nullptr, DefinitionId::None()};
+    return program_.inference(file).ExportedAlias(ast_.str(member), form, depth + 1);
   }
-  // `from m import Alias`: follow it to the module that defines it.
-  NodeId module_node = ImportFromView{ast_, def.statement}.module();
-  std::string module_name = module_node.valid() ? ast_.str(module_node).str() : "";
-  unsigned level = ast_.node(def.statement).data;
-  if (level > 0) module_name = program_.resolver().ResolveRelative(file_, level, module_name);
-  ModuleId module = program_.resolver().Resolve(module_name);
-  NodeId member = AliasView{ast_, def.node}.name();
-  if (!module.valid() || !member.valid()) return {nullptr, DefinitionId::None()};
-  FileId file = program_.modules()[module].file;
-  if (!file.valid() || file == file_) return {nullptr, DefinitionId::None()};
-  return program_.inference(file).ExportedImplicitAlias(ast_.str(member), depth + 1);
+  bool is_alias = form == AliasForm::Implicit ? IsImplicitAlias(id) : IsExplicitAlias(id);
+  return is_alias ? std::make_pair(this, id) : std::make_pair(nullptr, DefinitionId::None());
 }
 
 TypeId FileInference::ExpandAlias(DefinitionId def, NodeId value, const TypeContext& context) {
@@ -198,45 +199,21 @@ std::pair<FileInference*, DefinitionId> FileInference::ExplicitAliasFor(NodeId n
   if (res.kind != SemanticIndex::Resolution::Kind::Found || res.definitions.size() != 1) {
     return {nullptr, DefinitionId::None()};
   }
-  return ExplicitAliasOf(res.definitions[0], 0);
+  return AliasOf(res.definitions[0], AliasForm::Explicit, 0);
 }
 
-std::pair<FileInference*, DefinitionId> FileInference::ExportedExplicitAlias(llvm::StringRef name, int depth) {
-  SymbolId symbol = index_.LookupSymbol(index_.module_scope(), name);
-  if (!symbol.valid()) return {nullptr, DefinitionId::None()};
-  auto defs = index_.PublicDefinitions(symbol);
-  if (defs.size() != 1) return {nullptr, DefinitionId::None()};
-  return ExplicitAliasOf(defs[0], depth);
-}
-
-std::pair<FileInference*, DefinitionId> FileInference::ExplicitAliasOf(DefinitionId id, int depth) {
+bool FileInference::IsExplicitAlias(DefinitionId id) {
   const Definition& def = index_.definition(id);
-  if (def.kind == DefinitionKind::TypeAlias) return {this, id};
-  if (def.kind == DefinitionKind::ImportFrom && depth < 8 && ast_.kind(def.statement) == NodeKind::ImportFrom) {
-    // `from m import Alias`: follow it to the module that defines it.
-    NodeId module_node = ImportFromView{ast_, def.statement}.module();
-    std::string module_name = module_node.valid() ? ast_.str(module_node).str() : "";
-    unsigned level = ast_.node(def.statement).data;
-    if (level > 0) module_name = program_.resolver().ResolveRelative(file_, level, module_name);
-    ModuleId module = program_.resolver().Resolve(module_name);
-    NodeId member = AliasView{ast_, def.node}.name();
-    if (!module.valid() || !member.valid()) return {nullptr, DefinitionId::None()};
-    FileId file = program_.modules()[module].file;
-    if (!file.valid() || file == file_) return {nullptr, DefinitionId::None()};
-    return program_.inference(file).ExportedExplicitAlias(ast_.str(member), depth + 1);
-  }
+  if (def.kind == DefinitionKind::TypeAlias) return true;
   if (def.kind != DefinitionKind::Assignment || def.target != NthOrNone(AssignView{ast_, def.node}.targets(), 0)) {
-    return {nullptr, DefinitionId::None()};
+    return false;
   }
   NodeId call = AssignView{ast_, def.node}.value();
-  if (ast_.kind(call) != NodeKind::Call) return {nullptr, DefinitionId::None()};
+  if (ast_.kind(call) != NodeKind::Call) return false;
   TypeId callee = ExprType(CallView{ast_, call}.func());
-  if (store_.kind(callee) != TypeKind::ClassLiteral) return {nullptr, DefinitionId::None()};
+  if (store_.kind(callee) != TypeKind::ClassLiteral) return false;
   const ClassInfo& info = store_.cls(store_.ClassOf(callee));
-  if (info.name != "TypeAliasType" || (info.module != "typing" && info.module != "typing_extensions")) {
-    return {nullptr, DefinitionId::None()};
-  }
-  return {this, id};
+  return info.name == "TypeAliasType" && (info.module == "typing" || info.module == "typing_extensions");
 }
 
 TypeId FileInference::ExplicitAliasType(DefinitionId def_id, llvm::ArrayRef<TypeId> args, const TypeContext& context) {

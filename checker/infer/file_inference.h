@@ -58,11 +58,12 @@ class FileInference {
   // The type of an instance attribute assigned through `self` in the methods of the class whose
   // body is `class_scope` (declared type if annotated, else Unknown | the assigned types).
   std::optional<TypeId> InstanceAttributeType(ScopeId class_scope, llvm::StringRef name);
-  // An explicit type alias this module exports as `name` (see ExplicitAliasFor).
-  std::pair<FileInference*, DefinitionId> ExportedExplicitAlias(llvm::StringRef name, int depth);
-  // An old-style alias (`A = list[T]`, `A: TypeAlias = X | Y`) this module exports as `name`
-  // (see ImplicitAliasFor).
-  std::pair<FileInference*, DefinitionId> ExportedImplicitAlias(llvm::StringRef name, int depth);
+  // Old-style aliases (`A = list[T]`, `A: TypeAlias = X | Y`; see ImplicitAliasFor) and explicit
+  // ones (PEP 695 `type A = ...`, `A = TypeAliasType(...)`; see ExplicitAliasFor).
+  enum class AliasForm : uint8_t { Implicit, Explicit };
+  // An alias of that form this module exports as `name`, followed through `from m import name`
+  // (up to 8 modules) to where it is defined; {nullptr, None} if it is not one.
+  std::pair<FileInference*, DefinitionId> ExportedAlias(llvm::StringRef name, AliasForm form, int depth);
   // Whether the module binds `name` at its top level only in statically unreachable code
   // (`if sys.version_info >= (3, 11):` for an older configured version).
   bool BoundOnlyWhereUnreachable(llvm::StringRef name);
@@ -242,12 +243,13 @@ class FileInference {
   // The old-style alias a type expression's Name or `module.Name` denotes, followed through
   // `from m import Alias` to the defining module: where it is defined, or {nullptr, None}.
   std::pair<FileInference*, DefinitionId> ImplicitAliasFor(NodeId expr);
-  std::pair<FileInference*, DefinitionId> ImplicitAliasOf(DefinitionId def, int depth);
+  // ExportedAlias for one definition of this module.
+  std::pair<FileInference*, DefinitionId> AliasOf(DefinitionId def, AliasForm form, int depth);
   // A PEP 695 `type` alias or `TypeAliasType(...)` assignment named by a type expression's Name
   // (also imported from another module): where it is defined, or {nullptr, None}; and its value
   // specialized with `args` for its parameters (evaluated by the defining file).
   std::pair<FileInference*, DefinitionId> ExplicitAliasFor(NodeId name);
-  std::pair<FileInference*, DefinitionId> ExplicitAliasOf(DefinitionId def, int depth);
+  bool IsExplicitAlias(DefinitionId def);
   TypeId ExplicitAliasType(DefinitionId def, llvm::ArrayRef<TypeId> args, const TypeContext& context);
   // The type an alias's value denotes (memoized per alias and class; see recursion.h).
   TypeId ExpandAlias(DefinitionId def, NodeId value, const TypeContext& context);

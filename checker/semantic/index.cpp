@@ -23,7 +23,11 @@ SymbolId SemanticIndex::LookupSymbol(ScopeId scope, llvm::StringRef name) const 
 llvm::SmallVector<DefinitionId, 2> SemanticIndex::PublicDefinitions(SymbolId symbol) const {
   const Symbol& sym = symbols_[symbol.index()];
   llvm::SmallVector<DefinitionId, 2> result;
-  if (!sym.definitions.empty()) result.push_back(sym.definitions.back());
+  if (!sym.end_definitions.empty()) {
+    result.append(sym.end_definitions.begin(), sym.end_definitions.end());
+  } else if (!sym.definitions.empty()) {
+    result.push_back(sym.definitions.back());
+  }
   result.append(sym.nested_definitions.begin(), sym.nested_definitions.end());
   return result;
 }

@@ -85,6 +85,10 @@ struct Symbol {
   llvm::SmallVector<DefinitionId, 1> definitions;
   // Bindings made from nested scopes through `global` / `nonlocal` declarations.
   std::vector<DefinitionId> nested_definitions;
+  // The definitions that reach the end of the scope (`try: import a as m` / `except ImportError:
+  // import b as m` leaves both), in definition order; empty when the end is unreachable or the
+  // scope was not followed by the flow analysis (then the last definition stands for them).
+  llvm::SmallVector<DefinitionId, 1> end_definitions;
   // The AnnAssign node of the last of `definitions` that declares a type (`x: T = v`, `x: T`),
   // which the other assignments of the name are checked against; None when there is none.
   NodeId declaration;

@@ -46,6 +46,7 @@ void IndexBuilder::Build() {
   flows_.push_back({module, FlowState(&flow_keys_)});
   index_.node_scope_[ast_.root().index()] = module;
   VisitBlock(ModuleView{ast_, ast_.root()}.statements());
+  RecordEndDefinitions(module, flows_.back().second);
 }
 
 ScopeId IndexBuilder::NewScope(ScopeKind kind, ScopeId parent, NodeId node) {
@@ -123,6 +124,25 @@ bool IndexBuilder::IsOverload(NodeId function_def) const {
     if (d.kind == KnownDecorator::Overload && d.calls == 0) return true;
   }
   return false;
+}
+
+void IndexBuilder::RecordEndDefinitions(ScopeId scope_id, const FlowState& end) {
+  if (!end.reachable()) return;
+  for (const auto& entry : scope(scope_id).symbols) {
+    Symbol& sym = index_.symbols_[entry.getValue().index()];
+    if (sym.definitions.size() < 2 || sym.is_global || sym.is_nonlocal) continue;
+    const Bindings* found = end.Find(entry.getKey());
+    if (!found) continue;
+    Bindings bindings = *found;
+    flow_keys_.ExpandDefinitionSets(bindings);
+    llvm::SmallDenseSet<uint32_t, 4> reaching;
+    for (const Binding& binding : bindings) {
+      if (binding.def.valid()) reaching.insert(binding.def.value);
+    }
+    for (DefinitionId def : sym.definitions) {
+      if (reaching.count(def.value)) sym.end_definitions.push_back(def);
+    }
+  }
 }
 
 void IndexBuilder::NoteRaisePoint(ScopeId scope_id, llvm::StringRef name, const Binding& binding) {

@@ -71,6 +71,10 @@ class IndexBuilder {
     return nullptr;
   }
 
+  // Records, for each symbol of `scope_id` bound more than once, the definitions that reach
+  // `end` (the flow state at the end of the scope): Symbol::end_definitions.
+  void RecordEndDefinitions(ScopeId scope_id, const FlowState& end);
+
   // Runs `visit` in a new scope with its own flow state.
   template <class F>
   void InScope(ScopeId scope_id, F&& visit) {
@@ -78,6 +82,7 @@ class IndexBuilder {
     current_ = scope_id;
     flows_.push_back({scope_id, FlowState(&flow_keys_)});
     visit();
+    RecordEndDefinitions(scope_id, flows_.back().second);
     flows_.pop_back();
     current_ = outer;
   }

@@ -117,6 +117,7 @@ void IndexBuilder::VisitClassDef(NodeId stmt) {
   int saved_loop = loop_depth_;
   loop_depth_ = 0;
   VisitList(cls.body());
+  RecordEndDefinitions(class_scope, flows_.back().second);
   loop_depth_ = saved_loop;
   loops_ = std::move(saved_loops);
   flows_.pop_back();
