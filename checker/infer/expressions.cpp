@@ -140,9 +140,16 @@ TypeId FileInference::InferExpr(NodeId expr) {
       if (!m.type.valid()) return store_.Unknown();
       return CallType(program_, m.type, {}).type;
     }
-    case NodeKind::Compare:
-      for (NodeId child : ast_.children(expr)) ExprType(child);
-      return KnownInstance(program_, KnownClass::Bool);
+    case NodeKind::Compare: {
+      // `is` and `in` give a bool; a rich comparison (`<`, `==`, ...) whatever its dunder returns,
+      // which is not known when an operand's type is not (`x < 1` may build an expression object).
+      bool dynamic = false;
+      for (NodeId child : ast_.children(expr)) dynamic |= store_.IsDynamic(ExprType(child));
+      bool rich = llvm::any_of(ast_.compare_ops(expr), [](CompareOp op) {
+        return op != CompareOp::Is && op != CompareOp::IsNot && op != CompareOp::In && op != CompareOp::NotIn;
+      });
+      return dynamic && rich ? store_.Unknown() : KnownInstance(program_, KnownClass::Bool);
+    }
     case NodeKind::BoolOp: {
       // `a or b` is `a` when `a` is truthy, else `b`; `a and b` the other way round.
       TypeId left = ExprType(BoolOpView{ast_, expr}.left());
@@ -657,7 +664,10 @@ TypeId FileInference::InferBinOp(NodeId expr) {
     std::string joined = StringLiteralTypeView{store_, left}.value().str() + StringLiteralTypeView{store_, right}.value().str();
     if (joined.size() <= 4096) return store_.StringLiteral(joined);
   }
+  // An operand of unknown type may define the reflected dunder (`5 * x` is `x.__rmul__(5)` when
+  // `int.__mul__` returns NotImplemented): the result is not known either.
   if (store_.IsDynamic(left)) return left;
+  if (store_.IsDynamic(right)) return right;
   static constexpr const char* kDunders[] = {"add", "sub", "mul", "matmul", "truediv", "floordiv",
                                              "mod", "pow", "lshift", "rshift", "or", "xor", "and"};
   std::string name = kDunders[static_cast<int>(op)];
