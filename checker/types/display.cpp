@@ -114,17 +114,44 @@ class Displayer {
     }
   }
 
+  // A literal's text as Python would write it, control characters escaped (C1 ones too, which
+  // are two bytes in UTF-8) so that no message carries raw terminal controls; past
+  // kMaxLiteralChars characters it is cut with `...` (as pyright does), so a 256-character
+  // decoding table does not fill the message.
+  static constexpr size_t kMaxLiteralChars = 50;
   static std::string Quote(llvm::StringRef text, const char* prefix) {
     std::string out = prefix;
     out += '"';
-    for (char c : text) {
+    bool bytes = prefix[0] == 'b';  // any byte past ASCII is escaped; a str is UTF-8
+    size_t chars = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      bool continuation = !bytes && (c & 0xC0) == 0x80;
+      if (!continuation && chars++ == kMaxLiteralChars) {
+        out += "...";
+        break;
+      }
+      auto hex = [&](unsigned value) {
+        static const char kDigits[] = "0123456789abcdef";
+        out += "\\x";
+        out += kDigits[value >> 4];
+        out += kDigits[value & 15];
+      };
       switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default: out += c;
+        default:
+          if (c < 0x20 || c == 0x7F || (bytes && c >= 0x80)) {
+            hex(c);
+          } else if (!bytes && c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                     static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+            hex(static_cast<unsigned char>(text[++i]));  // U+0080..U+009F
+          } else {
+            out += static_cast<char>(c);
+          }
       }
     }
     out += '"';
