@@ -512,6 +512,7 @@ void FileInference::ReportImportErrors(NodeId statement) {
     NodeId name = AliasView{ast_, alias}.name();
     if (!name.valid()) continue;
     llvm::StringRef member = ast_.str(name);
+    if (IsImplicitModuleAttribute(member)) continue;
     if (module.valid()) {
       FileId file = program_.modules()[module].file;
       if (file != file_ && program_.inference(file).ModuleSymbolType(member)) continue;

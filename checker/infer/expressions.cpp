@@ -11,15 +11,16 @@
 #include "llvm/Support/ErrorHandling.h"
 
 namespace asynctype {
-namespace {
 
-// Module attributes every module has.
 bool IsImplicitModuleAttribute(llvm::StringRef name) {
   return name == "__name__" || name == "__file__" || name == "__doc__" || name == "__package__" ||
          name == "__spec__" || name == "__loader__" || name == "__path__" || name == "__dict__" ||
          name == "__builtins__" || name == "__debug__" || name == "__annotations__" ||
          name == "__qualname__" || name == "__module__";
 }
+
+namespace {
+
 
 // The name among `candidates` closest to a misspelt `name`, when one is close enough to be a
 // likely typo (one edit in a short name, else two or a third of the letters, a swap of two

@@ -125,6 +125,10 @@ TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument>
 // callables (overloads, classes, properties, `__call__`) and non-callables.
 std::optional<Signature> PlainSignature(Program& program, TypeId callable);
 
+// Module attributes every module has (`__name__`, `__doc__`, `__file__`, ...), importable from
+// any module (`from _struct import __doc__`).
+bool IsImplicitModuleAttribute(llvm::StringRef name);
+
 // Whether `file` is one of the embedded typeshed stdlib stubs, which are complete: a member
 // missing from them is missing (the user's own stubs and third-party stubs may be partial).
 bool IsCompleteStub(Program& program, FileId file);
