@@ -576,7 +576,11 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
       }
     }
     ScopeId body = base_index.ScopeOpenedBy(b.node);
-    if (d.kind == TypeKind::ClassLiteral && body.valid() && base_index.scope(body).has_metaclass) return;
+    // A metaclass's attributes (`ABCMeta.register`) are the class object's; a protocol's metaclass
+    // is ABCMeta's subclass `_ProtocolMeta`, whether or not the stub spells it.
+    if (d.kind == TypeKind::ClassLiteral && ((body.valid() && base_index.scope(body).has_metaclass) || b.is_protocol)) {
+      return;
+    }
     if (body.valid()) {
       for (const auto& entry : base_index.scope(body).symbols) candidates.push_back(entry.getKey());
       if (d.kind == TypeKind::Instance) {
