@@ -411,6 +411,8 @@ def main() -> int:
             targets.append((name, p))
     if opts.compare_on == "all":
         compare_on = [n for n, _ in targets]
+    elif opts.no_compare:
+        compare_on = []  # nothing is compared, so the default `asyncio` need not be a target
     else:
         compare_on = parse_list(opts.compare_on, all_names, ap, "--compare-on")
 
