@@ -128,7 +128,8 @@ std::optional<PythonEnvironment> InterpreterEnvironment(const FileSystem& files,
   std::string root = ParentPath(bin);
   if (files.Stat(JoinPath(root, "pyvenv.cfg")) == PathKind::File) return VirtualEnvironment(files, root, env);
   std::string real = RealLocation(path);
-  llvm::StringRef name(Basename(real));
+  std::string base = Basename(real);
+  llvm::StringRef name(base);
   if (name.consume_front("python")) {
     if (auto version = VersionPrefix(name)) {
       env.version = version;
@@ -237,7 +238,8 @@ std::optional<PythonEnvironment> EnvironmentAt(const FileSystem& files, const st
     std::string name = Basename(p);
     if (name == "site-packages" || name == "dist-packages") {
       // A site-packages folder: `<prefix>/lib/python3.X/site-packages` names its version.
-      llvm::StringRef lib(Basename(ParentPath(p)));
+      std::string lib_folder = Basename(ParentPath(p));
+      llvm::StringRef lib(lib_folder);
       if (lib.consume_front("python")) {
         if (auto version = VersionPrefix(lib)) {
           env.version = version;
