@@ -285,7 +285,7 @@ TypeId FileInference::InferName(NodeId name) {
   if (def.valid()) return DefinitionType(def);
   ScopeId scope = index_.ScopeOf(name);
   if (!scope.valid()) return store_.Unknown();
-  if (const UseRecord* use = index_.UseOf(name); use && !is_stub_) {
+  if (const UseRecord* use = index_.UseOf(name); use && !is_stub_ && !index_.InForwardReference(name)) {
     bool handled = false;
     TypeId type = FlowNameType(name, *use, &handled);
     if (handled) return type;

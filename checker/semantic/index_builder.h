@@ -249,6 +249,9 @@ class IndexBuilder {
   ScopeId method_scope_;   // that method's own scope
   llvm::StringRef self_name_;
   int loop_depth_ = 0;
+  // `from __future__ import annotations` seen (PEP 563): annotations are never evaluated, so
+  // their names may refer to what is bound later (marked as forward references).
+  bool future_annotations_ = false;
   bool in_annotation_ = false;
   bool defining_static_name_ = false;  // binding the name RecordStaticName just recorded
   const char* invalid_expression_position_ = nullptr;  // see InInvalidExpressionPosition

@@ -154,6 +154,7 @@ void IndexBuilder::VisitAnnotation(NodeId expr, const char* position) {
   annotation_position_ = position;
   annotation_scope_ = current_;
   VisitExpr(expr);
+  if (future_annotations_) MarkForwardReference(expr);
   in_annotation_ = saved;
   annotation_position_ = saved_position;
   annotation_scope_ = saved_scope;

@@ -394,11 +394,13 @@ void IndexBuilder::VisitImportFrom(NodeId stmt) {
     star_imports_.push_back(stmt);
     Define("*", DefinitionKind::StarImport, stmt, NodeId::None(), ast_.range(stmt).end);
   }
+  bool from_future = import.module().valid() && ast_.str(import.module()) == "__future__";
   for (NodeId alias : import.aliases()) {
     Mark(alias);
     NodeId name = AliasView{ast_, alias}.name();
     NodeId asname = AliasView{ast_, alias}.asname();
     if (!name.valid()) continue;
+    if (from_future && ast_.str(name) == "annotations") future_annotations_ = true;
     Define(asname.valid() ? ast_.str(asname) : ast_.str(name), DefinitionKind::ImportFrom, alias,
            asname.valid() ? asname : name, ast_.range(stmt).end);
   }
