@@ -201,6 +201,7 @@ class FileInference {
   TypeId NarrowType(TypeId type, NodeId predicate, bool positive, llvm::StringRef name, int depth = 0);
   TypeId NarrowTruthiness(TypeId type, bool truthy);
   TypeId NarrowIsInstance(TypeId type, TypeId classinfo, bool positive);
+  TypeId NarrowIsSubclass(TypeId type, TypeId classinfo, bool positive);
   TypeId NarrowToGuard(TypeId type, TypeId guard, bool is_typeis, bool positive);
   TypeId FilterMembers(TypeId type, const std::function<bool(TypeId)>& keep);
   std::vector<TypeId> Members(TypeId type) const;  // a union's members, or the type itself

@@ -152,6 +152,26 @@ TypeId FileInference::NarrowIsInstance(TypeId type, TypeId classinfo, bool posit
   return store_.Union(out);
 }
 
+TypeId FileInference::NarrowIsSubclass(TypeId type, TypeId classinfo, bool positive) {
+  // `issubclass(cls, C)` narrows the class objects as `isinstance` narrows their instances:
+  // `type[A] | type[B]` to `type[A]`. Only a union of class objects is understood.
+  std::vector<TypeId> instances;
+  for (TypeId m : Members(type)) {
+    switch (store_.kind(m)) {
+      case TypeKind::SubclassOf: instances.push_back(SubclassOfTypeView{store_, m}.instance()); break;
+      case TypeKind::ClassLiteral: instances.push_back(DefaultInstance(program_, store_.ClassOf(m))); break;
+      default: return type;
+    }
+  }
+  TypeId narrowed = NarrowIsInstance(store_.Union(instances), classinfo, positive);
+  std::vector<TypeId> classes;
+  for (TypeId m : Members(narrowed)) {
+    if (store_.kind(m) != TypeKind::Instance) return type;
+    classes.push_back(store_.SubclassOf(m));
+  }
+  return store_.Union(classes);
+}
+
 TypeId FileInference::NarrowToGuard(TypeId type, TypeId guard, bool is_typeis, bool positive) {
   if (!is_typeis) return positive ? guard : type;  // TypeGuard: only where true, to the type itself
   // Assignability to a `Callable` is too lenient to split a union by (`callable(x)`).
@@ -285,6 +305,10 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
       if (ast_.kind(func) == NodeKind::Name && ast_.str(func) == "isinstance") {
         if (!classinfo.valid() || CallView{ast_, predicate}.args().size() != 2) return type;
         return NarrowIsInstance(type, ExprType(classinfo), positive);
+      }
+      if (ast_.kind(func) == NodeKind::Name && ast_.str(func) == "issubclass") {
+        if (!classinfo.valid() || CallView{ast_, predicate}.args().size() != 2) return type;
+        return NarrowIsSubclass(type, ExprType(classinfo), positive);
       }
       // A user-defined type guard (`def is_str(v: object) -> TypeIs[str]`).
       ExprType(predicate);
