@@ -237,6 +237,20 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
       if (ops.size() != 1) return type;
       CompareView compare{ast_, predicate};
       NodeId left = compare.left(), right = NthOrNone(compare.comparators(), 0);
+      // `type(x) is C` (or `==`): `x` is an instance of exactly C, so of C; the negation says
+      // nothing of a class that may have subclasses.
+      for (auto [side, other] : {std::pair{left, right}, std::pair{right, left}}) {
+        if (!side.valid() || !other.valid() || ast_.kind(side) != NodeKind::Call) continue;
+        CallView call{ast_, side};
+        if (!call.func().valid() || ast_.kind(call.func()) != NodeKind::Name || ast_.str(call.func()) != "type" ||
+            call.args().size() != 1 || !NamesTarget(call.args()[0], name)) {
+          continue;
+        }
+        bool equal = ops[0] == CompareOp::Is || ops[0] == CompareOp::Eq;
+        bool unequal = ops[0] == CompareOp::IsNot || ops[0] == CompareOp::NotEq;
+        if ((equal && positive) || (unequal && !positive)) return NarrowIsInstance(type, ExprType(other), true);
+        return type;
+      }
       NodeId other;
       if (NamesTarget(left, name)) {
         other = right;
