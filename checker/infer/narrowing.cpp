@@ -238,18 +238,29 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
       CompareView compare{ast_, predicate};
       NodeId left = compare.left(), right = NthOrNone(compare.comparators(), 0);
       // `type(x) is C` (or `==`): `x` is an instance of exactly C, so of C; the negation says
-      // nothing of a class that may have subclasses.
+      // nothing of a class that may have subclasses. `len(x) == N` keeps the tuples of N elements
+      // (and those of unknown length); `!=` drops the ones of N.
       for (auto [side, other] : {std::pair{left, right}, std::pair{right, left}}) {
         if (!side.valid() || !other.valid() || ast_.kind(side) != NodeKind::Call) continue;
         CallView call{ast_, side};
-        if (!call.func().valid() || ast_.kind(call.func()) != NodeKind::Name || ast_.str(call.func()) != "type" ||
-            call.args().size() != 1 || !NamesTarget(call.args()[0], name)) {
+        if (!call.func().valid() || ast_.kind(call.func()) != NodeKind::Name || call.args().size() != 1 ||
+            !NamesTarget(call.args()[0], name)) {
           continue;
         }
+        llvm::StringRef func = ast_.str(call.func());
         bool equal = ops[0] == CompareOp::Is || ops[0] == CompareOp::Eq;
         bool unequal = ops[0] == CompareOp::IsNot || ops[0] == CompareOp::NotEq;
-        if ((equal && positive) || (unequal && !positive)) return NarrowIsInstance(type, ExprType(other), true);
-        return type;
+        bool holds_equal = (equal && positive) || (unequal && !positive);
+        if (func == "type") return holds_equal ? NarrowIsInstance(type, ExprType(other), true) : type;
+        if (func != "len" || !(equal || unequal) || ops[0] == CompareOp::Is || ops[0] == CompareOp::IsNot) continue;
+        TypeId length = ExprType(other);
+        if (store_.kind(length) != TypeKind::IntLiteral) return type;
+        int64_t n = store_.IntLiteralValue(length);
+        return FilterMembers(type, [&](TypeId m) {
+          if (store_.kind(m) != TypeKind::Tuple || TupleTypeView{store_, m}.homogeneous()) return true;
+          bool same = static_cast<int64_t>(TupleTypeView{store_, m}.elements().size()) == n;
+          return same == holds_equal;
+        });
       }
       NodeId other;
       if (NamesTarget(left, name)) {

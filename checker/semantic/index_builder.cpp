@@ -207,11 +207,12 @@ void IndexBuilder::NarrowedNames(NodeId test, llvm::SmallVectorImpl<llvm::String
                              ast_.kind(side) == NodeKind::Attribute)) {
           NarrowedNames(side, names);
         }
-        // `type(x) is C`
+        // `type(x) is C`, `len(x) == 2`
         if (side.valid() && ast_.kind(side) == NodeKind::Call) {
           CallView call{ast_, side};
-          if (call.func().valid() && ast_.kind(call.func()) == NodeKind::Name && ast_.str(call.func()) == "type" &&
-              call.args().size() == 1 && ast_.kind(call.args()[0]) == NodeKind::Name) {
+          if (call.func().valid() && ast_.kind(call.func()) == NodeKind::Name &&
+              (ast_.str(call.func()) == "type" || ast_.str(call.func()) == "len") && call.args().size() == 1 &&
+              ast_.kind(call.args()[0]) == NodeKind::Name) {
             names.push_back(ast_.str(call.args()[0]));
           }
         }
