@@ -37,8 +37,18 @@ Signature BoundSignature(Program& program, TypeId bound_method) {
     if (owner.self_typevar.valid()) subst.Add(owner.self_typevar, instance);
     sig = SubstituteSignature(store, sig, subst);
   }
-  // The receiver fills the first positional parameter (a leading `*args` takes it instead).
+  // The receiver fills the first positional parameter (a leading `*args` takes it instead); an
+  // annotated one with TypeVars is solved from it (`def _create(cls: type[T]) -> T` of a
+  // metaclass, `def copy(self: T) -> T`).
   if (!sig.params.empty() && !info.is_staticmethod && IsPositionalParam(sig.params.front().kind)) {
+    TypeId first = sig.params.front().type;
+    std::vector<TypeId> typevars;
+    if (first.valid()) CollectTypeVars(store, first, &typevars);
+    if (!typevars.empty()) {
+      Solver solver(program);
+      solver.Solve(first, receiver);
+      if (!solver.empty()) sig = SubstituteSignature(store, sig, solver.Finish(typevars));
+    }
     sig.params.erase(sig.params.begin());
   }
   return sig;

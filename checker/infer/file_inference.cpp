@@ -307,9 +307,15 @@ void FileInference::ResolveClass(ClassId cls) {
     }
   }
   std::vector<TypeId> bases;
+  TypeId metaclass;
   if (view.arguments().valid()) {
     context.collected = &collected;
     for (NodeId arg : ast_.children(view.arguments())) {
+      if (arg.valid() && ast_.kind(arg) == NodeKind::Keyword && ast_.str(arg) == "metaclass") {
+        TypeId meta = ExprType(KeywordView{ast_, arg}.value());
+        if (store_.kind(meta) == TypeKind::ClassLiteral) metaclass = DefaultInstance(program_, store_.ClassOf(meta));
+        continue;
+      }
       if (!arg.valid() || ast_.kind(arg) == NodeKind::Keyword || ast_.kind(arg) == NodeKind::Starred) continue;
       // Generic[...] / Protocol[...] declare the type parameters.
       NodeId head = ast_.kind(arg) == NodeKind::Subscript ? SubscriptView{ast_, arg}.value() : arg;
@@ -357,6 +363,7 @@ void FileInference::ResolveClass(ClassId cls) {
   info2.type_params = !pep695_params.empty() ? pep695_params : (has_explicit ? explicit_params : collected);
   info2.bases = bases;
   info2.has_unknown_base = unknown_base;
+  info2.metaclass = metaclass;
   // MRO.
   TypeId self = store_.Instance(cls, info2.type_params);
   std::vector<std::vector<TypeId>> sequences;
@@ -365,6 +372,7 @@ void FileInference::ResolveClass(ClassId cls) {
     const ClassInfo& base_info = ResolvedClass(program_, base_cls);
     if (base_info.has_unknown_base) store_.cls(cls).has_unknown_base = true;
     if (base_info.is_typed_dict) store_.cls(cls).is_typed_dict = true;
+    if (!store_.cls(cls).metaclass.valid()) store_.cls(cls).metaclass = base_info.metaclass;
     Substitution subst = ClassSubstitution(store_, base);
     std::vector<TypeId> seq;
     if (base_info.mro.empty()) {

@@ -338,6 +338,13 @@ Member LookupMember(Program& program, TypeId object, llvm::StringRef name) {
     case TypeKind::ClassLiteral: {
       Member m = LookupOnClass(program, object, store.ClassOf(object), name, /*on_instance=*/false);
       if (m.type.valid()) return m;
+      // Attributes of the metaclass, bound to the class object (`Token._create()` with
+      // `def _create(cls: type[T]) -> T` in the metaclass).
+      TypeId meta = ResolvedClass(program, store.ClassOf(object)).metaclass;
+      if (meta.valid() && store.kind(meta) == TypeKind::Instance) {
+        Member on_meta = LookupOnClass(program, object, store.ClassOf(meta), name, /*on_instance=*/true);
+        if (on_meta.type.valid()) return on_meta;
+      }
       // Attributes of `type` itself (`__name__`, ...).
       ClassId type_cls = GetKnownClass(program, KnownClass::Type);
       if (type_cls.valid()) return LookupOnClass(program, store.Instance(type_cls), type_cls, name, true);

@@ -117,6 +117,7 @@ struct ClassInfo {
   std::vector<TypeId> mro;          // Instance types, starting with the class itself
   bool has_unknown_base = false;    // MRO contains Unknown/Any: lookups may fall back silently
   bool is_typed_dict = false;       // a TypedDict (a base names `TypedDict`): not modelled
+  TypeId metaclass;                 // Instance of the `metaclass=` class (own or a base's); None: `type`
   TypeId self_typevar;              // the implicit Self TypeVar type of this class
   // Inferred variance of the type parameters (infer/variance.cpp), filled on first use.
   bool variance_inferred = false;
