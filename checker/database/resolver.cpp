@@ -54,7 +54,29 @@ bool ModuleResolver::IsEmbeddedStdlibStub(FileId file) const {
 }
 
 ModuleId ModuleResolver::Resolve(const std::string& name, FileId importer) {
-  if (!importer.valid() || !IsStubFile(importer)) return Resolve(name);
+  if (!importer.valid()) return Resolve(name);
+  if (!IsStubFile(importer)) {
+    // A first-party module named like a standard-library one is seen by the files of its own
+    // root folder (a project's `queue.py`, the standard library checked as a project); a checked
+    // copy of a stdlib package under another root (CPython's `asyncio/` given as a checked path
+    // beside the project) does not replace the stub for the project's files.
+    llvm::StringRef top = llvm::StringRef(name).split('.').first;
+    if (!stdlib_names_.count(top)) return Resolve(name);
+    ModuleId id = Resolve(name);
+    if (!id.valid() || !program_.modules()[id].file.valid() || IsStubFile(program_.modules()[id].file)) return id;
+    llvm::StringRef path = program_.source(program_.modules()[id].file).path();
+    size_t components = 1 + llvm::StringRef(name).count('.');
+    if (path.endswith("/__init__.py") || path.endswith("/__init__.pyi")) ++components;
+    llvm::StringRef root = path;
+    for (size_t i = 0; i < components && !root.empty(); ++i) {
+      size_t slash = root.rfind('/');
+      root = slash == llvm::StringRef::npos ? llvm::StringRef() : root.take_front(slash);
+    }
+    llvm::StringRef importer_path = program_.source(importer).path();
+    if (root.empty() || root == "." || (importer_path.startswith(root) && importer_path.drop_front(root.size()).startswith("/"))) {
+      return id;
+    }
+  }
   auto it = stub_cache_.find(name);
   if (it != stub_cache_.end()) return it->second;
   // An import written in a stub resolves among the stubs: a checked source of the same name

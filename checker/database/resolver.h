@@ -6,7 +6,9 @@
 // `partial` one falls through for what it lacks), a package with `py.typed`, typeshed's
 // third-party stubs for a package installed without `py.typed`, else that package's sources.
 // An import written in a stub resolves among the stubs first (a checked `_collections_abc.py`
-// does not replace the stub `collections.abc` imports). The bundled stubs
+// does not replace the stub `collections.abc` imports), and a first-party module named like a
+// stdlib one is seen only by files under its own root (a checked copy of CPython's `asyncio/`
+// beside the project does not replace the stub for the project). The bundled stubs
 // are the embedded set ProgramOptions::stubs names; the full set's VERSIONS hides the modules
 // that do not exist in the configured Python version. Results (including misses) are cached per name; each module gets one ModuleId.
 // Only regular files are module files (a FIFO or device named `x.py` is ignored); a module file

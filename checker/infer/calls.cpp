@@ -54,6 +54,24 @@ Signature BoundSignature(Program& program, TypeId bound_method) {
   return sig;
 }
 
+// Whether a bound method's receiver fits its `self` annotation (`def ping(self: AsyncP)` of an
+// overload taken only by async clients). Unannotated, generic or dynamic: it fits.
+bool ReceiverFits(Program& program, TypeId bound_method) {
+  TypeStore& store = program.types();
+  BoundMethodTypeView method{store, bound_method};
+  FunctionId id = FunctionTypeView{store, method.function()}.function();
+  const Signature& sig = GetSignature(program, id);
+  const FunctionInfo& info = store.function(id);
+  if (info.is_staticmethod || sig.params.empty() || !IsPositionalParam(sig.params.front().kind)) return true;
+  TypeId first = sig.params.front().type;
+  TypeId receiver = method.self();
+  if (!first.valid() || store.IsDynamic(first) || store.IsDynamic(receiver)) return true;
+  std::vector<TypeId> typevars;
+  CollectTypeVars(store, first, &typevars);
+  if (!typevars.empty()) return true;
+  return IsAssignable(program, receiver, first);
+}
+
 Description Describe(const TypeStore& store, TypeId callee) {
   switch (store.kind(callee)) {
     case TypeKind::Function: return {CallError::Callee::Function, store.function(FunctionTypeView{store, callee}.function()).name};
@@ -191,6 +209,7 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
       return CallSignature(program, CallableTypeView{store, callee}.signature(), args, check_types, trusted(), {}, nullptr, {}, expected);
     case TypeKind::Overloaded: {
       std::vector<Signature> sigs;
+      bool skipped_for_receiver = false;
       for (TypeId overload : OverloadedTypeView{store, callee}.overloads()) {
         const TypeKind overload_kind = store.kind(overload);
         if (overload_kind == TypeKind::Function) {
@@ -201,11 +220,18 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
             sigs.back().params.erase(sigs.back().params.begin());
           }
         } else if (overload_kind == TypeKind::BoundMethod && store.kind(BoundMethodTypeView{store, overload}.function()) == TypeKind::Function) {
+          if (!ReceiverFits(program, overload)) {
+            skipped_for_receiver = true;
+            continue;
+          }
           sigs.push_back(BoundSignature(program, overload));
         } else {
           return outcome;  // not modelled: anything goes
         }
       }
+      // Every overload's `self` annotation rejected the receiver: the receiver's type is not
+      // what the checker thinks (or the call is wrong, which another check says): anything goes.
+      if (sigs.empty() && skipped_for_receiver) return outcome;
       bool partially = false;
       CallOutcome r = CallOverloads(program, sigs, args, nullptr, {}, &partially, expected);
       if (std::vector<CallError>* errs = r.matched ? nullptr : trusted()) {

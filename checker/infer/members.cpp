@@ -310,7 +310,8 @@ Member LookupInModule(Program& program, ModuleId module, llvm::StringRef name) {
   }
   if (!info.file.valid() && !info.is_package) return {store.Unknown(), ClassId::None()};  // untyped
   // A submodule of a package.
-  ModuleId sub = program.resolver().Resolve(info.name + "." + name.str());
+  // (Among the stubs when the package is a stub.)
+  ModuleId sub = program.resolver().Resolve(info.name + "." + name.str(), info.file);
   if (sub.valid()) return {program.modules().Type(sub), ClassId::None()};
   if (!info.file.valid()) return {store.Unknown(), ClassId::None()};  // untyped / namespace
   // A module-level `__getattr__` (PEP 562) answers any other name with what it returns.

@@ -6,6 +6,7 @@
 #include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
+#include "checker/infer/typevar_solver.h"
 
 namespace asynctype {
 namespace {
@@ -86,6 +87,31 @@ bool MembersKnown(Program& program, TypeId value) {
   return true;
 }
 
+// Whether `value` has the protocol member `name` of `protocol`, and, for a data member the
+// protocol declares with a type free of TypeVars (`_is_async_client: Literal[True]`), one of a type
+// assignable to it. Methods are compared by name only.
+bool MemberFits(Program& program, TypeId value, ClassId protocol, llvm::StringRef name) {
+  TypeStore& store = program.types();
+  Member found = LookupMember(program, value, name);
+  if (!found.type.valid()) return false;
+  if (store.IsDynamic(found.type)) return true;
+  Member wanted = LookupMember(program, store.Instance(protocol), name);
+  if (!wanted.type.valid() || store.IsDynamic(wanted.type)) return true;
+  switch (store.kind(wanted.type)) {
+    case TypeKind::Function:
+    case TypeKind::BoundMethod:
+    case TypeKind::Overloaded:
+    case TypeKind::Callable:
+      return true;
+    default:
+      break;
+  }
+  std::vector<TypeId> typevars;
+  CollectTypeVars(store, wanted.type, &typevars);
+  if (!typevars.empty()) return true;
+  return IsAssignable(program, found.type, wanted.type);
+}
+
 // Every member (with `dunders_only`, every dunder method) the protocol class and its protocol
 // bases declare, except the implicit ones.
 bool HasProtocolMembers(Program& program, TypeId value, ClassId protocol, bool dunders_only = false) {
@@ -105,13 +131,13 @@ bool HasProtocolMembers(Program& program, TypeId value, ClassId protocol, bool d
           name == "__module__" || name == "__qualname__" || name == "__annotations__") {
         continue;
       }
-      if (!LookupMember(program, value, name).type.valid()) return false;
+      if (!MemberFits(program, value, cls, name)) return false;
     }
   }
   return true;
 }
 
-// Structural assignability, by member names (member types are not compared yet). Compared:
+// Structural assignability, by member names (and the types of data members, see MemberFits). Compared:
 // stub classes against stub protocols, and instances of fully modelled user classes against
 // user protocols. Given the benefit of the doubt: user classes against the stubs' protocols
 // (mixins use `len(self)`, the legacy `__getitem__` iteration), and functions against callback
@@ -132,7 +158,7 @@ bool ProtocolSatisfied(Program& program, TypeId value, ClassId protocol) {
   for (const auto& entry : inference.index().scope(scope).symbols) {
     llvm::StringRef name = entry.getKey();
     if (name == "__slots__" || name == "__class_getitem__" || name == "__init__") continue;
-    if (!LookupMember(program, value, name).type.valid()) return false;
+    if (!MemberFits(program, value, protocol, name)) return false;
   }
   return true;
 }
