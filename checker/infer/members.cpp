@@ -289,9 +289,25 @@ Member LookupOnClass(Program& program, TypeId receiver, ClassId cls, llvm::Strin
     bool in_stub = program.source(store.cls(owner).file).is_stub();
     bool literal = k == TypeKind::IntLiteral || k == TypeKind::StringLiteral ||
                    k == TypeKind::BoolLiteral || k == TypeKind::BytesLiteral;
+    // A class object assigned in the body (`ALL = HealthyAll`) is a member; a nested `class`
+    // statement is not one here (it is a member before 3.13, with a deprecation warning).
+    bool member_class = false;
+    if (!in_stub && k == TypeKind::ClassLiteral) {
+      const ClassInfo& owner_info = store.cls(owner);
+      const SemanticIndex& index = program.index(owner_info.file);
+      ScopeId body = index.ScopeOpenedBy(owner_info.node);
+      if (body.valid()) {
+        auto it = index.scope(body).symbols.find(name);
+        if (it != index.scope(body).symbols.end()) {
+          const Symbol& symbol = index.symbol(it->second);
+          member_class = !symbol.definitions.empty() &&
+                         index.definition(symbol.definitions.back()).kind == DefinitionKind::Assignment;
+        }
+      }
+    }
     if (in_stub ? literal
-                : k != TypeKind::Function && k != TypeKind::Overloaded && k != TypeKind::ClassLiteral &&
-                      k != TypeKind::Callable && k != TypeKind::BoundMethod) {
+                : member_class || (k != TypeKind::Function && k != TypeKind::Overloaded && k != TypeKind::ClassLiteral &&
+                                   k != TypeKind::Callable && k != TypeKind::BoundMethod)) {
       return {DefaultInstance(program, cls), owner};
     }
   }
