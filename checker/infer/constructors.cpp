@@ -136,7 +136,20 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
   CallOutcome outcome;
   outcome.type = DefaultInstance(program, cls);
   if (!ctor.type.valid() || store.IsDynamic(ctor.type) || ctor.owner == object_cls) {
-    if (!store.TypeArgs(class_literal).empty()) outcome.type = receiver;
+    if (!store.TypeArgs(class_literal).empty()) {
+      outcome.type = receiver;
+    } else if (!info.type_params.empty() && expected.valid()) {
+      // Nothing solves the type parameters: the declared type of the target does
+      // (`status: TaskStatus[int] = TaskStatus()`), before the TypeVars' defaults.
+      llvm::ArrayRef<TypeId> members = store.kind(expected) == TypeKind::Union ? store.UnionMembers(expected)
+                                                                             : llvm::ArrayRef<TypeId>(expected);
+      for (TypeId member : members) {
+        if (store.kind(member) == TypeKind::Instance && store.ClassOf(member) == cls) {
+          outcome.type = member;
+          break;
+        }
+      }
+    }
     return outcome;
   }
   if (errors && !ConstructorCheckable(program, cls)) errors = nullptr;
