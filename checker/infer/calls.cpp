@@ -116,11 +116,24 @@ CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef
   }
   std::vector<TypeId> typevars(extra_typevars.begin(), extra_typevars.end());
   for (const Param& p : sig.params) CollectTypeVars(store, p.type, &typevars);
-  CollectTypeVars(store, sig.return_type, &typevars);
   if (sig.guard.valid()) CollectTypeVars(store, sig.guard, &typevars);
+  const size_t from_parameters = typevars.size();
+  CollectTypeVars(store, sig.return_type, &typevars);
   Substitution subst = solver.Finish(typevars);
   if (expected.valid() && bound.ok && !typevars.empty()) {
     subst = WithContext(program, sig, bound.pairs, typevars, std::move(subst), expected);
+  }
+  // TypeVars only a returned callable mentions (a decorator factory's
+  // `-> Callable[[Callable[P, T]], Callable[P, T]]`) belong to that callable: left free, they are
+  // solved when it is called.
+  if (typevars.size() > from_parameters && sig.return_type.valid() && store.kind(sig.return_type) == TypeKind::Callable) {
+    Substitution kept;
+    for (const auto& [tv, value] : subst.pairs()) {
+      bool free = std::find(typevars.begin() + from_parameters, typevars.end(), tv) != typevars.end();
+      if (free && store.kind(value) == TypeKind::Unknown) continue;
+      kept.Add(tv, value);
+    }
+    subst = std::move(kept);
   }
   std::vector<CallError> found = std::move(bound.errors);
   if (check_types && outcome.matched) {
