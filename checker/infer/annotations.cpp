@@ -360,6 +360,17 @@ TypeId FileInference::InferTypeExpr(NodeId expr, const TypeContext& context) {
   }
 }
 
+TypeId FileInference::UnpackedTypeVarTuple(NodeId element, const TypeContext& context) {
+  NodeId inner = ast_.kind(element) == NodeKind::Starred ? ast_.children(element)[0] : SubscriptView{ast_, element}.slice();
+  if (!inner.valid()) return store_.Unknown();
+  TypeId t = InferTypeExpr(inner, context);
+  if (store_.kind(t) == TypeKind::TypeVar &&
+      store_.typevar(TypeVarTypeView{store_, t}.typevar()).flavor == TypeVarFlavor::TypeVarTuple) {
+    return t;
+  }
+  return store_.Unknown();
+}
+
 bool FileInference::IsUnpackedElement(NodeId element) {
   if (!element.valid()) return false;
   if (ast_.kind(element) == NodeKind::Starred) return true;  // `*Ts`, `*tuple[int, ...]`
@@ -506,22 +517,26 @@ TypeId FileInference::SubscriptTypeExpr(NodeId expr, const TypeContext& context)
       Signature sig;
       sig.return_type = elements.size() == 2 ? InferTypeExpr(elements[1], context) : store_.Unknown();
       if (elements.size() == 2 && ast_.kind(elements[0]) == NodeKind::ListExpr) {
-        for (NodeId p : ast_.children(elements[0])) {
-          if (ast_.kind(p) == NodeKind::Starred) {
+        auto list = ast_.children(elements[0]);
+        for (size_t i = 0; i < list.size(); ++i) {
+          NodeId p = list[i];
+          if (IsUnpackedElement(p)) {
+            // `Callable[[A, *Ts], R]`: a trailing TypeVarTuple is `*args: *Ts`; other unpacked
+            // forms are not modelled (any arguments).
+            TypeId ts = i + 1 == list.size() ? UnpackedTypeVarTuple(p, context) : store_.Unknown();
+            if (store_.kind(ts) == TypeKind::TypeVar) {
+              Param param;
+              param.name = "args";
+              param.kind = ParamKind::VarArgs;
+              param.type = ts;
+              sig.params.push_back(param);
+              break;
+            }
             sig.gradual = true;
             sig.params.clear();
             break;
           }
           TypeId t = InferTypeExpr(p, context);
-          if (ast_.kind(p) == NodeKind::Subscript) {
-            TypeId head_type = ExprType(SubscriptView{ast_, p}.value());
-            if (store_.kind(head_type) == TypeKind::SpecialForm &&
-                SpecialFormTypeView{store_, head_type}.form() == SpecialForm::Unpack) {
-              sig.gradual = true;
-              sig.params.clear();
-              break;
-            }
-          }
           Param param;
           param.kind = ParamKind::PositionalOnly;
           param.type = t;

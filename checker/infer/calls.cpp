@@ -110,8 +110,21 @@ CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef
   CallOutcome outcome;
   outcome.matched = bound.ok;
   Solver solver(program);
+  // `*args: *Ts`: Ts is the tuple of the arguments it takes (then a `Callable[[*Ts], R]`
+  // parameter expects a function accepting them).
+  TypeId variadic;
+  for (const Param& p : sig.params) {
+    if (p.kind == ParamKind::VarArgs && IsTypeVarTuple(store, p.type)) variadic = p.type;
+  }
+  std::vector<TypeId> variadic_args;
+  if (variadic.valid()) {
+    for (const BoundPair& pair : bound.pairs) {
+      if (pair.param_type == variadic && pair.arg_type.valid()) variadic_args.push_back(pair.arg_type);
+    }
+    solver.SolveVariadic(variadic, variadic_args);
+  }
   for (const BoundPair& pair : bound.pairs) {
-    if (!pair.param_type.valid() || !pair.arg_type.valid()) continue;
+    if (!pair.param_type.valid() || !pair.arg_type.valid() || pair.param_type == variadic) continue;
     solver.Solve(pair.param_type, pair.arg_type);
   }
   std::vector<TypeId> typevars(extra_typevars.begin(), extra_typevars.end());
@@ -159,6 +172,7 @@ CallOutcome CallSignature(Program& program, const Signature& sig, llvm::ArrayRef
   if ((check_types && outcome.matched) || errors) {
     for (const BoundPair& pair : bound.pairs) {
       if (!pair.param_type.valid() || !pair.arg_type.valid()) continue;
+      if (variadic.valid() && pair.param_type == variadic) continue;  // Ts is what they are
       TypeId expected = Substitute(store, pair.param_type, subst);
       if (IsAssignable(program, pair.arg_type, expected)) continue;
       outcome.matched = false;

@@ -455,8 +455,10 @@ void FileInference::ResolveSignature(FunctionId fn) {
       }
       NodeId annotation = ParameterView{ast_, p}.annotation();
       if (annotation.valid()) {
-        if (param.kind == ParamKind::VarArgs && ast_.kind(annotation) == NodeKind::Starred) {
-          param.type = store_.Unknown();  // *args: *Ts
+        if (param.kind == ParamKind::VarArgs && IsUnpackedElement(annotation)) {
+          // `*args: *Ts` (or `Unpack[Ts]`): the TypeVarTuple itself stands for the arguments'
+          // tuple; other unpacked forms (`*tuple[int, ...]`) are not modelled.
+          param.type = UnpackedTypeVarTuple(annotation, context);
         } else {
           param.type = AnnotationType(annotation, context);
         }

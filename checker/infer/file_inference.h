@@ -236,6 +236,8 @@ class FileInference {
   TypeId SubscriptTypeExpr(NodeId expr, const TypeContext& context);
   // A type argument that unpacks a TypeVarTuple or a tuple (`*Ts`, `Unpack[Ts]`).
   bool IsUnpackedElement(NodeId element);
+  // The TypeVarTuple `*Ts` / `Unpack[Ts]` unpacks; Unknown for other unpacked forms.
+  TypeId UnpackedTypeVarTuple(NodeId element, const TypeContext& context);
   TypeId BindTypeVar(TypeVarId tv, const TypeContext& context);
   TypeId ImplicitAliasType(DefinitionId def, const TypeContext& context);
   // Whether a definition is an old-style alias: an assignment of a subscript, `|` union or

@@ -48,7 +48,8 @@ void Solver::Solve(TypeId param, TypeId arg, int depth) {
   if (!param.valid() || !arg.valid() || depth > 20) return;
   switch (store_.kind(param)) {
     case TypeKind::TypeVar:
-      Add(param, arg);
+      // A TypeVarTuple is solved as a whole (SolveVariadic, or from a callable's parameters).
+      if (!IsTypeVarTuple(store_, param)) Add(param, arg);
       return;
     case TypeKind::Union: {
       // Each member of a union argument is matched on its own.
@@ -124,6 +125,24 @@ void Solver::Solve(TypeId param, TypeId arg, int depth) {
       const Signature& psig = CallableTypeView{store_, param}.signature();
       TypeId ret = sig->return_type.valid() ? sig->return_type : store_.Unknown();
       Solve(psig.return_type, ret, depth + 1);
+      // Callable[[A, *Ts], R] takes Ts from the positional parameters after A (a signature with
+      // `*args`, keyword-only parameters without defaults or unknown parameters gives none).
+      if (!psig.params.empty() && psig.params.back().kind == ParamKind::VarArgs &&
+          IsTypeVarTuple(store_, psig.params.back().type) && !sig->gradual && !sig->param_spec.valid() &&
+          !Solved(psig.params.back().type)) {
+        size_t leading = psig.params.size() - 1;
+        std::vector<TypeId> rest;
+        bool known = true;
+        size_t positional = 0;
+        for (const Param& p : sig->params) {
+          if (IsPositionalParam(p.kind)) {
+            if (positional++ >= leading && !p.has_default) rest.push_back(p.type.valid() ? p.type : store_.Unknown());
+          } else if (p.kind == ParamKind::VarArgs || (p.kind == ParamKind::KeywordOnly && !p.has_default)) {
+            known = false;
+          }
+        }
+        if (known && positional >= leading) solutions_.push_back({psig.params.back().type, {store_.Tuple(rest)}});
+      }
       if (psig.param_spec.valid()) {
         // Callable[P, R] takes P from the argument's parameters.
         Signature params = *sig;
@@ -214,6 +233,24 @@ Substitution Solver::Finish(llvm::ArrayRef<TypeId> typevars) {
     subst.Add(tv, solved);
   }
   return subst;
+}
+
+bool IsTypeVarTuple(const TypeStore& store, TypeId type) {
+  return type.valid() && store.kind(type) == TypeKind::TypeVar &&
+         store.typevar(TypeVarTypeView{store, type}.typevar()).flavor == TypeVarFlavor::TypeVarTuple;
+}
+
+bool Solver::Solved(TypeId typevar) const {
+  for (const auto& [var, candidates] : solutions_) {
+    if (var == typevar) return true;
+  }
+  return false;
+}
+
+void Solver::SolveVariadic(TypeId typevar_tuple, llvm::ArrayRef<TypeId> args) {
+  std::vector<TypeId> elements;
+  for (TypeId a : args) elements.push_back(PromoteLiteral(program_, a));
+  solutions_.push_back({typevar_tuple, {store_.Tuple(elements)}});
 }
 
 std::vector<TypeId> Solver::Alternatives(TypeId type) {

@@ -16,6 +16,9 @@
 
 namespace asynctype {
 
+// Whether `type` is a TypeVarTuple (`Ts` of `*args: *Ts`, `Callable[[int, *Ts], R]`).
+bool IsTypeVarTuple(const TypeStore& store, TypeId type);
+
 // Appends to `out` the TypeVars (and ParamSpecs) `type` mentions, each once, in order.
 void CollectTypeVars(const TypeStore& store, TypeId type, std::vector<TypeId>* out);
 
@@ -33,6 +36,10 @@ class Solver {
   void SolveFromContext(TypeId ret, TypeId expected, bool top, int depth = 0);
 
   bool empty() const { return solutions_.empty(); }
+  // Whether `typevar` has a solution.
+  bool Solved(TypeId typevar) const;
+  // Solves a TypeVarTuple to the tuple of `args` (the arguments bound to `*args: *Ts`).
+  void SolveVariadic(TypeId typevar_tuple, llvm::ArrayRef<TypeId> args);
 
   // `base` with the TypeVars solved here replaced (constrained TypeVars keep their value).
   Substitution Override(const Substitution& base, llvm::ArrayRef<TypeId> typevars);

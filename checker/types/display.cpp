@@ -292,7 +292,10 @@ class Displayer {
           out += p.type.valid() ? Type(p.type) : "Unknown";
         } else {
           out += p.name;
-          if (p.type.valid()) out += ": " + Type(p.type);
+          // `*args: *Ts`: the TypeVarTuple unpacked.
+          bool unpacked = p.kind == ParamKind::VarArgs && p.type.valid() && store_.kind(p.type) == TypeKind::TypeVar &&
+                          store_.typevar(TypeVarTypeView{store_, p.type}.typevar()).flavor == TypeVarFlavor::TypeVarTuple;
+          if (p.type.valid()) out += ": " + std::string(unpacked ? "*" : "") + Type(p.type);
           if (p.has_default) out += p.type.valid() ? " = " + p.default_text : "=" + p.default_text;
         }
         bool last_positional_only =

@@ -58,6 +58,32 @@ class Substituter {
         }
       }
     }
+    // `*args: *Ts` with Ts solved to a tuple: its elements become positional-only parameters;
+    // solved to anything else (unknown): the signature accepts anything.
+    for (size_t i = 0; i < out.params.size(); ++i) {
+      const Param& p = out.params[i];
+      if (p.kind != ParamKind::VarArgs || !p.type.valid() || store_.kind(p.type) != TypeKind::TypeVar ||
+          store_.typevar(TypeVarTypeView{store_, p.type}.typevar()).flavor != TypeVarFlavor::TypeVarTuple) {
+        continue;
+      }
+      TypeId solved = subst_.Lookup(p.type);
+      if (!solved.valid()) break;
+      if (store_.kind(solved) == TypeKind::Tuple && !TupleTypeView{store_, solved}.homogeneous()) {
+        std::vector<Param> spliced;
+        for (TypeId element : TupleTypeView{store_, solved}.elements()) {
+          Param q;
+          q.kind = ParamKind::PositionalOnly;
+          q.type = element;
+          spliced.push_back(std::move(q));
+        }
+        out.params.erase(out.params.begin() + i);
+        out.params.insert(out.params.begin() + i, spliced.begin(), spliced.end());
+      } else {
+        out.params.clear();
+        out.gradual = true;
+      }
+      break;
+    }
     for (Param& p : out.params) p.type = Type(p.type);
     out.return_type = Type(sig.return_type);
     if (sig.guard.valid()) out.guard = Type(sig.guard);
