@@ -5,6 +5,7 @@
     python3 bench/precision.py CORPUS --triage FILE        # + true/false positives from verdicts
     python3 bench/precision.py CORPUS --list               # + every diagnostic, one per line
     python3 bench/precision.py CORPUS --json               # one JSON object on stdout
+    python3 bench/precision.py CORPUS --pyright PATH       # + the lines pyright reports too
 
 CORPUS is a folder of libraries laid out as fetched: `CORPUS/<name>/<package>/__init__.py` (a
 project folder holding its import package) or `CORPUS/<package>/__init__.py` (a package on its
@@ -12,6 +13,10 @@ own, such as a copy of a standard-library package). Third-party packages are che
 each named as a path so that its parent is the import root, the way a user checks a package;
 a standard-library package is checked on its own (checked beside the others it would stand in
 for the stub of the same name only for its own files, but on its own it is the whole picture).
+
+With `--pyright`, pyright checks the same paths the same way, and the report says on how many
+of asynctype's lines pyright reports too, and how many of pyright's lines asynctype misses (per
+pyright rule), a quick guide for triage (pyright is no oracle: it has its own false positives).
 
 A triage file holds verdicts, one per line: `TRUE|FALSE <file>:<line>:<col> <rule>  # reason`
 (paths as printed, relative to CORPUS; `#` starts a comment). Diagnostics without a verdict are
@@ -56,6 +61,22 @@ def run_check(binary, corpus, paths):
     return json.loads(proc.stdout)["diagnostics"]
 
 
+def run_pyright(pyright, corpus, paths):
+    cmd = [pyright, "--outputjson", *paths]
+    proc = subprocess.run(cmd, cwd=corpus, capture_output=True, text=True)
+    try:
+        report = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        sys.exit(f"precision.py: `{' '.join(cmd)}` gave no JSON report:\n{proc.stderr}")
+    lines = {}
+    for d in report.get("generalDiagnostics", []):
+        if d.get("severity") not in ("error", "warning"):
+            continue
+        path = os.path.relpath(d["file"], corpus)
+        lines.setdefault((path, d["range"]["start"]["line"] + 1), d.get("rule", "?"))
+    return lines
+
+
 def load_triage(path):
     verdicts = {}
     with open(path, encoding="utf-8") as f:
@@ -87,6 +108,7 @@ def main():
     parser.add_argument("--triage", help="verdicts file (see the module docstring)")
     parser.add_argument("--list", action="store_true", help="print every diagnostic")
     parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    parser.add_argument("--pyright", help="a pyright executable: compare the reported lines")
     args = parser.parse_args()
     corpus = os.path.abspath(args.corpus)
     binary = os.path.abspath(args.binary)
@@ -97,6 +119,14 @@ def main():
     for package in stdlib:
         diagnostics += run_check(binary, corpus, [package])
     diagnostics = [d for d in diagnostics if d["severity"] in ("error", "warning")]
+    pyright_lines = None
+    if args.pyright:
+        pyright_lines = {}
+        if third_party:
+            pyright_lines.update(run_pyright(args.pyright, corpus, third_party))
+        for package in stdlib:
+            pyright_lines.update(run_pyright(args.pyright, corpus, [package]))
+    ours = {(d["file"], d["range"]["start"]["line"]) for d in diagnostics}
 
     per_rule = collections.Counter(d["rule"] for d in diagnostics)
     per_library = collections.defaultdict(collections.Counter)
@@ -126,6 +156,11 @@ def main():
             "triage": {rule: dict(c) for rule, c in outcome.items()} if verdicts is not None else None,
             "untriaged": [" ".join(key(d)) for d in untriaged],
             "stale_verdicts": [" ".join(k) for k in stale],
+            "pyright": None if pyright_lines is None else {
+                "lines": len(pyright_lines),
+                "shared_lines": len(ours & set(pyright_lines)),
+                "only_asynctype": sorted(f"{f}:{l}" for f, l in ours - set(pyright_lines)),
+            },
         }, sys.stdout, indent=2, sort_keys=True)
         print()
         return
@@ -162,6 +197,14 @@ def main():
             print("\nverdicts no longer reported:")
             for k in stale:
                 print(f"  {' '.join(k)}")
+    if pyright_lines is not None:
+        shared = ours & set(pyright_lines)
+        print(f"\npyright: {len(pyright_lines)} lines; asynctype reports {len(ours)} lines, "
+              f"{len(shared)} of them also reported by pyright")
+        missed = collections.Counter(rule for k, rule in pyright_lines.items() if k not in ours)
+        print("pyright lines asynctype does not report, per pyright rule:")
+        for rule, count in missed.most_common():
+            print(f"  {rule:<40} {count:>5}")
     if args.list:
         print()
         for d in diagnostics:
