@@ -11,6 +11,9 @@ trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 cat > "$tmp/hints.py" <<'EOF'
+import asyncio
+
+
 async def load() -> dict[str, int]:
     return {}
 
@@ -26,6 +29,20 @@ async def main() -> None:
     load().get("key")
     load().nope
     count() + "a"
+
+
+def number() -> int:
+    return 1
+
+
+def scaled(factor: int) -> int:
+    return factor
+
+
+x: int = number
+y: int = scaled
+z: int = count
+asyncio.run(count)
 EOF
 
 "$bin" check "$tmp/hints.py" --color never >"$tmp/out" 2>"$tmp/err"
@@ -66,4 +83,10 @@ expect "error[unresolved-attribute]: Object of type \`$dict\` has no attribute \
 # Awaiting would not help: no hint.
 expect "error[unresolved-attribute]: Object of type \`$dict\` has no attribute \`nope\`"
 expect "error[unsupported-operator]: Operator \`+\` is not supported between objects of type \`$int\` and \`Literal[\"a\"]\`"
+expect "error[invalid-assignment]: Object of type \`def number() -> int\` is not assignable to \`int\`" \
+  "Did you mean to call it? \`number()\` returns \`int\`"
+expect "error[invalid-assignment]: Object of type \`def scaled(factor: int) -> int\` is not assignable to \`int\`"
+expect "error[invalid-assignment]: Object of type \`def count() -> $int\` is not assignable to \`int\`"
+expect "error[invalid-argument-type]: Argument to function \`run\` is incorrect" \
+  "Did you mean to call it? \`count()\` returns \`$int\`"
 echo "ok"
