@@ -9,6 +9,7 @@
 #include "checker/check/declaration_checks.h"
 #include "checker/check/generator_checks.h"
 #include "checker/check/operator_checks.h"
+#include "checker/check/override_checks.h"
 #include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "llvm/ADT/BitVector.h"
@@ -113,6 +114,7 @@ class Checker {
         if (!is_stub_) CheckImplicitReturn(inference_, stmt);
         CheckAsyncProtocolMethod(inference_, stmt);
         if (!is_stub_) CheckGeneratorFunction(inference_, stmt);
+        if (!is_stub_) CheckMethodOverride(inference_, stmt);
         return;
       }
       case NodeKind::ClassDef: {
