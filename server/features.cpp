@@ -519,7 +519,7 @@ json CodeActions(Analysis& analysis, const CodeActionParams& params) {
     std::string message = d.value("message", std::string());
     uint32_t start = OffsetOf(lines, d["range"].value("start", json::object()));
 
-    if (rule == "unused-awaitable") {
+    if (rule == "unused-coroutine" || rule == "unused-awaitable") {
       actions.push_back(QuickFix("Add `await`", uri, InsertEdit(lines, start, "await "), d, true));
     }
     if (rule == "invalid-syntax" && message.find("outside of an asynchronous function") != std::string::npos) {

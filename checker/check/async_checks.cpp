@@ -554,6 +554,58 @@ bool IsTaskGroupCall(FileInference& inference, NodeId expr) {
   return IsAsyncioClass(inference.program(), owner, "TaskGroup");
 }
 
+// A coroutine object: an instance of `types.CoroutineType` (what calling an `async def` gives) or
+// of `typing.Coroutine` itself (a declared `-> Coroutine[...]`). Subclasses are other awaitables
+// (objects that may do their work without being awaited), as pyright's reportUnusedCoroutine.
+bool IsCoroutineObject(Program& program, TypeId instance) {
+  TypeStore& store = program.types();
+  if (store.kind(instance) != TypeKind::Instance) return false;
+  ClassId cls = store.ClassOf(instance);
+  return cls == GetKnownClass(program, KnownClass::CoroutineType) || cls == GetKnownClass(program, KnownClass::Coroutine);
+}
+
+// The function a callee type calls: a function, a bound method's function, or an overloaded
+// function's first overload (they share the name and owner). None for other callees.
+const FunctionInfo* CalleeFunction(TypeStore& store, TypeId callee) {
+  if (store.kind(callee) == TypeKind::BoundMethod) callee = BoundMethodTypeView{store, callee}.function();
+  if (store.kind(callee) == TypeKind::Overloaded) {
+    auto overloads = OverloadedTypeView{store, callee}.overloads();
+    if (overloads.empty()) return nullptr;
+    callee = overloads.front();
+  }
+  if (store.kind(callee) != TypeKind::Function) return nullptr;
+  return &store.function(FunctionTypeView{store, callee}.function());
+}
+
+// A call of `asyncio.create_task`, `asyncio.ensure_future` or an event loop's `create_task`, under
+// any name (`from asyncio import create_task as spawn`): identified by the function the callee's
+// type is, not by the name written at the call.
+bool IsTaskCreatingCall(FileInference& inference, NodeId expr) {
+  const Ast& ast = inference.ast();
+  if (ast.kind(expr) != NodeKind::Call) return false;
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  const FunctionInfo* fn = CalleeFunction(store, inference.ExprType(CallView{ast, expr}.func()));
+  if (fn == nullptr) return false;
+  if (fn->owner.valid()) {
+    // `loop.create_task(...)`: a method of `asyncio.AbstractEventLoop` (or a class deriving from it).
+    if (fn->name != "create_task") return false;
+    for (TypeId base : ResolvedClass(program, fn->owner).mro) {
+      if (store.kind(base) == TypeKind::Instance && IsAsyncioClass(program, store.ClassOf(base), "AbstractEventLoop")) {
+        return true;
+      }
+    }
+    return false;
+  }
+  if (fn->name != "create_task" && fn->name != "ensure_future") return false;
+  ModuleId asyncio = program.resolver().Resolve("asyncio");
+  if (!asyncio.valid() || !program.modules()[asyncio].file.valid()) return false;
+  std::optional<TypeId> exported = program.inference(program.modules()[asyncio].file).ModuleSymbolType(fn->name);
+  if (!exported) return false;
+  const FunctionInfo* asyncio_fn = CalleeFunction(store, *exported);
+  return asyncio_fn != nullptr && asyncio_fn->file == fn->file && asyncio_fn->node == fn->node;
+}
+
 // `reveal_type(...)` and `assert_type(...)` return their argument: using them as statements is
 // the point.
 bool IsTypeDebuggingCall(FileInference& inference, NodeId expr) {
@@ -611,23 +663,33 @@ void CheckUnusedAwaitable(FileInference& inference, NodeId expr_statement) {
   } else {
     members.push_back(type);
   }
-  bool any_future = false;
+  bool any_future = false, all_coroutines = true;
   for (TypeId m : members) {
     if (!IsAwaitableInstance(program, m)) return;
     any_future |= IsFuture(program, m);
+    all_coroutines &= IsCoroutineObject(program, m);
   }
-  // `TaskGroup.create_task(...)`: the group keeps the task and awaits it on exit, so dropping the
-  // handle is the intended use.
-  if (any_future && IsTaskGroupCall(inference, value)) return;
   if (IsTypeDebuggingCall(inference, value)) return;
-  Diagnostic d = MakeDiagnostic(Rule::UnusedAwaitable, inference.file(), ast.range(value),
-                                "Object of type " + Code(inference.Display(type)) + " is not awaited");
-  if (any_future && ast.kind(value) == NodeKind::Call) {
+  const std::string message = "Object of type " + Code(inference.Display(type)) + " is not awaited";
+  if (all_coroutines) {
+    Diagnostic d = MakeDiagnostic(Rule::UnusedCoroutine, inference.file(), ast.range(value), message);
+    d.infos.push_back("A coroutine runs only when awaited (or scheduled as a task); did you forget `await`?");
+    inference.Report(std::move(d));
+    return;
+  }
+  if (any_future && IsTaskCreatingCall(inference, value)) {
     // The event loop keeps only weak references to tasks: a dropped one may be collected
     // before it finishes, and its exception is never seen.
-    d.infos.push_back("The event loop keeps only a weak reference to a task; keep a reference, await it, or use a `TaskGroup`");
+    Diagnostic d = MakeDiagnostic(Rule::UnusedTask, inference.file(), ast.range(value), message);
+    d.infos.push_back(
+        "The event loop keeps only a weak reference to a task; keep a reference, await it, or use a `TaskGroup`");
+    inference.Report(std::move(d));
+    return;
   }
-  inference.Report(std::move(d));
+  // `TaskGroup.create_task(...)`: the group keeps the task and awaits it on exit, so dropping the
+  // handle is the intended use, even for the broad rule.
+  if (any_future && IsTaskGroupCall(inference, value)) return;
+  inference.Report(MakeDiagnostic(Rule::UnusedAwaitable, inference.file(), ast.range(value), message));
 }
 
 }  // namespace asynctype

@@ -4,7 +4,9 @@
 // to find out *why* a protocol fails, then word the diagnostics as ty does:
 //   invalid-context-manager  "Object of type `T` cannot be used with `async with` because ..."
 //   not-iterable             "Object of type `T` is not iterable" / "... is not async-iterable"
-//   unused-awaitable         "Object of type `T` is not awaited"
+//   unused-coroutine         "Object of type `T` is not awaited" (a dropped coroutine object)
+//   unused-task              the same for the task `asyncio.create_task` & co. just made
+//   unused-awaitable         the same for any other awaitable (off by default)
 // All three stay silent unless the type is fully known: no Any/Unknown (nor a union member of
 // them), no class with an unknown base, no TypeVar or class object (whose metaclass is not
 // modelled), and no call whose failure the call checker itself does not trust.
@@ -24,7 +26,8 @@ void CheckForStatement(FileInference& inference, NodeId for_statement);
 void CheckComprehensionClause(FileInference& inference, NodeId comprehension);
 // A `yield from` expression: its operand must be iterable.
 void CheckYieldFrom(FileInference& inference, NodeId yield_from);
-// An expression statement whose value is an awaitable that nobody awaits.
+// An expression statement whose value is an awaitable that nobody awaits: a coroutine object
+// (unused-coroutine), a new task (unused-task), or another awaitable (unused-awaitable).
 void CheckUnusedAwaitable(FileInference& inference, NodeId expr_statement);
 
 }  // namespace asynctype

@@ -8,6 +8,8 @@
 #include "checker/check/checks.h"
 #include "checker/check/declaration_checks.h"
 #include "checker/check/generator_checks.h"
+#include "checker/check/operator_checks.h"
+#include "checker/check/override_checks.h"
 #include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "llvm/ADT/BitVector.h"
@@ -18,7 +20,11 @@ namespace {
 class Checker {
  public:
   explicit Checker(FileInference& inference, bool is_stub)
-      : inference_(inference), ast_(inference.ast()), index_(inference.index()), is_stub_(is_stub) {}
+      : inference_(inference),
+        ast_(inference.ast()),
+        index_(inference.index()),
+        is_stub_(is_stub),
+        targets_(static_cast<unsigned>(ast_.size())) {}
 
   void Run() {
     const Program& program = inference_.program();
@@ -57,8 +63,40 @@ class Checker {
   }
 
 
+  // Subscripts that are stored to or deleted (`d[k] = v`, `del d[k]`, `for d[k] in ...`, and
+  // `d[k] += 1`, which needs `__setitem__` too): not checked as reads.
+  void MarkTargets(NodeId target) {
+    if (!target.valid()) return;
+    switch (ast_.kind(target)) {
+      case NodeKind::Subscript: targets_.set(target.index()); return;
+      case NodeKind::Tuple:
+      case NodeKind::ListExpr:
+      case NodeKind::Starred:
+      case NodeKind::List:
+        for (NodeId child : ast_.children(target)) MarkTargets(child);
+        return;
+      default: return;
+    }
+  }
+
+  void MarkStatementTargets(NodeId stmt) {
+    switch (ast_.kind(stmt)) {
+      case NodeKind::Assign:
+        for (NodeId target : AssignView{ast_, stmt}.targets()) MarkTargets(target);
+        return;
+      case NodeKind::AugAssign: MarkTargets(AugAssignView{ast_, stmt}.target()); return;
+      case NodeKind::AnnAssign: MarkTargets(AnnAssignView{ast_, stmt}.target()); return;
+      case NodeKind::Delete:
+        for (NodeId target : DeleteView{ast_, stmt}.targets()) MarkTargets(target);
+        return;
+      case NodeKind::For: MarkTargets(ForView{ast_, stmt}.target()); return;
+      default: return;
+    }
+  }
+
   void Statement(NodeId stmt) {
     if (!stmt.valid() || index_.IsUnreachable(stmt) || !inference_.StatementReachable(stmt)) return;
+    MarkStatementTargets(stmt);
     switch (ast_.kind(stmt)) {
       case NodeKind::FunctionDef: {
         FunctionDefView fn{ast_, stmt};
@@ -76,6 +114,7 @@ class Checker {
         if (!is_stub_) CheckImplicitReturn(inference_, stmt);
         CheckAsyncProtocolMethod(inference_, stmt);
         if (!is_stub_) CheckGeneratorFunction(inference_, stmt);
+        if (!is_stub_) CheckMethodOverride(inference_, stmt);
         return;
       }
       case NodeKind::ClassDef: {
@@ -140,6 +179,9 @@ class Checker {
       case NodeKind::List: Block(node); return;
       case NodeKind::Identifier: return;
       case NodeKind::WithItem:
+        MarkTargets(WithItemView{ast_, node}.optional_vars());
+        for (NodeId child : ast_.children(node)) Any(child);
+        return;
       case NodeKind::ExceptHandler:
       case NodeKind::MatchCase:
         for (NodeId child : ast_.children(node)) Any(child);
@@ -213,10 +255,24 @@ class Checker {
       case NodeKind::Parameters:
       case NodeKind::Parameter:
         return;
+      case NodeKind::Comprehension:
+        MarkTargets(ComprehensionView{ast_, expr}.target());
+        for (NodeId child : ast_.children(expr)) Expr(child);
+        break;
       default:
         for (NodeId child : ast_.children(expr)) Expr(child);
     }
     inference_.ExprType(expr);
+    if (!is_stub_) {
+      switch (ast_.kind(expr)) {
+        case NodeKind::BinOp: CheckBinaryOperator(inference_, expr); break;
+        case NodeKind::Compare: CheckComparison(inference_, expr); break;
+        case NodeKind::Subscript:
+          if (!targets_.test(expr.index())) CheckSubscript(inference_, expr);
+          break;
+        default: break;
+      }
+    }
     if (!is_stub_ && ast_.kind(expr) == NodeKind::Comprehension) CheckComprehensionClause(inference_, expr);
     if (!is_stub_ && ast_.kind(expr) == NodeKind::YieldFrom && !inference_.DelegatesToCoroutine(expr)) CheckYieldFrom(inference_, expr);
     if (!is_stub_) CheckYieldExpression(inference_, expr);
@@ -226,6 +282,7 @@ class Checker {
   const Ast& ast_;
   const SemanticIndex& index_;
   bool is_stub_;
+  llvm::BitVector targets_;  // MarkTargets
 };
 
 }  // namespace

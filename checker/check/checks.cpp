@@ -1,7 +1,9 @@
 #include "checker/check/checks.h"
 
+
 #include "checker/check/generator_checks.h"
 #include "checker/database/program.h"
+#include "checker/infer/call_errors.h"
 #include "checker/infer/certainty.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
@@ -127,9 +129,11 @@ void CheckAssignToDeclared(FileInference& inference, NodeId statement) {
     if (store.kind(declared) == TypeKind::SpecialForm) continue;
     TypeId actual = inference.ExprType(value);
     if (HasUnknownMember(store, actual) || IsAssignable(program, actual, declared)) continue;
-    inference.Report(MakeDiagnostic(Rule::InvalidAssignment, inference.file(), ast.range(target),
-                                    "Object of type `" + inference.Display(actual) + "` is not assignable to `" +
-                                        inference.Display(declared) + "`"));
+    Diagnostic d = MakeDiagnostic(Rule::InvalidAssignment, inference.file(), ast.range(target),
+                                  "Object of type `" + inference.Display(actual) + "` is not assignable to `" +
+                                      inference.Display(declared) + "`");
+    if (auto hint = DidYouMeanToCall(inference, actual, declared)) d.infos.push_back(std::move(*hint));
+    inference.Report(std::move(d));
   }
 }
 
@@ -158,6 +162,7 @@ void CheckAssignment(FileInference& inference, NodeId statement) {
   Diagnostic d = MakeDiagnostic(Rule::InvalidAssignment, inference.file(), ast.range(value),
                                 "Object of type `" + inference.Display(actual) + "` is not assignable to `" +
                                     inference.Display(declared) + "`");
+  if (auto hint = DidYouMeanToCall(inference, actual, declared)) d.infos.push_back(std::move(*hint));
   inference.Report(std::move(d));
 }
 

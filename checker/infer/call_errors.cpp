@@ -648,6 +648,7 @@ void ReportCallErrors(Program& program, FileInference& inference, NodeId call,
                                       "Argument" + To(e) + " is incorrect");
         d.primary_message = "Expected `" + inference.Display(e.expected) + "`, found `" +
                             inference.Display(e.actual) + "`";
+        if (auto hint = DidYouMeanToCall(inference, e.actual, e.expected)) d.infos.push_back(std::move(*hint));
         inference.Report(std::move(d));
         break;
       }
@@ -661,6 +662,21 @@ void ReportCallErrors(Program& program, FileInference& inference, NodeId call,
       }
     }
   }
+}
+
+std::optional<std::string> DidYouMeanToCall(FileInference& inference, TypeId actual, TypeId expected) {
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  if (!actual.valid() || !expected.valid()) return std::nullopt;
+  TypeId fn = actual;
+  if (store.kind(fn) == TypeKind::BoundMethod) fn = BoundMethodTypeView{store, fn}.function();
+  if (store.kind(fn) != TypeKind::Function) return std::nullopt;
+  if (HasDynamicPart(store, expected)) return std::nullopt;
+  CallOutcome call = CallTypeChecked(program, actual, {});
+  if (!call.callable || !call.matched || !call.type.valid() || HasUnknownMember(store, call.type)) return std::nullopt;
+  if (!IsAssignable(program, call.type, expected)) return std::nullopt;
+  const std::string& name = store.function(FunctionTypeView{store, fn}.function()).name;
+  return "Did you mean to call it? `" + name + "()` returns `" + inference.Display(call.type) + "`";
 }
 
 }  // namespace asynctype

@@ -4,6 +4,9 @@
 // `invalid-argument-type`, `no-matching-overload`, `call-non-callable`).
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "checker/infer/semantics.h"
 #include "checker/syntax/ast.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -23,5 +26,11 @@ class Program;
 // anything); an argument of a union type of which some member fits.
 void ReportCallErrors(Program& program, FileInference& inference, NodeId call,
                       llvm::ArrayRef<CallError> errors);
+
+// The hint for a function passed or assigned where a value is expected (`asyncio.run(main)`,
+// `x: int = number`): "Did you mean to call it? `main()` returns `...`" when `actual` is a
+// function or bound method that can be called without arguments and whose result is assignable
+// to `expected`; None otherwise.
+std::optional<std::string> DidYouMeanToCall(FileInference& inference, TypeId actual, TypeId expected);
 
 }  // namespace asynctype

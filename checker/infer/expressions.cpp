@@ -604,6 +604,14 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
                              : "Class `" + info.name + "` has no attribute `" + name.str() + "`";
   Diagnostic diag = MakeDiagnostic(Rule::UnresolvedAttribute, file_, ast_.range(where), message);
   if (auto close = ClosestName(name, candidates)) diag.infos.push_back("Did you mean `" + close->str() + "`?");
+  // `coro().attr`: the awaited value has the attribute.
+  if (d.kind == TypeKind::Instance) {
+    AwaitResult awaited = TryAwait(program_, object);
+    if (awaited.error == AwaitError::None && store_.kind(awaited.type) == TypeKind::Instance &&
+        LookupMember(program_, awaited.type, name).type.valid()) {
+      diag.infos.push_back("`" + Display(object) + "` is awaitable: did you forget `await`?");
+    }
+  }
   Report(std::move(diag));
 }
 

@@ -256,11 +256,15 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
     if (store.kind(promoted) == TypeKind::Instance) {
       ClassId value_cls = store.ClassOf(promoted);
       const ClassInfo& value_info = ResolvedClass(program, value_cls);
-      // Numeric promotion.
-      if ((target_info.known == KnownClass::Float || target_info.known == KnownClass::Complex) &&
-          (value_info.known == KnownClass::Int || value_info.known == KnownClass::Bool ||
-           value_info.known == KnownClass::Float)) {
-        return true;
+      // Numeric promotion, for subclasses too (`class Celsius(int)` is an `int`, so a `float`).
+      if (target_info.known == KnownClass::Float || target_info.known == KnownClass::Complex) {
+        auto derives = [&](KnownClass known) {
+          ClassId cls = GetKnownClass(program, known);
+          return cls.valid() && Upcast(store, promoted, cls).valid();
+        };
+        if (derives(KnownClass::Int) || (target_info.known == KnownClass::Complex && derives(KnownClass::Float))) {
+          return true;
+        }
       }
       if (value_info.has_unknown_base) return true;
       if (TypeId up = Upcast(store, promoted, target_cls); up.valid()) {

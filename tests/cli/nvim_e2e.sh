@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end test of `asynctype server` with a real editor: headless Neovim (its built-in LSP
-# client) opens a file with a coroutine called without `await`, gets the `unused-awaitable`
+# client) opens a file with a coroutine called without `await`, gets the `unused-coroutine`
 # diagnostic, hovers the call, applies the ``Add `await` `` code action and sees the diagnostic
 # go away; see tests/nvim/e2e.lua. Skips (exit 0) only when Neovim is not installed
 # (scripts/setup.sh installs it).

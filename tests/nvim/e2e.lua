@@ -2,7 +2,7 @@
 -- Run by tests/cli/nvim_e2e.sh as
 --   ASYNCTYPE=/path/to/asynctype E2E_FILE=/tmp/.../main.py \
 --     nvim --headless --clean -u NONE +"luafile tests/nvim/e2e.lua"
--- Steps: start the server and attach it to the buffer, wait for the `unused-awaitable`
+-- Steps: start the server and attach it to the buffer, wait for the `unused-coroutine`
 -- diagnostic on `f()`, hover the call (its type and what `await` produces), ask for the code
 -- actions at the diagnostic and apply ``Add `await` `` (Neovim sends the didChange itself), wait
 -- for the diagnostics to go away, then shut the server down and check it exits with 0.
@@ -83,9 +83,9 @@ local function run()
 
   -- 1. The diagnostic for the coroutine called without `await`.
   local diag
-  wait_for("the unused-awaitable diagnostic", function()
+  wait_for("the unused-coroutine diagnostic", function()
     for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-      if d.code == "unused-awaitable" then
+      if d.code == "unused-coroutine" then
         diag = d
         return true
       end

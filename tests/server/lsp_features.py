@@ -63,11 +63,11 @@ d = s.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] ==
 check(d["version"] == 7, s, "publish carries the document version")
 diags = d["diagnostics"]
 codes = [x["code"] for x in diags]
-check(codes == ["unused-awaitable", "unused-awaitable", "unused-awaitable", "unused-awaitable", "invalid-syntax"],
+check(codes == ["unused-coroutine", "unused-coroutine", "unused-coroutine", "unused-coroutine", "invalid-syntax"],
       s, "diagnostics: %r" % diags)
 for x in diags:
     check(x["source"] == "asynctype", s, "source")
-check([x["severity"] for x in diags] == [2, 2, 2, 2, 1], s, "severities: %r" % diags)
+check([x["severity"] for x in diags] == [1, 1, 1, 1, 1], s, "severities: %r" % diags)
 check(diags[0]["range"] == {"start": pos(5, 4), "end": pos(5, 12)}, s, "range of fetch(1): %r" % diags[0]["range"])
 # After the emoji (2 UTF-16 units) and é (1): `    s = "` 9 + 2 + 1 + `"; ` 3 = 15.
 check(diags[3]["range"]["start"] == pos(11, 15), s, "UTF-16 column after non-BMP text: %r" % diags[3]["range"])
@@ -128,13 +128,13 @@ def actions(diagnostic):
 
 acts = actions(diags[0])
 titles = [a["title"] for a in acts]
-check(titles == ["Add `await`", "Ignore `unused-awaitable` on this line"], s, "actions: %r" % titles)
+check(titles == ["Add `await`", "Ignore `unused-coroutine` on this line"], s, "actions: %r" % titles)
 add = acts[0]
 check(add["kind"] == "quickfix" and add["diagnostics"] == [diags[0]], s, "quickfix kind")
 check(add["edit"]["changes"][uri(main_py)] == [{"range": {"start": pos(5, 4), "end": pos(5, 4)}, "newText": "await "}],
       s, "add await edit: %r" % add)
 ign = acts[1]["edit"]["changes"][uri(main_py)]
-check(ign == [{"range": {"start": pos(5, 12), "end": pos(5, 12)}, "newText": "  # asynctype: ignore[unused-awaitable]"}],
+check(ign == [{"range": {"start": pos(5, 12), "end": pos(5, 12)}, "newText": "  # asynctype: ignore[unused-coroutine]"}],
       s, "ignore edit: %r" % ign)
 acts = actions(diags[4])
 check([a["title"] for a in acts] == ["Make the enclosing function `async`"], s, "await outside async: %r" % acts)
@@ -143,7 +143,7 @@ check(acts[0]["edit"]["changes"][uri(main_py)] == [{"range": {"start": pos(15, 0
 # No context diagnostics: the server's own diagnostics in the range.
 acts = s.result("textDocument/codeAction", {"textDocument": {"uri": uri(main_py)},
                                             "range": {"start": pos(9, 4), "end": pos(9, 4)}, "context": {"diagnostics": []}})
-check([a["title"] for a in acts] == ["Add `await`", "Ignore `unused-awaitable` on this line"], s, "actions from range: %r" % acts)
+check([a["title"] for a in acts] == ["Add `await`", "Ignore `unused-coroutine` on this line"], s, "actions from range: %r" % acts)
 acts = s.result("textDocument/codeAction", {"textDocument": {"uri": uri(main_py)}, "range": diags[0]["range"],
                                             "context": {"diagnostics": [diags[0]], "only": ["refactor"]}})
 check(acts == [], s, "only refactor: no quick fixes")
@@ -157,7 +157,7 @@ s.notify("textDocument/didChange", {"textDocument": {"uri": uri(main_py), "versi
 ]})
 d = s.wait_notification("textDocument/publishDiagnostics", lambda p: p["version"] == 8)
 codes = [(x["code"], x["range"]["start"]["line"]) for x in d["diagnostics"]]
-check(codes == [("unused-awaitable", 9), ("unused-awaitable", 10)], s, "after the fixes: %r" % d["diagnostics"])
+check(codes == [("unused-coroutine", 9), ("unused-coroutine", 10)], s, "after the fixes: %r" % d["diagnostics"])
 h = hover(11, 30)  # in `fetch(5)` after the edit: the line text is right
 check(h is not None and "awaits to `int`" in h["contents"]["value"], s, "hover after edit (the `)` of fetch(5)): %r" % h)
 
@@ -165,10 +165,10 @@ check(h is not None and "awaits to `int`" in h["contents"]["value"], s, "hover a
 s.notify("textDocument/didChange", {"textDocument": {"uri": uri(main_py), "version": 9}, "contentChanges": [
     {"range": {"start": pos(9, 11), "end": pos(9, 11)}, "text": "  # asynctype: ignore[invalid-await]"}]})
 d = s.wait_notification("textDocument/publishDiagnostics", lambda p: p["version"] == 9)
-ua = [x for x in d["diagnostics"] if x["code"] == "unused-awaitable" and x["range"]["start"]["line"] == 9][0]
+ua = [x for x in d["diagnostics"] if x["code"] == "unused-coroutine" and x["range"]["start"]["line"] == 9][0]
 acts = actions(ua)
 ign = acts[1]["edit"]["changes"][uri(main_py)][0]
-check(ign["newText"] == ", unused-awaitable" and ign["range"]["start"] == pos(9, 46), s, "join ignore list: %r" % ign)
+check(ign["newText"] == ", unused-coroutine" and ign["range"]["start"] == pos(9, 46), s, "join ignore list: %r" % ign)
 
 # ---- Inlay hints
 hints = s.result("textDocument/inlayHint", {"textDocument": {"uri": uri(main_py)},
@@ -198,7 +198,7 @@ write("app/util.py", "def fetch(n: int) -> int:\n    return n\n\n\nclass Client:
 s.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(util_py), "type": 2}]})
 d = s.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == uri(main_py))
 check(d["version"] == 9, s, "version kept")
-check(not any(x["code"] == "unused-awaitable" for x in d["diagnostics"]), s, "re-checked after the disk change: %r" % d)
+check(not any(x["code"] == "unused-coroutine" for x in d["diagnostics"]), s, "re-checked after the disk change: %r" % d)
 check(any(x["code"] == "invalid-await" for x in d["diagnostics"]), s, "awaiting a sync call now: %r" % d)
 
 # ---- didSave also re-checks (the configuration may have changed).
@@ -227,7 +227,7 @@ s.initialize(proj, capabilities={"textDocument": {"diagnostic": {"dynamicRegistr
                                  "workspace": {"diagnostics": {"refreshSupport": True}}})
 s.open(main_py, "import asyncio\nasyncio.sleep(1)\n")
 r = s.result("textDocument/diagnostic", {"textDocument": {"uri": uri(main_py)}})
-check([x["code"] for x in r["items"]] == ["unused-awaitable"], s, "pull report: %r" % r)
+check([x["code"] for x in r["items"]] == ["unused-coroutine"], s, "pull report: %r" % r)
 check(s.drain_notifications("textDocument/publishDiagnostics") == [], s, "pull clients get no pushes")
 s.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(util_py), "type": 2}]})
 s.send({"jsonrpc": "2.0", "id": "probe", "method": "shutdown"})

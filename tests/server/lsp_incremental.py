@@ -47,7 +47,7 @@ s.open(util_py, util_text, version=1)
 s.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == uri(util_py))
 s.open(main_py, main_text, version=7)
 d = s.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == uri(main_py))
-check([x["code"] for x in d["diagnostics"]] == ["unused-awaitable"] and d["version"] == 7, s,
+check([x["code"] for x in d["diagnostics"]] == ["unused-coroutine"] and d["version"] == 7, s,
       "main.py calls a coroutine without awaiting it: %r" % d)
 s.open(other_py, other_text, version=1)
 s.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == uri(other_py))
@@ -71,7 +71,7 @@ check(not publishes(s, uri(other_py)), s, "other.py does not import util: not re
 s.notify("textDocument/didChange", {"textDocument": {"uri": uri(util_py), "version": 4}, "contentChanges": [
     {"range": {"start": pos(0, 0), "end": pos(0, 0)}, "text": "async "}]})
 d = s.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == uri(main_py))
-check([x["code"] for x in d["diagnostics"]] == ["unused-awaitable"], s, "main.py after util.get is async again: %r" % d)
+check([x["code"] for x in d["diagnostics"]] == ["unused-coroutine"], s, "main.py after util.get is async again: %r" % d)
 
 # ---- A large document: analysis takes long enough for cancellations to arrive meanwhile.
 big_py = os.path.join(proj, "big.py")
@@ -168,7 +168,7 @@ s.initialize(proj, capabilities={"textDocument": {"diagnostic": {"dynamicRegistr
 s.open(util_py, util_text)
 s.open(main_py, main_text)
 r = s.result("textDocument/diagnostic", {"textDocument": {"uri": uri(main_py)}})
-check([x["code"] for x in r["items"]] == ["unused-awaitable"], s, "pull main.py: %r" % r)
+check([x["code"] for x in r["items"]] == ["unused-coroutine"], s, "pull main.py: %r" % r)
 s.result("textDocument/diagnostic", {"textDocument": {"uri": uri(util_py)}})
 
 

@@ -100,7 +100,7 @@ s.notify("textDocument/didChange", {"textDocument": {"uri": uri(main_py), "versi
                                     "contentChanges": [{"range": {"start": pos(99, 0), "end": pos(99, 0)},
                                                         "text": "\nfetch()\n"}]})
 d = s.wait_notification("textDocument/publishDiagnostics", lambda p: p["version"] == 5)
-check([x["code"] for x in d["diagnostics"]] == ["unused-awaitable"], s, "append past the end: %r" % d)
+check([x["code"] for x in d["diagnostics"]] == ["unused-coroutine"], s, "append past the end: %r" % d)
 check(d["diagnostics"][0]["range"]["start"] == pos(6, 0), s, "appended line position: %r" % d)
 # A burst of changes in one write: the text follows every change, and diagnostics end with the
 # last version. Analysis runs beside the reader, so a check of an early version may finish before

@@ -136,7 +136,7 @@ many_py = os.path.join(proj, "many.py")
 many_text = "".join("async def f%d() -> int:\n    return %d\n" % (i, i) for i in range(1000)) + "f1()\n"
 s.open(many_py, many_text, version=1)
 first = diagnostics_of(s, uri(many_py))
-check([x["code"] for x in first["diagnostics"]] == ["unused-awaitable"], s, "many.py: %r" % first)
+check([x["code"] for x in first["diagnostics"]] == ["unused-coroutine"], s, "many.py: %r" % first)
 import random  # noqa: E402
 rng = random.Random(5)
 changes = []
@@ -151,8 +151,8 @@ t0, cpu0 = time.perf_counter(), cpu_seconds(s.proc.pid)
 s.send_body(body)
 d = diagnostics_of(s, uri(many_py), lambda p: p["version"] == 2, timeout=300)
 seconds, cpu = time.perf_counter() - t0, cpu_seconds(s.proc.pid) - cpu0
-check([(x["code"], x["range"]["start"]["line"]) for x in d["diagnostics"]] == [("unused-awaitable", 2000),
-                                                                               ("unused-awaitable", 2001)], s,
+check([(x["code"], x["range"]["start"]["line"]) for x in d["diagnostics"]] == [("unused-coroutine", 2000),
+                                                                               ("unused-coroutine", 2001)], s,
       "after 200,000 changes: %r" % d)
 # The server's CPU time, not the wall time, is bounded (load on the machine hardly changes it):
 # about 0.3 s in a release build; rebuilding the line index per change took 17 s.
