@@ -203,7 +203,7 @@ void IndexBuilder::VisitFor(NodeId stmt) {
   loops_.pop_back();
   for (const FlowState& c : loop.continues) flow().Merge(c);
   PatchLoopUses(first_use, first_def, flow());
-  for (FlowState& b : loop.breaks) AddLoopBindings(b, first_def, flow());
+  for (FlowState& b : loop.breaks) AddLoopBindings(b, first_def, flow(), &before);
   // The loop may run zero times.
   before.Merge(flow());
   flow() = std::move(before);
@@ -215,6 +215,7 @@ void IndexBuilder::VisitWhile(NodeId stmt) {
   WhileView loop_stmt{ast_, stmt};
   NodeId test = loop_stmt.test();
   size_t first_use = use_log_.size(), first_def = index_.definitions_.size();
+  FlowState before = flow();
   loops_.emplace_back();
   ++loop_depth_;
   auto [when_true, exit] = VisitCondition(test);
@@ -225,7 +226,7 @@ void IndexBuilder::VisitWhile(NodeId stmt) {
   loops_.pop_back();
   for (const FlowState& c : loop.continues) flow().Merge(c);
   PatchLoopUses(first_use, first_def, flow());
-  for (FlowState& b : loop.breaks) AddLoopBindings(b, first_def, flow());
+  for (FlowState& b : loop.breaks) AddLoopBindings(b, first_def, flow(), &before);
   // Leaving through the condition: before the first iteration or after any.
   std::optional<bool> always = static_.Truth(test);
   bool literal_true = test.valid() && ast_.kind(test) == NodeKind::BoolLiteral && ast_.node(test).data;
@@ -234,7 +235,7 @@ void IndexBuilder::VisitWhile(NodeId stmt) {
   } else {
     // The condition is evaluated again after the last iteration: the bindings of the body
     // reach the exit too (narrowed as the first evaluation narrowed them).
-    AddLoopBindings(exit, first_def, flow());
+    AddLoopBindings(exit, first_def, flow(), &before);
     flow() = std::move(exit);
   }
   VisitList(loop_stmt.orelse());
