@@ -166,7 +166,14 @@ void IndexBuilder::VisitAnnAssign(NodeId stmt) {
     Mark(target);
     Define(ast_.str(target), DefinitionKind::AnnAssignment, stmt, target, ast_.range(stmt).end);
   } else {
-    if (ast_.kind(target) == NodeKind::Attribute) RecordInstanceAttribute(target);
+    if (ast_.kind(target) == NodeKind::Attribute) {
+      // `obj.attr: T = v` stores like `obj.attr = v` (it is not a lookup).
+      RecordInstanceAttribute(target);
+      index_.store_targets_.set(target.index());
+      if (AttributeView{ast_, target}.attr().valid()) {
+        index_.assigned_attributes_.insert(ast_.str(AttributeView{ast_, target}.attr()));
+      }
+    }
     VisitExpr(target);
   }
 }
