@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "checker/infer/file_inference.h"
+#include "checker/infer/semantics.h"
 #include "checker/project/check_for_user.h"
 #include "checker/project/session.h"
 #include "checker/semantic/index.h"
@@ -61,8 +62,20 @@ std::string ModuleInterface(Analysis& analysis) {
   const Ast& ast = program.parsed(analysis.file()).ast;
   FileInference& inference = program.inference(analysis.file());
   std::vector<std::string> entries;
+  TypeStore& store = program.types();
   auto add = [&](const std::string& owner, llvm::StringRef name, std::optional<TypeId> type) {
-    entries.push_back(owner + name.str() + ": " + (type ? inference.Display(*type) : std::string("?")));
+    std::string text = type ? inference.Display(*type) : std::string("?");
+    // A function without a return annotation returns what its body returns: a body edit may
+    // change what importers see.
+    if (type && store.kind(*type) == TypeKind::Function) {
+      FunctionId fn = FunctionTypeView{store, *type}.function();
+      NodeId node = store.function(fn).node;
+      if (store.function(fn).file == analysis.file() && node.valid() && ast.kind(node) == NodeKind::FunctionDef &&
+          !FunctionDefView{ast, node}.returns().valid()) {
+        text += " returns " + inference.Display(InferredReturnType(program, fn));
+      }
+    }
+    entries.push_back(owner + name.str() + ": " + text);
   };
   for (const auto& entry : index.scope(index.module_scope()).symbols) {
     add("", entry.getKey(), inference.ModuleSymbolType(entry.getKey()));

@@ -37,7 +37,7 @@ TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument>
   switch (store.kind(callee)) {
     case TypeKind::Function: sig = GetSignature(program, FunctionTypeView{store, callee}.function()); break;
     case TypeKind::BoundMethod:
-      if (store.kind(BoundMethodTypeView{store, callee}.function()) == TypeKind::Function) sig = BoundSignature(program, callee);
+      if (store.kind(BoundMethodTypeView{store, callee}.function()) == TypeKind::Function) sig = BoundSignature(program, callee, /*inferred_return=*/false);
       break;
     case TypeKind::Callable: sig = CallableTypeView{store, callee}.signature(); break;
     case TypeKind::ClassLiteral: {
@@ -48,7 +48,7 @@ TypeId ArgumentContext(Program& program, TypeId callee, llvm::ArrayRef<Argument>
       Member init = LookupMember(program, receiver, "__init__");
       if (!init.type.valid() || init.owner == GetKnownClass(program, KnownClass::Object)) break;
       if (store.kind(init.type) != TypeKind::BoundMethod || store.kind(BoundMethodTypeView{store, init.type}.function()) != TypeKind::Function) break;
-      sig = BoundSignature(program, init.type);
+      sig = BoundSignature(program, init.type, /*inferred_return=*/false);
       break;
     }
     default: break;

@@ -23,8 +23,9 @@ struct Description {
 
 Description Describe(const TypeStore& store, TypeId callee);
 
-// The signature of a bound method as its callers see it.
-Signature BoundSignature(Program& program, TypeId bound_method);
+// The signature of a bound method as its callers see it (`inferred_return`: with the return type
+// inferred from the body when the method has no return annotation, see SignatureForCall).
+Signature BoundSignature(Program& program, TypeId bound_method, bool inferred_return = true);
 
 // Calls one signature: binds, solves TypeVars and returns the specialized return type. With
 // `check_types` (overload selection) or `errors` (CheckCall) the arguments are also checked

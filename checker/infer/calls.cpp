@@ -14,11 +14,11 @@
 
 namespace asynctype {
 
-Signature BoundSignature(Program& program, TypeId bound_method) {
+Signature BoundSignature(Program& program, TypeId bound_method, bool inferred_return) {
   TypeStore& store = program.types();
   BoundMethodTypeView method{store, bound_method};
   FunctionId id = FunctionTypeView{store, method.function()}.function();
-  Signature sig = GetSignature(program, id);
+  Signature sig = inferred_return ? SignatureForCall(program, id, /*bound=*/true) : GetSignature(program, id);
   const FunctionInfo& info = store.function(id);
   TypeId receiver = method.self();
   if (info.owner.valid()) {
@@ -217,7 +217,7 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
       outcome.type = store.Never();
       return outcome;
     case TypeKind::Function:
-      return CallSignature(program, GetSignature(program, FunctionTypeView{store, callee}.function()), args, check_types, trusted(),
+      return CallSignature(program, SignatureForCall(program, FunctionTypeView{store, callee}.function(), /*bound=*/false), args, check_types, trusted(),
                            Describe(store, callee), nullptr, {}, expected);
     case TypeKind::BoundMethod: {
       if (store.kind(BoundMethodTypeView{store, callee}.function()) != TypeKind::Function) return outcome;
@@ -386,7 +386,7 @@ std::optional<Signature> PlainSignature(Program& program, TypeId callable) {
       if (store.kind(function) != TypeKind::Function) return std::nullopt;
       const FunctionInfo& info = store.function(FunctionTypeView{store, function}.function());
       if (info.is_property || info.is_staticmethod || info.is_overload) return std::nullopt;
-      return BoundSignature(program, callable);
+      return BoundSignature(program, callable, /*inferred_return=*/false);
     }
     default: return std::nullopt;
   }

@@ -175,13 +175,25 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
   // the class (`def __init__(self: nullcontext[None])`), so solving the call solves the class's
   // type parameters.
   auto init_signature = [&](TypeId bound_init) {
-    Signature sig = BoundSignature(program, bound_init);
+    Signature sig = BoundSignature(program, bound_init, /*inferred_return=*/false);
     sig.return_type = receiver;
     FunctionId fn = FunctionTypeView{store, BoundMethodTypeView{store, bound_init}.function()}.function();
     const Signature& unbound = GetSignature(program, fn);
     if (!unbound.params.empty() && unbound.params.front().type.valid()) {
       TypeId self_type = unbound.params.front().type;
-      if (store.kind(self_type) == TypeKind::Instance && store.ClassOf(self_type) == cls) sig.return_type = self_type;
+      if (store.kind(self_type) == TypeKind::Instance && store.ClassOf(self_type) == cls) {
+        sig.return_type = self_type;
+        // `self: Server[BaseRequest]` fixes the class's parameters for the other parameters too
+        // (the overload then accepts only handlers of a `BaseRequest`).
+        auto args = store.TypeArgs(self_type);
+        if (args.size() == info.type_params.size() && store.TypeArgs(receiver) == llvm::ArrayRef<TypeId>(info.type_params)) {
+          Substitution fixed;
+          for (size_t i = 0; i < args.size(); ++i) {
+            if (args[i] != info.type_params[i]) fixed.Add(info.type_params[i], args[i]);
+          }
+          sig = SubstituteSignature(store, sig, fixed);
+        }
+      }
     }
     return sig;
   };

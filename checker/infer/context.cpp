@@ -43,10 +43,13 @@ TypeId FileInference::ExpectedType(NodeId expr) {
 TypeId FileInference::DeclaredTargetType(NodeId target) {
   if (target.valid() && ast_.kind(target) == NodeKind::Attribute && AttributeView{ast_, target}.attr().valid()) {
     // `obj.attr = value`: the attribute's type, when it is declared (an undeclared attribute's
-    // type is `Unknown | <assigned values>`).
+    // type is the union of its assigned values: it expects nothing of them).
     AttributeView attribute{ast_, target};
-    Member m = LookupMember(program_, ExprType(attribute.value()), ast_.str(attribute.attr()));
-    if (!m.type.valid() || m.maybe || store_.IsDynamic(m.type)) return TypeId::None();
+    TypeId object = ExprType(attribute.value());
+    // (asked first, from the syntax alone: inferring the attribute would infer this value)
+    if (IsInferredAttribute(program_, object, ast_.str(attribute.attr()))) return TypeId::None();
+    Member m = LookupMember(program_, object, ast_.str(attribute.attr()));
+    if (!m.type.valid() || m.maybe || m.inferred || store_.IsDynamic(m.type)) return TypeId::None();
     for (TypeId t : Members(m.type)) {
       if (store_.IsDynamic(t)) return TypeId::None();
     }

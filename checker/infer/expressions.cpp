@@ -456,8 +456,8 @@ TypeId FileInference::InferAttribute(NodeId attr) {
       if (!PathReturns(b)) continue;
       TypeId t = m.type;
       if (IsPlaceAssignment(b.def) && !store_.HasDynamicMember(m.type)) {
-        // `self.x = value` earlier on this path: the value, if the attribute accepts it. Only for
-        // declared attributes: an undeclared one stays `Unknown | <assigned values>`.
+        // `self.x = value` earlier on this path: the value, if the attribute accepts it (not when
+        // its type has an Unknown part: an assignment from an unannotated parameter somewhere).
         NodeId target = PlaceAssignmentTarget(b.def);
         NodeId statement = Parent(target);
         if (statement.valid() && ast_.kind(statement) == NodeKind::Assign) {
@@ -544,6 +544,8 @@ void FileInference::ReportMissingAttribute(NodeId attr, TypeId object, llvm::Str
   if (info.has_unknown_base || (program_.source(info.file).is_stub() && !IsCompleteStub(program_, info.file))) {
     return;
   }
+  // Assigned from outside the class in this file (`loop._selector = Mock()` in a test).
+  if (index_.AssignsAttribute(name)) return;
   std::vector<llvm::StringRef> candidates;
   for (TypeId base : info.mro) {
     const ClassInfo& b = store_.cls(store_.ClassOf(base));

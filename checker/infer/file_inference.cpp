@@ -61,31 +61,6 @@ std::optional<TypeId> FileInference::ScopeSymbolType(ScopeId scope, llvm::String
   return UnionOfDefinitions(defs);
 }
 
-std::optional<TypeId> FileInference::InstanceAttributeType(ScopeId class_scope, llvm::StringRef name) {
-  const auto& attributes = index_.scope(class_scope).instance_attributes;
-  auto it = attributes.find(name);
-  if (it == attributes.end()) return std::nullopt;
-  ClassId cls = ClassFor(index_.scope(class_scope).node);
-  std::vector<TypeId> assigned = {store_.Unknown()};
-  for (const auto& [stmt, target] : it->second) {
-    if (ast_.kind(stmt) == NodeKind::AnnAssign && AnnAssignView{ast_, stmt}.target() == target) {
-      TypeContext context;
-      context.cls = cls;
-      return AnnotationType(AnnAssignView{ast_, stmt}.annotation(), context);
-    }
-  }
-  for (const auto& [stmt, target] : it->second) {
-    if (ast_.kind(stmt) != NodeKind::Assign) continue;
-    NodeId value = AssignView{ast_, stmt}.value();
-    for (NodeId root : AssignView{ast_, stmt}.targets()) {
-      if (ast_.range(root).start <= ast_.range(target).start && ast_.range(target).end <= ast_.range(root).end) {
-        assigned.push_back(PromoteLiteral(program_, AssignedType(root, ExprType(value), target)));
-      }
-    }
-  }
-  return store_.Union(assigned);
-}
-
 std::optional<TypeId> FileInference::ModuleSymbolType(llvm::StringRef name) {
   if (auto t = ScopeSymbolType(index_.module_scope(), name)) return t;
   return StarImportedSymbol(name);

@@ -55,9 +55,28 @@ class FileInference {
   TypeId AnnotationType(NodeId expr, const TypeContext& context);
   // The public type of a module-level symbol (for `from m import x` and `m.x`).
   std::optional<TypeId> ModuleSymbolType(llvm::StringRef name);
-  // The type of an instance attribute assigned through `self` in the methods of the class whose
-  // body is `class_scope` (declared type if annotated, else Unknown | the assigned types).
+  // attribute_types.cpp: the type of an instance attribute assigned through `self` in the methods
+  // of the class whose body is `class_scope`: its declared type when a method annotates it
+  // (`self.x: T = v`), else the union of the types of its assignments, literals widened (`self.n =
+  // 3` is an `int`). None when no method assigns it.
   std::optional<TypeId> InstanceAttributeType(ScopeId class_scope, llvm::StringRef name);
+  // attribute_types.cpp: how the class whose body is `class_scope` defines the attribute `name`.
+  enum class AttributeOrigin : uint8_t {
+    Declared,  // annotated: `x: T` in the class body, `self.x: T` in a method
+    Inferred,  // only assigned without annotation (`x = v` in the body, `self.x = v` in methods)
+    Other,     // bound otherwise in the class body (`def`, `class`, imports, loops...)
+  };
+  struct ClassAttribute {
+    TypeId type;
+    AttributeOrigin origin;
+    bool in_class_body;  // the class body binds it (so descriptors and methods apply)
+  };
+  // The class body's binding, else (for `on_instance`) the assignments through `self`. An
+  // attribute both assigned without annotation in the body and through `self` has the union of
+  // both (`_response = None` and `self._response = 1`: `int | None`). None: not defined here.
+  std::optional<ClassAttribute> ClassAttributeType(ScopeId class_scope, llvm::StringRef name, bool on_instance);
+  // Only ClassAttributeType's `origin`, read from the syntax (no type is inferred).
+  std::optional<AttributeOrigin> ClassAttributeOrigin(ScopeId class_scope, llvm::StringRef name, bool on_instance);
   // Old-style aliases (`A = list[T]`, `A: TypeAlias = X | Y`; see ImplicitAliasFor) and explicit
   // ones (PEP 695 `type A = ...`, `A = TypeAliasType(...)`; see ExplicitAliasFor).
   enum class AliasForm : uint8_t { Implicit, Explicit };
@@ -99,6 +118,10 @@ class FileInference {
   // (for `async def`, the coroutine's result `R`). None when unannotated, dynamic, or a
   // generator (checked with the generator rules).
   std::optional<TypeId> DeclaredReturnType(NodeId function_def);
+
+  // return_inference.cpp: the return type of a function of this file without a return
+  // annotation, inferred from its body (InferredReturnType memoizes it; see semantics.h).
+  TypeId InferReturnType(FunctionId fn);
 
   // The declared send type of the function enclosing `node` (for `yield`).
   TypeId EnclosingSendType(NodeId node);
@@ -293,6 +316,16 @@ class FileInference {
   std::optional<llvm::StringSet<>> dunder_all_names_;
   std::optional<std::vector<FileInference*>> dunder_all_modules_;
   llvm::StringMap<bool> star_exports_;
+  // attribute_types.cpp: InstanceAttributeType by class scope and name (state 1: in progress, a
+  // cycle through the attribute's own assignments gives Unknown; 2: done).
+  struct AttributeSlot {
+    TypeId type;
+    bool declared = false;
+    uint8_t state = 0;
+  };
+  llvm::DenseMap<uint32_t, llvm::StringMap<AttributeSlot>> instance_attribute_types_;
+  // The declared (annotated) type of `self.<name>` in the methods of the class, or None.
+  std::optional<TypeId> DeclaredInstanceAttribute(ScopeId class_scope, llvm::StringRef name);
 };
 
 }  // namespace asynctype

@@ -130,33 +130,50 @@ FunctionId DefiningFunction(FileInference& inference, ScopeId scope, llvm::Strin
 }
 
 // The raw (unbound) type of `name` declared in a class body, searching the MRO. `*def_function`
-// is the `def` binding it, if any (its decorators may have turned it into a Callable).
+// is the `def` binding it, if any (its decorators may have turned it into a Callable). An
+// attribute the nearest class assigns without declaring it takes the declared type of a base
+// class that annotates it (`x: T`), if any; else the nearest class's assignments give its type
+// (`*inferred`).
 std::optional<TypeId> ClassBodyMember(Program& program, ClassId cls, llvm::StringRef name,
                                       ClassId* owner, bool* unknown_base, bool on_instance,
-                                      FunctionId* def_function, bool* in_class_body) {
+                                      FunctionId* def_function, bool* in_class_body, bool* inferred) {
   const ClassInfo& info = ResolvedClass(program, cls);
   *unknown_base = info.has_unknown_base;
   std::vector<TypeId> mro = info.mro;
+  struct Found {
+    TypeId type;
+    ClassId owner;
+    FunctionId def_function;
+    bool in_class_body = false;
+  };
+  std::optional<Found> nearest;  // the nearest class that assigns it without declaring it
   for (TypeId entry : mro) {
     ClassId base = program.types().ClassOf(entry);
     const ClassInfo& base_info = program.types().cls(base);
     FileInference& inference = program.inference(base_info.file);
     ScopeId scope = inference.index().ScopeOpenedBy(base_info.node);
     if (!scope.valid()) continue;
-    if (std::optional<TypeId> type = inference.ScopeSymbolType(scope, name)) {
-      *owner = base;
-      *def_function = DefiningFunction(inference, scope, name);
-      *in_class_body = true;
-      return type;
+    std::optional<FileInference::ClassAttribute> attr = inference.ClassAttributeType(scope, name, on_instance);
+    if (!attr) continue;
+    Found found{attr->type, base, FunctionId::None(), attr->in_class_body};
+    if (attr->in_class_body) found.def_function = DefiningFunction(inference, scope, name);
+    if (attr->origin == FileInference::AttributeOrigin::Inferred) {
+      if (!nearest) nearest = found;
+      continue;
     }
-    if (on_instance) {
-      if (std::optional<TypeId> type = inference.InstanceAttributeType(scope, name)) {
-        *owner = base;
-        return type;
-      }
-    }
+    // A base's `def` / class / import does not override what a subclass assigns.
+    if (nearest && attr->origin != FileInference::AttributeOrigin::Declared) break;
+    *owner = found.owner;
+    *def_function = found.def_function;
+    *in_class_body = found.in_class_body;
+    return found.type;
   }
-  return std::nullopt;
+  if (!nearest) return std::nullopt;
+  *owner = nearest->owner;
+  *def_function = nearest->def_function;
+  *in_class_body = nearest->in_class_body;
+  *inferred = true;
+  return nearest->type;
 }
 
 // A decorated method whose decorator returned a Callable with the method's own parameters
@@ -175,8 +192,10 @@ TypeId BindDecoratedMethod(TypeStore& store, TypeId callable, TypeId receiver) {
 }
 
 // Binds a class-body member to an instance (`self`) or class receiver.
+// `in_class_body` false: an attribute assigned through `self` lives in the instance, where a
+// function it holds is not bound (`self.connect = socket.create_connection`).
 TypeId BindMember(Program& program, TypeId raw, TypeId receiver, ClassId owner, bool on_instance,
-                  FunctionId def_function = FunctionId::None()) {
+                  FunctionId def_function = FunctionId::None(), bool in_class_body = true) {
   TypeStore& store = program.types();
   TypeId instance = receiver;
   if (store.kind(receiver) == TypeKind::ClassLiteral) {
@@ -187,13 +206,15 @@ TypeId BindMember(Program& program, TypeId raw, TypeId receiver, ClassId owner, 
   if (TypeId up = Upcast(store, instance, owner); up.valid()) subst = ClassSubstitution(store, up);
   const ClassInfo& owner_info = store.cls(owner);
   if (owner_info.self_typevar.valid()) subst.Add(owner_info.self_typevar, instance);
+  if (!in_class_body) return Substitute(store, raw, subst);
 
   if (store.kind(raw) == TypeKind::Function) {
     const FunctionInfo& fn = store.function(FunctionTypeView{store, raw}.function());
     GetSignature(program, FunctionTypeView{store, raw}.function());
     if (fn.is_property) {
       if (!on_instance) return raw;
-      const Signature& sig = GetSignature(program, FunctionTypeView{store, raw}.function());
+      // (a getter without a return annotation returns what its body returns)
+      Signature sig = SignatureForCall(program, FunctionTypeView{store, raw}.function(), /*bound=*/true);
       TypeId ret = sig.return_type.valid() ? sig.return_type : store.Unknown();
       return Substitute(store, ret, subst);
     }
@@ -272,8 +293,9 @@ Member LookupOnClass(Program& program, TypeId receiver, ClassId cls, llvm::Strin
   bool unknown_base = false;
   FunctionId def_function;
   bool in_class_body = false;
+  bool inferred = false;
   std::optional<TypeId> raw = ClassBodyMember(program, cls, name, &owner, &unknown_base, on_instance,
-                                              &def_function, &in_class_body);
+                                              &def_function, &in_class_body, &inferred);
   if (!raw) {
     if (unknown_base) return {store.Unknown(), ClassId::None()};
     return {TypeId::None(), ClassId::None()};
@@ -311,9 +333,11 @@ Member LookupOnClass(Program& program, TypeId receiver, ClassId cls, llvm::Strin
       return {DefaultInstance(program, cls), owner};
     }
   }
-  TypeId bound = BindMember(program, *raw, receiver, owner, on_instance, def_function);
+  TypeId bound = BindMember(program, *raw, receiver, owner, on_instance, def_function, in_class_body);
   if (in_class_body) bound = ApplyDescriptor(program, bound, receiver, on_instance);
-  return {bound, owner};
+  Member member{bound, owner};
+  member.inferred = inferred;
+  return member;
 }
 
 Member LookupInModule(Program& program, ModuleId module, llvm::StringRef name) {
@@ -377,11 +401,12 @@ Member LookupMember(Program& program, TypeId object, llvm::StringRef name) {
       return LookupInModule(program, ModuleTypeView{store, object}.module(), name);
     case TypeKind::Union: {
       std::vector<TypeId> results;
-      bool missing = false;
+      bool missing = false, inferred = false;
       for (TypeId member : store.UnionMembers(object)) {
         Member m = LookupMember(program, member, name);
         if (m.type.valid()) {
           results.push_back(m.type);
+          inferred |= m.inferred;
         } else {
           missing = true;
         }
@@ -389,6 +414,7 @@ Member LookupMember(Program& program, TypeId object, llvm::StringRef name) {
       if (results.empty()) return {TypeId::None(), ClassId::None()};
       Member m{store.Union(results), ClassId::None()};
       m.maybe = missing;
+      m.inferred = inferred;
       return m;
     }
     case TypeKind::NoneType:
@@ -416,6 +442,36 @@ Member LookupMember(Program& program, TypeId object, llvm::StringRef name) {
     default:
       return {store.Unknown(), ClassId::None()};
   }
+}
+
+bool IsInferredAttribute(Program& program, TypeId object, llvm::StringRef name) {
+  TypeStore& store = program.types();
+  const TypeKind kind = store.kind(object);
+  if (kind == TypeKind::Union) {
+    for (TypeId member : store.UnionMembers(object)) {
+      if (IsInferredAttribute(program, member, name)) return true;
+    }
+    return false;
+  }
+  if (kind != TypeKind::Instance && kind != TypeKind::ClassLiteral) return false;
+  const bool on_instance = kind == TypeKind::Instance;
+  std::vector<TypeId> mro = ResolvedClass(program, store.ClassOf(object)).mro;
+  bool nearest = false;  // ClassBodyMember's walk, on the origins alone
+  for (TypeId entry : mro) {
+    const ClassInfo& base_info = store.cls(store.ClassOf(entry));
+    FileInference& inference = program.inference(base_info.file);
+    ScopeId scope = inference.index().ScopeOpenedBy(base_info.node);
+    if (!scope.valid()) continue;
+    std::optional<FileInference::AttributeOrigin> origin = inference.ClassAttributeOrigin(scope, name, on_instance);
+    if (!origin) continue;
+    if (*origin == FileInference::AttributeOrigin::Inferred) {
+      nearest = true;
+      continue;
+    }
+    if (*origin == FileInference::AttributeOrigin::Declared) return false;
+    return nearest;
+  }
+  return nearest;
 }
 
 Member LookupDunder(Program& program, TypeId object, llvm::StringRef name) {

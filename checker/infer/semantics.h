@@ -43,11 +43,15 @@ struct Member {
   TypeId type;          // bound/specialized type of the member; None if not found
   ClassId owner;        // class in whose body it was found
   bool maybe = false;   // found only on some members of a union
+  bool inferred = false;  // an attribute the class assigns without declaring it (its type is inferred)
 };
 // Attribute `name` of a value of type `object` (instances, classes, modules, unions, ...).
 // Methods come back bound, class type arguments substituted. type None: not found. For
 // dynamic types (and classes with unknown bases) the result is Unknown / Any.
 Member LookupMember(Program& program, TypeId object, llvm::StringRef name);
+// Whether LookupMember(object, name) finds an attribute the class assigns without declaring it
+// (Member::inferred), read from the syntax alone: nothing is inferred.
+bool IsInferredAttribute(Program& program, TypeId object, llvm::StringRef name);
 // Lookup on the class (meta) level, as the interpreter does for dunder methods.
 Member LookupDunder(Program& program, TypeId object, llvm::StringRef name);
 
@@ -97,6 +101,14 @@ struct CallOutcome {
   bool guard_is_typeis = false;
 };
 const Signature& GetSignature(Program& program, FunctionId fn);
+// return_inference.cpp: the return type of a function without a return annotation, inferred
+// from its body (memoized; Unknown for stubs, installed packages, abstract and `...` bodies, and
+// inside its own inference: recursive calls).
+TypeId InferredReturnType(Program& program, FunctionId fn);
+// The signature a call of `fn` uses: GetSignature's, with the inferred return type when the
+// function has no return annotation. `bound`: the receiver will be bound (`Self` in an inferred
+// return type stays for the caller to substitute); otherwise `Self` is the class's instance.
+Signature SignatureForCall(Program& program, FunctionId fn, bool bound);
 // The result of calling `callee`. Pure and quiet: safe to call speculatively. Only overload
 // selection looks at argument types.
 // `expected`: the type the call's surroundings expect (bidirectional inference), a hint for

@@ -336,7 +336,7 @@ std::optional<Signature> Solver::MatchingOverload(TypeId overloaded, const Signa
 
 std::optional<Signature> Solver::CallableSignature(TypeId callable) {
   switch (store_.kind(callable)) {
-    case TypeKind::Function: return GetSignature(program_, FunctionTypeView{store_, callable}.function());
+    case TypeKind::Function: return SignatureForCall(program_, FunctionTypeView{store_, callable}.function(), /*bound=*/false);
     case TypeKind::Callable: return CallableTypeView{store_, callable}.signature();
     case TypeKind::BoundMethod:
       if (store_.kind(BoundMethodTypeView{store_, callable}.function()) != TypeKind::Function) return std::nullopt;

@@ -303,14 +303,22 @@ class FlowState {
 
   // A state captured inside a loop body (at a `break`, or the loop's exit condition) may come
   // from a later iteration: adds the bindings `later` (the state at the end of the body) holds
-  // from definitions numbered `first_def` and above (the body's), and its place bindings.
-  void AddLaterBindings(const FlowState& later, size_t first_def) {
-    auto add = [first_def](bool place) {
-      return [first_def, place](uint32_t, EntryRef& mine, const EntryRef& theirs) {
+  // from definitions numbered `first_def` and above (the body's), and its place bindings except
+  // those that already reached the loop's `entry` (they do not come from the body).
+  void AddLaterBindings(const FlowState& later, size_t first_def, const FlowState* entry = nullptr) {
+    const EntryMap* entry_places = nullptr;  // the places of the root being walked, at the entry
+    auto add = [first_def, &entry_places](bool place) {
+      return [first_def, place, &entry_places](uint32_t slot, EntryRef& mine, const EntryRef& theirs) {
         if (!theirs) return;
+        const EntryRef* at_entry = place && entry_places ? entry_places->Find(slot) : nullptr;
         Bindings from_loop;
         for (const Binding& b : theirs->bindings) {
-          if (b.def.valid() && b.def.index() >= first_def) from_loop.push_back(b);
+          if (!b.def.valid() || b.def.index() < first_def) continue;
+          if (at_entry && *at_entry &&
+              std::find((*at_entry)->bindings.begin(), (*at_entry)->bindings.end(), b) != (*at_entry)->bindings.end()) {
+            continue;
+          }
+          from_loop.push_back(b);
         }
         if (from_loop.empty()) return;
         Bindings merged = mine ? mine->bindings : DefaultBindings(place);
@@ -322,7 +330,8 @@ class FlowState {
     };
     EntryMap::Walk(names_, later.names_, /*dirty_too=*/false, add(false));
     PlaceMap::Walk(places_, later.places_, /*dirty_too=*/false,
-                   [&](uint32_t, EntryMap& mine, const EntryMap& theirs) {
+                   [&](uint32_t root, EntryMap& mine, const EntryMap& theirs) {
+                     entry_places = entry ? entry->places_.Find(root) : nullptr;
                      EntryMap::Walk(mine, theirs, /*dirty_too=*/false, add(true));
                    });
   }

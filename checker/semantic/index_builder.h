@@ -114,8 +114,10 @@ class IndexBuilder {
 
   // A state captured inside a loop body (at a `break`) may come from a later iteration: it also
   // holds the bindings the body makes.
-  void AddLoopBindings(FlowState& target, size_t first_def, const FlowState& loop_end) {
-    target.AddLaterBindings(loop_end, first_def);
+  // (`entry`: the state before the loop, whose place bindings do not come from the body.)
+  void AddLoopBindings(FlowState& target, size_t first_def, const FlowState& loop_end,
+                       const FlowState* entry = nullptr) {
+    target.AddLaterBindings(loop_end, first_def, entry);
   }
 
   // Drops from the current flow the narrowing made by the constraints numbered `first` and above

@@ -166,7 +166,14 @@ void IndexBuilder::VisitAnnAssign(NodeId stmt) {
     Mark(target);
     Define(ast_.str(target), DefinitionKind::AnnAssignment, stmt, target, ast_.range(stmt).end);
   } else {
-    if (ast_.kind(target) == NodeKind::Attribute) RecordInstanceAttribute(target);
+    if (ast_.kind(target) == NodeKind::Attribute) {
+      // `obj.attr: T = v` stores like `obj.attr = v` (it is not a lookup).
+      RecordInstanceAttribute(target);
+      index_.store_targets_.set(target.index());
+      if (AttributeView{ast_, target}.attr().valid()) {
+        index_.assigned_attributes_.insert(ast_.str(AttributeView{ast_, target}.attr()));
+      }
+    }
     VisitExpr(target);
   }
 }
@@ -203,7 +210,7 @@ void IndexBuilder::VisitFor(NodeId stmt) {
   loops_.pop_back();
   for (const FlowState& c : loop.continues) flow().Merge(c);
   PatchLoopUses(first_use, first_def, flow());
-  for (FlowState& b : loop.breaks) AddLoopBindings(b, first_def, flow());
+  for (FlowState& b : loop.breaks) AddLoopBindings(b, first_def, flow(), &before);
   // The loop may run zero times.
   before.Merge(flow());
   flow() = std::move(before);
@@ -215,6 +222,7 @@ void IndexBuilder::VisitWhile(NodeId stmt) {
   WhileView loop_stmt{ast_, stmt};
   NodeId test = loop_stmt.test();
   size_t first_use = use_log_.size(), first_def = index_.definitions_.size();
+  FlowState before = flow();
   loops_.emplace_back();
   ++loop_depth_;
   auto [when_true, exit] = VisitCondition(test);
@@ -225,7 +233,7 @@ void IndexBuilder::VisitWhile(NodeId stmt) {
   loops_.pop_back();
   for (const FlowState& c : loop.continues) flow().Merge(c);
   PatchLoopUses(first_use, first_def, flow());
-  for (FlowState& b : loop.breaks) AddLoopBindings(b, first_def, flow());
+  for (FlowState& b : loop.breaks) AddLoopBindings(b, first_def, flow(), &before);
   // Leaving through the condition: before the first iteration or after any.
   std::optional<bool> always = static_.Truth(test);
   bool literal_true = test.valid() && ast_.kind(test) == NodeKind::BoolLiteral && ast_.node(test).data;
@@ -234,7 +242,7 @@ void IndexBuilder::VisitWhile(NodeId stmt) {
   } else {
     // The condition is evaluated again after the last iteration: the bindings of the body
     // reach the exit too (narrowed as the first evaluation narrowed them).
-    AddLoopBindings(exit, first_def, flow());
+    AddLoopBindings(exit, first_def, flow(), &before);
     flow() = std::move(exit);
   }
   VisitList(loop_stmt.orelse());

@@ -139,6 +139,10 @@ struct FunctionInfo {
   bool signature_done = false;
   bool signature_in_progress = false;
   Signature signature;
+  // The return type inferred from the body of a function without a return annotation
+  // (infer/return_inference.cpp): 0 not yet, 1 in progress (a recursive call: Unknown), 2 done.
+  uint8_t return_inference = 0;
+  TypeId inferred_return;
 };
 
 }  // namespace asynctype

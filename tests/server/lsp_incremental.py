@@ -73,6 +73,25 @@ s.notify("textDocument/didChange", {"textDocument": {"uri": uri(util_py), "versi
 d = s.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == uri(main_py))
 check([x["code"] for x in d["diagnostics"]] == ["unused-coroutine"], s, "main.py after util.get is async again: %r" % d)
 
+# A function without a return annotation returns what its body returns: a body edit that
+# changes it changes the interface, and its importers are re-checked.
+helper_py = os.path.join(proj, "helper.py")
+user_py = os.path.join(proj, "user.py")
+helper_text = "import asyncio\n\n\ndef make():\n    return 1\n"
+user_text = "from helper import make\n\n\nasync def run() -> None:\n    await make()\n"
+for path, text in ((helper_py, helper_text), (user_py, user_text)):
+    with open(path, "w") as f:
+        f.write(text)
+s.open(helper_py, helper_text, version=1)
+s.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == uri(helper_py))
+s.open(user_py, user_text, version=5)
+d = s.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == uri(user_py))
+check([x["code"] for x in d["diagnostics"]] == ["invalid-await"], s, "user.py awaits an int: %r" % d)
+s.notify("textDocument/didChange", {"textDocument": {"uri": uri(helper_py), "version": 2}, "contentChanges": [
+    {"range": {"start": pos(4, 11), "end": pos(4, 12)}, "text": "asyncio.sleep(0)"}]})
+d = s.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == uri(user_py))
+check(d["version"] == 5 and d["diagnostics"] == [], s, "user.py re-checked after make's body changed: %r" % d)
+
 # ---- A large document: analysis takes long enough for cancellations to arrive meanwhile.
 big_py = os.path.join(proj, "big.py")
 unit = ("class Record{i}:\n    def __init__(self, value: int) -> None:\n        self.value = value + {i}\n\n"
