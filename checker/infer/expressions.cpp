@@ -289,6 +289,10 @@ TypeId FileInference::InferName(NodeId name) {
     bool handled = false;
     TypeId type = FlowNameType(name, *use, &handled);
     if (handled) return type;
+    // A free name of a function (a global it reads) narrowed by the tests met in the function.
+    TypeId outer = TypeOfNameInScope(name, ast_.str(name), scope, ast_.range(name).start, index_.InLoop(name),
+                                     /*public_view=*/false, /*report=*/true);
+    return NarrowedFreeName(outer, *use, ast_.str(name));
   }
   return TypeOfNameInScope(name, ast_.str(name), scope, ast_.range(name).start, index_.InLoop(name),
                            is_stub_ || index_.InForwardReference(name), /*report=*/true);

@@ -214,6 +214,11 @@ class FileInference {
   bool GuardedByHasattr(NodeId attr);
   // names.cpp: the type of a name at a use, through the bindings that reach it.
   TypeId FlowNameType(NodeId name, const UseRecord& use, bool* handled);
+  // `type` narrowed by the (non-reachability) constraints of `binding`; `key` names the place.
+  TypeId NarrowByConstraints(TypeId type, const Binding& binding, llvm::StringRef key);
+  // The type of a free name (`outer`, from the enclosing scopes) at `use`, narrowed by the tests
+  // its unbound paths met in the function.
+  TypeId NarrowedFreeName(TypeId outer, const UseRecord& use, llvm::StringRef text);
   // `lenient`: count `with` statements whose suppression is not known as suppressing.
   bool PathReturns(const Binding& binding, bool lenient = false);
   TypeId OutwardNameType(NodeId use, llvm::StringRef name, ScopeId scope, bool report);

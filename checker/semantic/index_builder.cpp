@@ -254,9 +254,19 @@ void IndexBuilder::ApplyCondition(NodeId test, bool positive) {
   for (llvm::StringRef name : names) {
     if (std::find(done.begin(), done.end(), name) != done.end()) continue;
     done.push_back(name);
-    flow().Narrow(name, constraint);
+    flow().Narrow(name, constraint, NarrowsOuterBinding(name));
     narrowed_.push_back({constraint, name});
   }
+}
+
+bool IndexBuilder::NarrowsOuterBinding(llvm::StringRef name) {
+  if (IsPlaceKey(name) || flows_.back().first != current_) return false;
+  ScopeKind kind = scope(current_).kind;
+  if (kind != ScopeKind::Function && kind != ScopeKind::Lambda) return false;
+  SymbolId sym = index_.LookupSymbol(current_, name);
+  if (!sym.valid()) return true;  // a free name (so far): the enclosing scopes' binding
+  const Symbol& symbol = index_.symbol(sym);
+  return symbol.is_global || symbol.is_nonlocal;
 }
 
 std::pair<FlowState, FlowState> IndexBuilder::VisitCondition(NodeId test) {

@@ -96,6 +96,10 @@ class IndexBuilder {
   // `(x := f())`, and `and` / `or` combinations of them.
   void NarrowedNames(NodeId test, llvm::SmallVectorImpl<llvm::StringRef>& names);
 
+  // Whether narrowing `name` in the current scope also narrows its unbound path, which stands for
+  // the enclosing scopes' binding: a function's free names and its `global` / `nonlocal` ones.
+  bool NarrowsOuterBinding(llvm::StringRef name);
+
   // Applies the narrowing of `test` being true (or false) to the current flow.
   void ApplyCondition(NodeId test, bool positive);
 
