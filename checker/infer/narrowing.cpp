@@ -7,6 +7,7 @@
 #include "checker/infer/file_inference.h"
 #include "checker/infer/node_reads.h"
 #include "checker/infer/semantics.h"
+#include "checker/semantic/place_key.h"
 
 namespace asynctype {
 namespace {
@@ -22,12 +23,10 @@ bool FileInference::NamesTarget(NodeId node, llvm::StringRef name) const {
   if (!node.valid()) return false;
   if (ast_.kind(node) == NodeKind::Name) return ast_.str(node) == name;
   if (ast_.kind(node) == NodeKind::Attribute) {
-    // A place `a.b` is named by the key "a.b".
-    NodeId value = AttributeView{ast_, node}.value(), attr = AttributeView{ast_, node}.attr();
-    if (!value.valid() || !attr.valid() || ast_.kind(value) != NodeKind::Name) return false;
-    llvm::StringRef base = ast_.str(value), field = ast_.str(attr);
-    return name.size() == base.size() + 1 + field.size() && name.startswith(base) &&
-           name[base.size()] == '.' && name.endswith(field);
+    // A place `a.b` (or `a.b.c`) is named by the key "a.b" ("a.b.c").
+    if (!name.contains('.')) return false;
+    std::string key;
+    return AppendPlaceKey(ast_, node, key) && key == name;
   }
   if (ast_.kind(node) == NodeKind::NamedExpr) {
     NodeId target = NamedExprView{ast_, node}.target();

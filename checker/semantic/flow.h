@@ -290,14 +290,27 @@ class FlowState {
     });
   }
   // Adds the default binding to every place rooted at `name` (as if from a path where `name`
-  // was rebound, which forgets their narrowing).
+  // was rebound, which forgets their narrowing); for a place `name`, to the places under it.
   void AddPlaceDefaultsOf(llvm::StringRef name) {
-    uint32_t root = keys_ ? keys_->Find(name) : FlowKeys::kNoSlot;
+    bool place = IsPlaceKey(name);
+    uint32_t root = keys_ ? (place ? PlaceSlots(name, /*insert=*/false).first : keys_->Find(name)) : FlowKeys::kNoSlot;
     if (root == FlowKeys::kNoSlot || !places_.Find(root)) return;
     Binding place_default{kPlaceDefault, {}};
+    auto under = [&](uint32_t slot) {
+      if (!place) return true;
+      llvm::StringRef key = keys_->Key(slot);
+      return key.size() > name.size() && key.startswith(name) && key[name.size()] == '.';
+    };
+    if (place) {
+      bool any = false;
+      places_.Find(root)->ForEach([&](uint32_t slot, const EntryRef&) { any |= under(slot); });
+      if (!any) return;
+    }
     places_.Modify(root, [&](EntryMap& group) {
       llvm::SmallVector<uint32_t, 4> slots;
-      group.ForEach([&](uint32_t slot, const EntryRef&) { slots.push_back(slot); });
+      group.ForEach([&](uint32_t slot, const EntryRef&) {
+        if (under(slot)) slots.push_back(slot);
+      });
       for (uint32_t slot : slots) {
         group.Modify(slot, [&](EntryRef& entry) {
           const Bindings& bindings = entry->bindings;

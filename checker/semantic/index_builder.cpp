@@ -2,6 +2,8 @@
 // control flow (raise points, narrowing conditions, loop back edges); and BuildIndex.
 #include "checker/semantic/index_builder.h"
 
+#include "checker/semantic/place_key.h"
+
 namespace asynctype {
 
 IndexBuilder::IndexBuilder(const Ast& ast, FileId file, const IndexOptions& options, SemanticIndex& index)
@@ -158,8 +160,8 @@ void IndexBuilder::NoteRaisePoint(ScopeId scope_id, llvm::StringRef name, const 
   for (RaiseContext& context : raise_contexts_) {
     if (context.level != level) continue;
     context.raised.state().AddBinding(name, binding);
-    // Narrowing of places rooted at a rebound name no longer holds.
-    if (!IsPlaceKey(name)) context.raised.state().AddPlaceDefaultsOf(name);
+    // Narrowing of places rooted at a rebound name (or under a reassigned place) no longer holds.
+    context.raised.state().AddPlaceDefaultsOf(name);
   }
 }
 
@@ -170,10 +172,8 @@ uint32_t IndexBuilder::AddConstraint(NodeId predicate, bool positive) {
 }
 
 llvm::StringRef IndexBuilder::PlaceKey(NodeId node) {
-  if (!node.valid() || ast_.kind(node) != NodeKind::Attribute) return "";
-  NodeId value = AttributeView{ast_, node}.value(), attr = AttributeView{ast_, node}.attr();
-  if (!value.valid() || !attr.valid() || ast_.kind(value) != NodeKind::Name) return "";
-  std::string key = ast_.str(value).str() + "." + ast_.str(attr).str();
+  std::string key = PlaceKeyOf(ast_, node);
+  if (key.empty()) return "";
   auto it = place_keys_.find(key);
   if (it != place_keys_.end()) return it->getKey();
   return place_keys_.insert(key).first->getKey();

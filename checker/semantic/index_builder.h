@@ -89,7 +89,7 @@ class IndexBuilder {
 
   uint32_t AddConstraint(NodeId predicate, bool positive);
 
-  // The dotted key of a place `name.attr` (one level), or "" for anything else.
+  // The dotted key of a place `name.attr` (or a longer chain, place_key.h), or "" for anything else.
   llvm::StringRef PlaceKey(NodeId node);
 
   // The names a condition can narrow: `x`, `not x`, `x is None`, `x == 1`, `isinstance(x, C)`,
