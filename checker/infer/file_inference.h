@@ -206,6 +206,8 @@ class FileInference {
   TypeId FilterMembers(TypeId type, const std::function<bool(TypeId)>& keep);
   std::vector<TypeId> Members(TypeId type) const;  // a union's members, or the type itself
   bool NamesTarget(NodeId node, llvm::StringRef name) const;
+  // The stored condition a test of the name `test` stands for (SemanticIndex::AliasedCondition).
+  NodeId AliasedConditionAt(NodeId test) const;
   // Whether `predicate` being `positive` implies `hasattr(<place>, "<attr>")` for the place
   // `base.attr` (`if hasattr(socket, "AI_MASK"):`, `if not hasattr(m, "x"): return`).
   bool ImpliesHasattr(NodeId predicate, bool positive, llvm::StringRef base, llvm::StringRef attr, int depth = 0) const;

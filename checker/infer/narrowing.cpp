@@ -35,6 +35,17 @@ bool FileInference::NamesTarget(NodeId node, llvm::StringRef name) const {
   return false;
 }
 
+NodeId FileInference::AliasedConditionAt(NodeId test) const {
+  // `if ok:` where the only binding of `ok` reaching the test is `ok = <condition>` (the index
+  // narrowed the condition's subjects only where they kept their bindings since).
+  if (ast_.kind(test) != NodeKind::Name) return NodeId::None();
+  const UseRecord* use = index_.UseOf(test);
+  if (!use || use->bindings.size() != 1) return NodeId::None();
+  DefinitionId def = use->bindings[0].def;
+  if (!def.valid() || def == kPlaceDefault || IsPlaceAssignment(def)) return NodeId::None();
+  return index_.AliasedCondition(ast_, def);
+}
+
 std::vector<TypeId> FileInference::Members(TypeId type) const {
   if (store_.kind(type) != TypeKind::Union) return {type};
   auto members = store_.UnionMembers(type);
@@ -211,6 +222,12 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
     case NodeKind::NamedExpr:
     case NodeKind::Attribute:
       if (NamesTarget(predicate, name)) return NarrowTruthiness(type, positive);
+      if (ast_.kind(predicate) == NodeKind::NamedExpr) {
+        return NarrowType(type, NamedExprView{ast_, predicate}.value(), positive, name, depth + 1);
+      }
+      if (NodeId condition = AliasedConditionAt(predicate); condition.valid()) {
+        return NarrowType(type, condition, positive, name, depth + 1);
+      }
       return type;
     case NodeKind::UnaryOp:
       if (static_cast<UnaryOperator>(ast_.node(predicate).data) == UnaryOperator::Not) {

@@ -179,15 +179,80 @@ llvm::StringRef IndexBuilder::PlaceKey(NodeId node) {
   return place_keys_.insert(key).first->getKey();
 }
 
+NodeId IndexBuilder::AliasedCondition(NodeId name) const {
+  if (!name.valid() || ast_.kind(name) != NodeKind::Name || flows_.back().first != current_) return NodeId::None();
+  const Bindings* bindings = flows_.back().second.Find(ast_.str(name));
+  if (!bindings || bindings->size() != 1) return NodeId::None();
+  DefinitionId def = (*bindings)[0].def;
+  if (!def.valid() || def == kPlaceDefault || IsPlaceAssignment(def) || IsDefinitionSet(def)) return NodeId::None();
+  return index_.AliasedCondition(ast_, def);
+}
+
+bool IndexBuilder::UnchangedSince(llvm::StringRef name, NodeId condition) const {
+  // The bindings of `name` at its use inside `condition` (the first one found), against its
+  // bindings now: narrowing the alias recorded applies only to the same definitions.
+  const UseRecord* then = nullptr;
+  bool found = false;
+  bool place = IsPlaceKey(name);
+  llvm::SmallVector<NodeId, 16> stack{condition};
+  for (int visited = 0; !stack.empty() && visited < 64 && !found; ++visited) {
+    NodeId node = stack.pop_back_val();
+    if (!node.valid()) continue;
+    NodeKind kind = ast_.kind(node);
+    if ((kind == NodeKind::Name && !place && ast_.str(node) == name) ||
+        (kind == NodeKind::Attribute && place && PlaceKeyOf(ast_, node) == name)) {
+      found = true;
+      then = index_.UseOf(node);
+      continue;
+    }
+    if (kind == NodeKind::Lambda || kind == NodeKind::ListComp || kind == NodeKind::SetComp ||
+        kind == NodeKind::DictComp || kind == NodeKind::GeneratorExp) {
+      continue;  // (other scopes)
+    }
+    for (NodeId child : ast_.children(node)) stack.push_back(child);
+  }
+  llvm::SmallDenseSet<uint32_t, 4> before;
+  if (then) {
+    for (const Binding& b : then->bindings) before.insert(b.def.value);
+  } else if (found && place) {
+    before.insert(kPlaceDefault.value);  // not narrowed then: its declared type
+  } else {
+    return false;
+  }
+  Bindings now = flows_.back().second.Lookup(name);
+  flow_keys_.ExpandDefinitionSets(now);
+  for (const Binding& b : now) {
+    if (!before.count(b.def.value)) return false;
+  }
+  return true;
+}
+
 void IndexBuilder::NarrowedNames(NodeId test, llvm::SmallVectorImpl<llvm::StringRef>& names) {
   if (!test.valid()) return;
   switch (ast_.kind(test)) {
-    case NodeKind::Name: names.push_back(ast_.str(test)); return;
+    case NodeKind::Name: {
+      names.push_back(ast_.str(test));
+      // `ok = isinstance(x, C)` then `if ok:` narrows `x` too, while `x` keeps the bindings it had.
+      if (NodeId condition = in_aliased_condition_ ? NodeId::None() : AliasedCondition(test); condition.valid()) {
+        llvm::SmallVector<llvm::StringRef, 4> subjects;
+        in_aliased_condition_ = true;  // (one level: an alias of an alias is not followed)
+        NarrowedNames(condition, subjects);
+        in_aliased_condition_ = false;
+        for (llvm::StringRef subject : subjects) {
+          if (subject != ast_.str(test) && UnchangedSince(subject, condition)) names.push_back(subject);
+        }
+      }
+      return;
+    }
     case NodeKind::Attribute:
       if (llvm::StringRef key = PlaceKey(test); !key.empty()) names.push_back(key);
       return;
     case NodeKind::NamedExpr:
       if (NodeId target = NamedExprView{ast_, test}.target(); target.valid()) names.push_back(ast_.str(target));
+      // `(ok := isinstance(x, C))` narrows `x` as the test itself does.
+      if (NodeId value = NamedExprView{ast_, test}.value(); value.valid() && ast_.kind(value) != NodeKind::Name) {
+        NarrowedNames(value, names);
+      }
       return;
     case NodeKind::UnaryOp:
       if (static_cast<UnaryOperator>(ast_.node(test).data) == UnaryOperator::Not) {
