@@ -204,6 +204,9 @@ class FileInference {
   TypeId NarrowIsSubclass(TypeId type, TypeId classinfo, bool positive);
   TypeId NarrowToGuard(TypeId type, TypeId guard, bool is_typeis, bool positive);
   TypeId FilterMembers(TypeId type, const std::function<bool(TypeId)>& keep);
+  // A union narrowed by `<subject>.field == value` holding (`holds_equal`) or not: a discriminated
+  // union by a literal field (`Literal[Kind.TEXT]`, `Literal["text"]`, `Literal[1]`).
+  TypeId NarrowByLiteralField(TypeId type, llvm::StringRef field, NodeId value_expr, bool holds_equal);
   std::vector<TypeId> Members(TypeId type) const;  // a union's members, or the type itself
   bool NamesTarget(NodeId node, llvm::StringRef name) const;
   // The stored condition a test of the name `test` stands for (SemanticIndex::AliasedCondition).

@@ -61,6 +61,69 @@ bool DataclassLacksProtocolDunder(Program& program, TypeId value, ClassId protoc
   return false;
 }
 
+// An enum member, named by its class and name (the engine has no enum literal types yet).
+struct EnumMember {
+  ClassId cls;
+  llvm::StringRef name;
+  friend bool operator==(const EnumMember& a, const EnumMember& b) { return a.cls == b.cls && a.name == b.name; }
+};
+
+// The enum member `expr` names (`Kind.TEXT`, `module.Kind.TEXT`), evaluated in `inference`'s file.
+std::optional<EnumMember> EnumMemberNamed(Program& program, FileInference& inference, NodeId expr) {
+  const Ast& ast = inference.ast();
+  if (!expr.valid() || ast.kind(expr) != NodeKind::Attribute) return std::nullopt;
+  NodeId attr = AttributeView{ast, expr}.attr();
+  if (!attr.valid()) return std::nullopt;
+  TypeStore& store = program.types();
+  TypeId owner = inference.ExprType(AttributeView{ast, expr}.value());
+  if (store.kind(owner) != TypeKind::ClassLiteral) return std::nullopt;
+  ClassId cls = store.ClassOf(owner);
+  for (TypeId base : ResolvedClass(program, cls).mro) {
+    const ClassInfo& b = store.cls(store.ClassOf(base));
+    if (b.name == "Enum" && b.module == "enum") return EnumMember{cls, ast.str(attr)};
+  }
+  return std::nullopt;
+}
+
+// The enum members a class's field is declared as (`type: Literal[Kind.TEXT]`, in the class or
+// the nearest base declaring it), or none when its declaration is anything else.
+std::optional<llvm::SmallVector<EnumMember, 2>> FieldEnumLiterals(Program& program, ClassId cls, llvm::StringRef field) {
+  TypeStore& store = program.types();
+  for (TypeId entry : ResolvedClass(program, cls).mro) {
+    const ClassInfo& info = store.cls(store.ClassOf(entry));
+    if (info.known == KnownClass::Object) break;
+    FileInference& inference = program.inference(info.file);
+    ScopeId scope = inference.index().ScopeOpenedBy(info.node);
+    if (!scope.valid()) return std::nullopt;
+    SymbolId sym = inference.index().LookupSymbol(scope, field);
+    if (!sym.valid()) continue;
+    NodeId declaration = inference.index().symbol(sym).declaration;
+    const Ast& ast = inference.ast();
+    if (!declaration.valid() || ast.kind(declaration) != NodeKind::AnnAssign) return std::nullopt;
+    NodeId annotation = AnnAssignView{ast, declaration}.annotation();
+    if (!annotation.valid() || ast.kind(annotation) != NodeKind::Subscript) return std::nullopt;
+    TypeId head = inference.ExprType(SubscriptView{ast, annotation}.value());
+    if (store.kind(head) != TypeKind::SpecialForm || SpecialFormTypeView{store, head}.form() != SpecialForm::Literal) {
+      return std::nullopt;
+    }
+    NodeId slice = SubscriptView{ast, annotation}.slice();
+    llvm::SmallVector<NodeId, 4> elements;
+    if (slice.valid() && ast.kind(slice) == NodeKind::Tuple) {
+      for (NodeId e : ast.children(slice)) elements.push_back(e);
+    } else {
+      elements.push_back(slice);
+    }
+    llvm::SmallVector<EnumMember, 2> members;
+    for (NodeId e : elements) {
+      std::optional<EnumMember> member = EnumMemberNamed(program, inference, e);
+      if (!member) return std::nullopt;
+      members.push_back(*member);
+    }
+    return members;
+  }
+  return std::nullopt;
+}
+
 bool IsLiteral(TypeKind k) {
   return k == TypeKind::IntLiteral || k == TypeKind::BoolLiteral || k == TypeKind::StringLiteral ||
          k == TypeKind::BytesLiteral;
@@ -329,6 +392,19 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
           return same == holds_equal;
         });
       }
+      // `msg.type is Kind.TEXT` (or `==`, `!=`, a literal string or number): the members of a union
+      // whose field `type` is declared as a literal other than the value are not `msg`.
+      for (auto [side, other] : {std::pair{left, right}, std::pair{right, left}}) {
+        if (!side.valid() || !other.valid() || ast_.kind(side) != NodeKind::Attribute ||
+            !NamesTarget(AttributeView{ast_, side}.value(), name) || !AttributeView{ast_, side}.attr().valid()) {
+          continue;
+        }
+        CompareOp op = ops[0];
+        bool equal_op = op == CompareOp::Is || op == CompareOp::Eq;
+        bool unequal_op = op == CompareOp::IsNot || op == CompareOp::NotEq;
+        if (!equal_op && !unequal_op) return type;
+        return NarrowByLiteralField(type, ast_.str(AttributeView{ast_, side}.attr()), other, equal_op == positive);
+      }
       NodeId other;
       if (NamesTarget(left, name)) {
         other = right;
@@ -411,6 +487,28 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
     default:
       return type;
   }
+}
+
+TypeId FileInference::NarrowByLiteralField(TypeId type, llvm::StringRef field, NodeId value_expr, bool holds_equal) {
+  if (store_.kind(type) != TypeKind::Union) return type;
+  std::optional<EnumMember> enum_value = EnumMemberNamed(program_, *this, value_expr);
+  TypeId value = enum_value ? TypeId::None() : ExprType(value_expr);
+  if (!enum_value && !IsLiteral(store_.kind(value))) return type;
+  return FilterMembers(type, [&](TypeId m) {
+    if (store_.kind(m) != TypeKind::Instance) return true;
+    if (enum_value) {
+      auto declared = FieldEnumLiterals(program_, store_.ClassOf(m), field);
+      if (!declared) return true;  // not a literal field: may hold the value or not
+      bool may_equal = llvm::is_contained(*declared, *enum_value);
+      return holds_equal ? may_equal : !(declared->size() == 1 && may_equal);
+    }
+    Member member = LookupMember(program_, m, field);
+    if (!member.type.valid()) return true;
+    std::vector<TypeId> declared = Members(member.type);
+    if (!llvm::all_of(declared, [&](TypeId d) { return IsLiteral(store_.kind(d)); })) return true;
+    bool may_equal = llvm::is_contained(declared, value);
+    return holds_equal ? may_equal : !(declared.size() == 1 && may_equal);
+  });
 }
 
 bool FileInference::ImpliesHasattr(NodeId predicate, bool positive, llvm::StringRef base, llvm::StringRef attr,

@@ -272,6 +272,15 @@ void IndexBuilder::NarrowedNames(NodeId test, llvm::SmallVectorImpl<llvm::String
                              ast_.kind(side) == NodeKind::Attribute)) {
           NarrowedNames(side, names);
         }
+        // `msg.type is Kind.TEXT` narrows `msg` too (a union discriminated by a literal field).
+        if (side.valid() && ast_.kind(side) == NodeKind::Attribute) {
+          NodeId base = AttributeView{ast_, side}.value();
+          if (base.valid() && ast_.kind(base) == NodeKind::Name) {
+            names.push_back(ast_.str(base));
+          } else if (llvm::StringRef key = PlaceKey(base); !key.empty()) {
+            names.push_back(key);
+          }
+        }
         // `type(x) is C`, `len(x) == 2`
         if (side.valid() && ast_.kind(side) == NodeKind::Call) {
           CallView call{ast_, side};
