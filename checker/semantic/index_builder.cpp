@@ -211,18 +211,22 @@ bool IndexBuilder::UnchangedSince(llvm::StringRef name, NodeId condition) const 
     }
     for (NodeId child : ast_.children(node)) stack.push_back(child);
   }
-  llvm::SmallDenseSet<uint32_t, 4> before;
+  // (Definition values, the unbound one included: a few, compared in a vector. DenseSet would
+  // reserve the unbound value as its empty key.)
+  llvm::SmallVector<uint32_t, 4> before;
   if (then) {
-    for (const Binding& b : then->bindings) before.insert(b.def.value);
+    for (const Binding& b : then->bindings) before.push_back(b.def.value);
   } else if (found && place) {
-    before.insert(kPlaceDefault.value);  // not narrowed then: its declared type
+    before.push_back(kPlaceDefault.value);  // not narrowed then: its declared type
   } else {
     return false;
   }
+  if (before.size() > 64) return false;
   Bindings now = flows_.back().second.Lookup(name);
   flow_keys_.ExpandDefinitionSets(now);
+  if (now.size() > 64) return false;
   for (const Binding& b : now) {
-    if (!before.count(b.def.value)) return false;
+    if (!llvm::is_contained(before, b.def.value)) return false;
   }
   return true;
 }
