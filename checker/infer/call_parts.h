@@ -66,6 +66,9 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
 // the MRO is decorated (dataclasses and friends synthesize `__init__`), has a metaclass (which
 // may define `__call__`, like EnumMeta), is a NamedTuple or TypedDict, or is not fully known.
 bool ConstructorCheckable(Program& program, ClassId cls);
+// ConstructorCheckable, or with `dataclass_ok` also a class whose bases and itself may be
+// `@dataclass` (whose synthesized members are known by name: DataclassSynthesizes).
+bool ClassModelled(Program& program, ClassId cls, bool dataclass_ok);
 
 // ---------------------------------------------------------------- callee_trust.cpp
 // Whether the function or class defined by `def_node` is the only binding of its name in its

@@ -45,7 +45,9 @@ bool HasCustomMetaclass(Program& program, ClassId cls) {
 
 }  // namespace
 
-bool ConstructorCheckable(Program& program, ClassId cls) {
+bool ConstructorCheckable(Program& program, ClassId cls) { return ClassModelled(program, cls, /*dataclass_ok=*/false); }
+
+bool ClassModelled(Program& program, ClassId cls, bool dataclass_ok) {
   TypeStore& store = program.types();
   const ClassInfo& info = ResolvedClass(program, cls);
   if (info.has_unknown_base || info.is_protocol) return false;
@@ -72,6 +74,9 @@ bool ConstructorCheckable(Program& program, ClassId cls) {
           case KnownDecorator::DisjointBase:
           case KnownDecorator::TotalOrdering:
           case KnownDecorator::Deprecated: break;
+          case KnownDecorator::Dataclass:
+            if (!dataclass_ok) return false;
+            break;
           default: return false;
         }
       }

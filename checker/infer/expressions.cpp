@@ -7,6 +7,7 @@
 #include "checker/infer/node_reads.h"
 #include "checker/infer/semantics.h"
 #include "checker/semantic/decorators.h"
+#include "checker/semantic/place_key.h"
 #include "checker/semantic/comprehension_parts.h"
 #include "llvm/Support/ErrorHandling.h"
 
@@ -289,6 +290,10 @@ TypeId FileInference::InferName(NodeId name) {
     bool handled = false;
     TypeId type = FlowNameType(name, *use, &handled);
     if (handled) return type;
+    // A free name of a function (a global it reads) narrowed by the tests met in the function.
+    TypeId outer = TypeOfNameInScope(name, ast_.str(name), scope, ast_.range(name).start, index_.InLoop(name),
+                                     /*public_view=*/false, /*report=*/true);
+    return NarrowedFreeName(outer, *use, ast_.str(name));
   }
   return TypeOfNameInScope(name, ast_.str(name), scope, ast_.range(name).start, index_.InLoop(name),
                            is_stub_ || index_.InForwardReference(name), /*report=*/true);
@@ -450,7 +455,7 @@ TypeId FileInference::InferAttribute(NodeId attr) {
   }
   // A narrowed place (`self.x` after `if self.x is not None:`).
   if (const UseRecord* use = index_.UseOf(attr)) {
-    std::string key = ast_.str(AttributeView{ast_, attr}.value()).str() + "." + ast_.str(name).str();
+    std::string key = PlaceKeyOf(ast_, attr);
     std::vector<TypeId> types;
     for (const Binding& b : use->bindings) {
       if (!PathReturns(b)) continue;

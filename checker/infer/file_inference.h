@@ -227,8 +227,13 @@ class FileInference {
   TypeId NarrowIsSubclass(TypeId type, TypeId classinfo, bool positive);
   TypeId NarrowToGuard(TypeId type, TypeId guard, bool is_typeis, bool positive);
   TypeId FilterMembers(TypeId type, const std::function<bool(TypeId)>& keep);
+  // A union narrowed by `<subject>.field == value` holding (`holds_equal`) or not: a discriminated
+  // union by a literal field (`Literal[Kind.TEXT]`, `Literal["text"]`, `Literal[1]`).
+  TypeId NarrowByLiteralField(TypeId type, llvm::StringRef field, NodeId value_expr, bool holds_equal);
   std::vector<TypeId> Members(TypeId type) const;  // a union's members, or the type itself
   bool NamesTarget(NodeId node, llvm::StringRef name) const;
+  // The stored condition a test of the name `test` stands for (SemanticIndex::AliasedCondition).
+  NodeId AliasedConditionAt(NodeId test) const;
   // Whether `predicate` being `positive` implies `hasattr(<place>, "<attr>")` for the place
   // `base.attr` (`if hasattr(socket, "AI_MASK"):`, `if not hasattr(m, "x"): return`).
   bool ImpliesHasattr(NodeId predicate, bool positive, llvm::StringRef base, llvm::StringRef attr, int depth = 0) const;
@@ -237,6 +242,11 @@ class FileInference {
   bool GuardedByHasattr(NodeId attr);
   // names.cpp: the type of a name at a use, through the bindings that reach it.
   TypeId FlowNameType(NodeId name, const UseRecord& use, bool* handled);
+  // `type` narrowed by the (non-reachability) constraints of `binding`; `key` names the place.
+  TypeId NarrowByConstraints(TypeId type, const Binding& binding, llvm::StringRef key);
+  // The type of a free name (`outer`, from the enclosing scopes) at `use`, narrowed by the tests
+  // its unbound paths met in the function.
+  TypeId NarrowedFreeName(TypeId outer, const UseRecord& use, llvm::StringRef text);
   // `lenient`: count `with` statements whose suppression is not known as suppressing.
   bool PathReturns(const Binding& binding, bool lenient = false);
   TypeId OutwardNameType(NodeId use, llvm::StringRef name, ScopeId scope, bool report);

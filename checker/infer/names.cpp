@@ -134,6 +134,27 @@ bool FileInference::WithSuppresses(NodeId with_statement, bool dynamic_suppresse
   return it->second == kYes || (dynamic_suppresses && it->second == kDynamic);
 }
 
+TypeId FileInference::NarrowByConstraints(TypeId type, const Binding& binding, llvm::StringRef key) {
+  for (uint32_t c : binding.constraints) {
+    const Constraint& constraint = index_.constraint(c);
+    if (constraint.reachability) continue;
+    type = NarrowType(type, constraint.predicate, constraint.positive, key);
+  }
+  return type;
+}
+
+TypeId FileInference::NarrowedFreeName(TypeId outer, const UseRecord& use, llvm::StringRef text) {
+  bool narrowed = false;
+  for (const Binding& b : use.bindings) narrowed |= !b.def.valid() && !b.constraints.empty();
+  if (!narrowed) return outer;
+  std::vector<TypeId> types;
+  for (const Binding& b : use.bindings) {
+    if (b.def.valid() || !PathReturns(b)) continue;
+    types.push_back(NarrowByConstraints(outer, b, text));
+  }
+  return types.empty() ? outer : store_.Union(types);
+}
+
 TypeId FileInference::FlowNameType(NodeId name, const UseRecord& use, bool* handled) {
   llvm::StringRef text = ast_.str(name);
   SymbolId sym = index_.LookupSymbol(use.scope, text);
@@ -143,8 +164,15 @@ TypeId FileInference::FlowNameType(NodeId name, const UseRecord& use, bool* hand
   const Symbol& symbol = index_.symbol(sym);
   std::vector<TypeId> types;
   bool maybe_unbound = false;
+  bool outer = symbol.is_global || symbol.is_nonlocal;
   for (const Binding& b : use.bindings) {
     if (!PathReturns(b)) continue;  // the path went through a call that never returns
+    if (!b.def.valid() && outer && !b.constraints.empty()) {
+      // Before its own assignment on this path, a global / nonlocal name is the outer binding,
+      // narrowed by the tests met since the function started.
+      types.push_back(NarrowByConstraints(OutwardNameType(name, text, use.scope, /*report=*/false), b, text));
+      continue;
+    }
     if (!b.def.valid()) {
       maybe_unbound = true;
       continue;

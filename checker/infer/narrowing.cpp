@@ -4,12 +4,125 @@
 // the type unchanged. `hasattr(x, "name")` makes a member `x.name` the type does not show Unknown
 // (GuardedByHasattr) instead of an error.
 #include "checker/database/program.h"
+#include "checker/infer/call_parts.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/node_reads.h"
 #include "checker/infer/semantics.h"
+#include "checker/semantic/place_key.h"
 
 namespace asynctype {
 namespace {
+
+// The dunder methods `@dataclass` may add to a class (by its options): a dataclass is known to
+// have or lack every other one, as a plain class is.
+bool DataclassSynthesizes(llvm::StringRef name) {
+  static constexpr llvm::StringLiteral kSynthesized[] = {
+      "__init__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
+      "__setattr__", "__delattr__", "__match_args__", "__replace__", "__getstate__", "__setstate__",
+      "__slots__", "__dataclass_fields__", "__dataclass_params__", "__post_init__", "__weakref__"};
+  for (llvm::StringRef s : kSynthesized) {
+    if (s == name) return true;
+  }
+  return false;
+}
+
+// Whether the instance `value` of a (possibly `@dataclass`) class whose members are otherwise
+// known certainly lacks a dunder method of `protocol` that a dataclass never synthesizes
+// (`Response` and `Awaitable`: no `__await__`). LacksProtocolMember answers for the classes the
+// checker fully models; this extends it to dataclasses.
+bool DataclassLacksProtocolDunder(Program& program, TypeId value, ClassId protocol) {
+  TypeStore& store = program.types();
+  if (store.kind(value) != TypeKind::Instance) return false;
+  ClassId cls = store.ClassOf(value);
+  if (!ClassModelled(program, cls, /*dataclass_ok=*/true)) return false;
+  for (llvm::StringRef dunder : {"__getattr__", "__getattribute__"}) {
+    Member found = LookupMember(program, value, dunder);
+    if (found.type.valid() && found.owner.valid() && ResolvedClass(program, found.owner).known != KnownClass::Object) {
+      return false;
+    }
+  }
+  for (TypeId base : ResolvedClass(program, protocol).mro) {
+    ClassId base_class = store.ClassOf(base);
+    if (!base_class.valid()) return false;
+    const ClassInfo& info = ResolvedClass(program, base_class);
+    if (!info.is_protocol) continue;
+    FileInference& inference = program.inference(info.file);
+    ScopeId scope = inference.index().ScopeOpenedBy(info.node);
+    if (!scope.valid()) continue;
+    for (const auto& entry : inference.index().scope(scope).symbols) {
+      llvm::StringRef name = entry.getKey();
+      if (!(name.startswith("__") && name.endswith("__")) || DataclassSynthesizes(name) || name == "__class_getitem__" ||
+          name == "__doc__" || name == "__module__" || name == "__qualname__" || name == "__annotations__") {
+        continue;
+      }
+      if (!LookupMember(program, value, name).type.valid()) return true;
+    }
+  }
+  return false;
+}
+
+// An enum member, named by its class and name (the engine has no enum literal types yet).
+struct EnumMember {
+  ClassId cls;
+  llvm::StringRef name;
+  friend bool operator==(const EnumMember& a, const EnumMember& b) { return a.cls == b.cls && a.name == b.name; }
+};
+
+// The enum member `expr` names (`Kind.TEXT`, `module.Kind.TEXT`), evaluated in `inference`'s file.
+std::optional<EnumMember> EnumMemberNamed(Program& program, FileInference& inference, NodeId expr) {
+  const Ast& ast = inference.ast();
+  if (!expr.valid() || ast.kind(expr) != NodeKind::Attribute) return std::nullopt;
+  NodeId attr = AttributeView{ast, expr}.attr();
+  if (!attr.valid()) return std::nullopt;
+  TypeStore& store = program.types();
+  TypeId owner = inference.ExprType(AttributeView{ast, expr}.value());
+  if (store.kind(owner) != TypeKind::ClassLiteral) return std::nullopt;
+  ClassId cls = store.ClassOf(owner);
+  for (TypeId base : ResolvedClass(program, cls).mro) {
+    const ClassInfo& b = store.cls(store.ClassOf(base));
+    if (b.name == "Enum" && b.module == "enum") return EnumMember{cls, ast.str(attr)};
+  }
+  return std::nullopt;
+}
+
+// The enum members a class's field is declared as (`type: Literal[Kind.TEXT]`, in the class or
+// the nearest base declaring it), or none when its declaration is anything else.
+std::optional<llvm::SmallVector<EnumMember, 2>> FieldEnumLiterals(Program& program, ClassId cls, llvm::StringRef field) {
+  TypeStore& store = program.types();
+  for (TypeId entry : ResolvedClass(program, cls).mro) {
+    const ClassInfo& info = store.cls(store.ClassOf(entry));
+    if (info.known == KnownClass::Object) break;
+    FileInference& inference = program.inference(info.file);
+    ScopeId scope = inference.index().ScopeOpenedBy(info.node);
+    if (!scope.valid()) return std::nullopt;
+    SymbolId sym = inference.index().LookupSymbol(scope, field);
+    if (!sym.valid()) continue;
+    NodeId declaration = inference.index().symbol(sym).declaration;
+    const Ast& ast = inference.ast();
+    if (!declaration.valid() || ast.kind(declaration) != NodeKind::AnnAssign) return std::nullopt;
+    NodeId annotation = AnnAssignView{ast, declaration}.annotation();
+    if (!annotation.valid() || ast.kind(annotation) != NodeKind::Subscript) return std::nullopt;
+    TypeId head = inference.ExprType(SubscriptView{ast, annotation}.value());
+    if (store.kind(head) != TypeKind::SpecialForm || SpecialFormTypeView{store, head}.form() != SpecialForm::Literal) {
+      return std::nullopt;
+    }
+    NodeId slice = SubscriptView{ast, annotation}.slice();
+    llvm::SmallVector<NodeId, 4> elements;
+    if (slice.valid() && ast.kind(slice) == NodeKind::Tuple) {
+      for (NodeId e : ast.children(slice)) elements.push_back(e);
+    } else {
+      elements.push_back(slice);
+    }
+    llvm::SmallVector<EnumMember, 2> members;
+    for (NodeId e : elements) {
+      std::optional<EnumMember> member = EnumMemberNamed(program, inference, e);
+      if (!member) return std::nullopt;
+      members.push_back(*member);
+    }
+    return members;
+  }
+  return std::nullopt;
+}
 
 bool IsLiteral(TypeKind k) {
   return k == TypeKind::IntLiteral || k == TypeKind::BoolLiteral || k == TypeKind::StringLiteral ||
@@ -22,18 +135,27 @@ bool FileInference::NamesTarget(NodeId node, llvm::StringRef name) const {
   if (!node.valid()) return false;
   if (ast_.kind(node) == NodeKind::Name) return ast_.str(node) == name;
   if (ast_.kind(node) == NodeKind::Attribute) {
-    // A place `a.b` is named by the key "a.b".
-    NodeId value = AttributeView{ast_, node}.value(), attr = AttributeView{ast_, node}.attr();
-    if (!value.valid() || !attr.valid() || ast_.kind(value) != NodeKind::Name) return false;
-    llvm::StringRef base = ast_.str(value), field = ast_.str(attr);
-    return name.size() == base.size() + 1 + field.size() && name.startswith(base) &&
-           name[base.size()] == '.' && name.endswith(field);
+    // A place `a.b` (or `a.b.c`) is named by the key "a.b" ("a.b.c").
+    if (!name.contains('.')) return false;
+    std::string key;
+    return AppendPlaceKey(ast_, node, key) && key == name;
   }
   if (ast_.kind(node) == NodeKind::NamedExpr) {
     NodeId target = NamedExprView{ast_, node}.target();
     return target.valid() && ast_.str(target) == name;
   }
   return false;
+}
+
+NodeId FileInference::AliasedConditionAt(NodeId test) const {
+  // `if ok:` where the only binding of `ok` reaching the test is `ok = <condition>` (the index
+  // narrowed the condition's subjects only where they kept their bindings since).
+  if (ast_.kind(test) != NodeKind::Name) return NodeId::None();
+  const UseRecord* use = index_.UseOf(test);
+  if (!use || use->bindings.size() != 1) return NodeId::None();
+  DefinitionId def = use->bindings[0].def;
+  if (!def.valid() || def == kPlaceDefault || IsPlaceAssignment(def)) return NodeId::None();
+  return index_.AliasedCondition(ast_, def);
 }
 
 std::vector<TypeId> FileInference::Members(TypeId type) const {
@@ -133,7 +255,8 @@ TypeId FileInference::NarrowIsInstance(TypeId type, TypeId classinfo, bool posit
       // class without them may have subclasses that are (`m & C`, approximated by C).
       bool protocol = ResolvedClass(program_, c).is_protocol;
       if (protocol && store_.kind(promoted) == TypeKind::Instance) {
-        if (IsAssignable(program_, promoted, narrowed) && !LacksProtocolMember(program_, promoted, c)) {
+        if (IsAssignable(program_, promoted, narrowed) && !LacksProtocolMember(program_, promoted, c) &&
+            !DataclassLacksProtocolDunder(program_, promoted, c)) {
           out.push_back(m);
           break;
         }
@@ -184,7 +307,8 @@ TypeId FileInference::NarrowToGuard(TypeId type, TypeId guard, bool is_typeis, b
   }
   auto is_guarded = [&](TypeId m) {
     if (!IsAssignable(program_, m, guard)) return false;
-    return !guard_protocol.valid() || !LacksProtocolMember(program_, m, guard_protocol);
+    return !guard_protocol.valid() ||
+           (!LacksProtocolMember(program_, m, guard_protocol) && !DataclassLacksProtocolDunder(program_, m, guard_protocol));
   };
   if (!positive) {
     return FilterMembers(type, [&](TypeId m) { return store_.IsDynamic(m) || !is_guarded(m); });
@@ -212,6 +336,12 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
     case NodeKind::NamedExpr:
     case NodeKind::Attribute:
       if (NamesTarget(predicate, name)) return NarrowTruthiness(type, positive);
+      if (ast_.kind(predicate) == NodeKind::NamedExpr) {
+        return NarrowType(type, NamedExprView{ast_, predicate}.value(), positive, name, depth + 1);
+      }
+      if (NodeId condition = AliasedConditionAt(predicate); condition.valid()) {
+        return NarrowType(type, condition, positive, name, depth + 1);
+      }
       return type;
     case NodeKind::UnaryOp:
       if (static_cast<UnaryOperator>(ast_.node(predicate).data) == UnaryOperator::Not) {
@@ -261,6 +391,19 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
           bool same = static_cast<int64_t>(TupleTypeView{store_, m}.elements().size()) == n;
           return same == holds_equal;
         });
+      }
+      // `msg.type is Kind.TEXT` (or `==`, `!=`, a literal string or number): the members of a union
+      // whose field `type` is declared as a literal other than the value are not `msg`.
+      for (auto [side, other] : {std::pair{left, right}, std::pair{right, left}}) {
+        if (!side.valid() || !other.valid() || ast_.kind(side) != NodeKind::Attribute ||
+            !NamesTarget(AttributeView{ast_, side}.value(), name) || !AttributeView{ast_, side}.attr().valid()) {
+          continue;
+        }
+        CompareOp op = ops[0];
+        bool equal_op = op == CompareOp::Is || op == CompareOp::Eq;
+        bool unequal_op = op == CompareOp::IsNot || op == CompareOp::NotEq;
+        if (!equal_op && !unequal_op) return type;
+        return NarrowByLiteralField(type, ast_.str(AttributeView{ast_, side}.attr()), other, equal_op == positive);
       }
       NodeId other;
       if (NamesTarget(left, name)) {
@@ -344,6 +487,28 @@ TypeId FileInference::NarrowType(TypeId type, NodeId predicate, bool positive, l
     default:
       return type;
   }
+}
+
+TypeId FileInference::NarrowByLiteralField(TypeId type, llvm::StringRef field, NodeId value_expr, bool holds_equal) {
+  if (store_.kind(type) != TypeKind::Union) return type;
+  std::optional<EnumMember> enum_value = EnumMemberNamed(program_, *this, value_expr);
+  TypeId value = enum_value ? TypeId::None() : ExprType(value_expr);
+  if (!enum_value && !IsLiteral(store_.kind(value))) return type;
+  return FilterMembers(type, [&](TypeId m) {
+    if (store_.kind(m) != TypeKind::Instance) return true;
+    if (enum_value) {
+      auto declared = FieldEnumLiterals(program_, store_.ClassOf(m), field);
+      if (!declared) return true;  // not a literal field: may hold the value or not
+      bool may_equal = llvm::is_contained(*declared, *enum_value);
+      return holds_equal ? may_equal : !(declared->size() == 1 && may_equal);
+    }
+    Member member = LookupMember(program_, m, field);
+    if (!member.type.valid()) return true;
+    std::vector<TypeId> declared = Members(member.type);
+    if (!llvm::all_of(declared, [&](TypeId d) { return IsLiteral(store_.kind(d)); })) return true;
+    bool may_equal = llvm::is_contained(declared, value);
+    return holds_equal ? may_equal : !(declared.size() == 1 && may_equal);
+  });
 }
 
 bool FileInference::ImpliesHasattr(NodeId predicate, bool positive, llvm::StringRef base, llvm::StringRef attr,

@@ -169,14 +169,23 @@ class FlowState {
     return true;
   }
 
-  // Adds a narrowing constraint to every binding of `name`.
-  void Narrow(llvm::StringRef name, uint32_t constraint) {
+  // Adds a narrowing constraint to every binding of `name`. With `outer_too`, also to its
+  // unbound path, which stands for the outer binding (a name declared `global` / `nonlocal`, or
+  // a free name of a function): the use narrows the outer type.
+  void Narrow(llvm::StringRef name, uint32_t constraint, bool outer_too = false) {
     auto narrow = [&](EntryRef& entry) {
       for (Binding& b : Own(entry).bindings) {
-        if (b.def.valid()) b.constraints.push_back(constraint);  // (kPlaceDefault is valid too)
+        if (b.def.valid() || outer_too) b.constraints.push_back(constraint);  // (kPlaceDefault is valid too)
       }
     };
     if (!IsPlaceKey(name)) {
+      if (outer_too && keys_) {
+        names_.Modify(keys_->Slot(name), [&](EntryRef& entry) {
+          if (!entry) entry = NewEntry(DefaultBindings(/*place=*/false), false);
+          narrow(entry);
+        });
+        return;
+      }
       uint32_t slot = keys_ ? keys_->Find(name) : FlowKeys::kNoSlot;
       if (slot != FlowKeys::kNoSlot && names_.Find(slot)) names_.Modify(slot, narrow);
       return;
@@ -281,14 +290,27 @@ class FlowState {
     });
   }
   // Adds the default binding to every place rooted at `name` (as if from a path where `name`
-  // was rebound, which forgets their narrowing).
+  // was rebound, which forgets their narrowing); for a place `name`, to the places under it.
   void AddPlaceDefaultsOf(llvm::StringRef name) {
-    uint32_t root = keys_ ? keys_->Find(name) : FlowKeys::kNoSlot;
+    bool place = IsPlaceKey(name);
+    uint32_t root = keys_ ? (place ? PlaceSlots(name, /*insert=*/false).first : keys_->Find(name)) : FlowKeys::kNoSlot;
     if (root == FlowKeys::kNoSlot || !places_.Find(root)) return;
     Binding place_default{kPlaceDefault, {}};
+    auto under = [&](uint32_t slot) {
+      if (!place) return true;
+      llvm::StringRef key = keys_->Key(slot);
+      return key.size() > name.size() && key.startswith(name) && key[name.size()] == '.';
+    };
+    if (place) {
+      bool any = false;
+      places_.Find(root)->ForEach([&](uint32_t slot, const EntryRef&) { any |= under(slot); });
+      if (!any) return;
+    }
     places_.Modify(root, [&](EntryMap& group) {
       llvm::SmallVector<uint32_t, 4> slots;
-      group.ForEach([&](uint32_t slot, const EntryRef&) { slots.push_back(slot); });
+      group.ForEach([&](uint32_t slot, const EntryRef&) {
+        if (under(slot)) slots.push_back(slot);
+      });
       for (uint32_t slot : slots) {
         group.Modify(slot, [&](EntryRef& entry) {
           const Bindings& bindings = entry->bindings;
@@ -334,6 +356,38 @@ class FlowState {
                      entry_places = entry ? entry->places_.Find(root) : nullptr;
                      EntryMap::Walk(mine, theirs, /*dirty_too=*/false, add(true));
                    });
+  }
+
+  // The state after a `try` statement with a `finally`, which was visited once from `entry` (the
+  // normal completion `normal` joined with every exceptional exit) and ended in `finished`: only
+  // the normal path continues past the statement, so the names and places the `finally` body
+  // left alone keep their bindings from `normal` (its narrowing survives); those it rebound or
+  // narrowed take `finished`'s, as does reachability.
+  static FlowState AfterFinally(const FlowState& entry, const FlowState& finished, const FlowState& normal) {
+    if (!finished.reachable_ || !normal.reachable_) return finished;
+    FlowState result = finished;
+    result.names_ = normal.names_;
+    result.places_ = normal.places_;
+    auto take = [](EntryMap& into) {
+      return [&into](uint32_t slot, const EntryRef* before, const EntryRef* after) {
+        if (before && after && (*before)->bindings == (*after)->bindings) return;  // a merge's copy
+        if (after) {
+          into.Modify(slot, [&](EntryRef& entry) { entry = *after; });
+        } else {
+          into.Erase(slot);
+        }
+      };
+    };
+    EntryMap::Diff(entry.names_, finished.names_, take(result.names_));
+    PlaceMap::Diff(entry.places_, finished.places_, [&](uint32_t root, const EntryMap* before, const EntryMap* after) {
+      if (!after) {
+        result.places_.Erase(root);
+        return;
+      }
+      static const EntryMap kNone;
+      result.places_.Modify(root, [&](EntryMap& group) { EntryMap::Diff(before ? *before : kNone, *after, take(group)); });
+    });
+    return result;
   }
 
   // Appends the bindings of `from` missing from `into`.

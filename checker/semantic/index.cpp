@@ -14,6 +14,26 @@ DefinitionId SemanticIndex::DefinitionOf(NodeId target) const {
   return node_definition_[target.index()];
 }
 
+NodeId SemanticIndex::AliasedCondition(const Ast& ast, DefinitionId def) const {
+  if (!def.valid() || def.index() >= definitions_.size()) return NodeId::None();
+  const Definition& d = definitions_[def.index()];
+  if (d.kind != DefinitionKind::Assignment || !d.node.valid() || ast.kind(d.node) != NodeKind::Assign) {
+    return NodeId::None();
+  }
+  const Symbol& sym = symbols_[d.symbol.index()];
+  if (sym.is_global || sym.is_nonlocal) return NodeId::None();
+  AssignView assign{ast, d.node};
+  if (assign.targets().size() != 1 || assign.targets()[0] != d.target) return NodeId::None();
+  NodeId value = assign.value();
+  NodeId test = value;
+  if (test.valid() && ast.kind(test) == NodeKind::UnaryOp &&
+      static_cast<UnaryOperator>(ast.node(test).data) == UnaryOperator::Not) {
+    test = UnaryOpView{ast, test}.operand();
+  }
+  if (!test.valid() || (ast.kind(test) != NodeKind::Call && ast.kind(test) != NodeKind::Compare)) return NodeId::None();
+  return value;
+}
+
 SymbolId SemanticIndex::LookupSymbol(ScopeId scope, llvm::StringRef name) const {
   const auto& symbols = scopes_[scope.index()].symbols;
   auto it = symbols.find(name);

@@ -179,6 +179,11 @@ class SemanticIndex {
     return it == use_index_.end() ? nullptr : &use_records_[it->second];
   }
   const Constraint& constraint(uint32_t id) const { return constraints_[id]; }
+  // The stored condition of an aliased condition (pyright's term): `def` is a plain local's
+  // assignment `ok = <test>` (one Name target) whose value is a call (`isinstance(x, C)`, a type
+  // guard) or a comparison (`x is None`), or `not` of one; None otherwise. A test of `ok` reached
+  // only by that binding narrows what the stored test narrows.
+  NodeId AliasedCondition(const Ast& ast, DefinitionId def) const;
 
   // Attribute names assigned anywhere in this module (`obj.name = ...`), and whether the module
   // sets attributes dynamically (`setattr`, `__setattr__`): unresolved-attribute stays silent

@@ -2,6 +2,8 @@
 // control flow (raise points, narrowing conditions, loop back edges); and BuildIndex.
 #include "checker/semantic/index_builder.h"
 
+#include "checker/semantic/place_key.h"
+
 namespace asynctype {
 
 IndexBuilder::IndexBuilder(const Ast& ast, FileId file, const IndexOptions& options, SemanticIndex& index)
@@ -158,8 +160,8 @@ void IndexBuilder::NoteRaisePoint(ScopeId scope_id, llvm::StringRef name, const 
   for (RaiseContext& context : raise_contexts_) {
     if (context.level != level) continue;
     context.raised.state().AddBinding(name, binding);
-    // Narrowing of places rooted at a rebound name no longer holds.
-    if (!IsPlaceKey(name)) context.raised.state().AddPlaceDefaultsOf(name);
+    // Narrowing of places rooted at a rebound name (or under a reassigned place) no longer holds.
+    context.raised.state().AddPlaceDefaultsOf(name);
   }
 }
 
@@ -170,24 +172,91 @@ uint32_t IndexBuilder::AddConstraint(NodeId predicate, bool positive) {
 }
 
 llvm::StringRef IndexBuilder::PlaceKey(NodeId node) {
-  if (!node.valid() || ast_.kind(node) != NodeKind::Attribute) return "";
-  NodeId value = AttributeView{ast_, node}.value(), attr = AttributeView{ast_, node}.attr();
-  if (!value.valid() || !attr.valid() || ast_.kind(value) != NodeKind::Name) return "";
-  std::string key = ast_.str(value).str() + "." + ast_.str(attr).str();
+  std::string key = PlaceKeyOf(ast_, node);
+  if (key.empty()) return "";
   auto it = place_keys_.find(key);
   if (it != place_keys_.end()) return it->getKey();
   return place_keys_.insert(key).first->getKey();
 }
 
+NodeId IndexBuilder::AliasedCondition(NodeId name) const {
+  if (!name.valid() || ast_.kind(name) != NodeKind::Name || flows_.back().first != current_) return NodeId::None();
+  const Bindings* bindings = flows_.back().second.Find(ast_.str(name));
+  if (!bindings || bindings->size() != 1) return NodeId::None();
+  DefinitionId def = (*bindings)[0].def;
+  if (!def.valid() || def == kPlaceDefault || IsPlaceAssignment(def) || IsDefinitionSet(def)) return NodeId::None();
+  return index_.AliasedCondition(ast_, def);
+}
+
+bool IndexBuilder::UnchangedSince(llvm::StringRef name, NodeId condition) const {
+  // The bindings of `name` at its use inside `condition` (the first one found), against its
+  // bindings now: narrowing the alias recorded applies only to the same definitions.
+  const UseRecord* then = nullptr;
+  bool found = false;
+  bool place = IsPlaceKey(name);
+  llvm::SmallVector<NodeId, 16> stack{condition};
+  for (int visited = 0; !stack.empty() && visited < 64 && !found; ++visited) {
+    NodeId node = stack.pop_back_val();
+    if (!node.valid()) continue;
+    NodeKind kind = ast_.kind(node);
+    if ((kind == NodeKind::Name && !place && ast_.str(node) == name) ||
+        (kind == NodeKind::Attribute && place && PlaceKeyOf(ast_, node) == name)) {
+      found = true;
+      then = index_.UseOf(node);
+      continue;
+    }
+    if (kind == NodeKind::Lambda || kind == NodeKind::ListComp || kind == NodeKind::SetComp ||
+        kind == NodeKind::DictComp || kind == NodeKind::GeneratorExp) {
+      continue;  // (other scopes)
+    }
+    for (NodeId child : ast_.children(node)) stack.push_back(child);
+  }
+  // (Definition values, the unbound one included: a few, compared in a vector. DenseSet would
+  // reserve the unbound value as its empty key.)
+  llvm::SmallVector<uint32_t, 4> before;
+  if (then) {
+    for (const Binding& b : then->bindings) before.push_back(b.def.value);
+  } else if (found && place) {
+    before.push_back(kPlaceDefault.value);  // not narrowed then: its declared type
+  } else {
+    return false;
+  }
+  if (before.size() > 64) return false;
+  Bindings now = flows_.back().second.Lookup(name);
+  flow_keys_.ExpandDefinitionSets(now);
+  if (now.size() > 64) return false;
+  for (const Binding& b : now) {
+    if (!llvm::is_contained(before, b.def.value)) return false;
+  }
+  return true;
+}
+
 void IndexBuilder::NarrowedNames(NodeId test, llvm::SmallVectorImpl<llvm::StringRef>& names) {
   if (!test.valid()) return;
   switch (ast_.kind(test)) {
-    case NodeKind::Name: names.push_back(ast_.str(test)); return;
+    case NodeKind::Name: {
+      names.push_back(ast_.str(test));
+      // `ok = isinstance(x, C)` then `if ok:` narrows `x` too, while `x` keeps the bindings it had.
+      if (NodeId condition = in_aliased_condition_ ? NodeId::None() : AliasedCondition(test); condition.valid()) {
+        llvm::SmallVector<llvm::StringRef, 4> subjects;
+        in_aliased_condition_ = true;  // (one level: an alias of an alias is not followed)
+        NarrowedNames(condition, subjects);
+        in_aliased_condition_ = false;
+        for (llvm::StringRef subject : subjects) {
+          if (subject != ast_.str(test) && UnchangedSince(subject, condition)) names.push_back(subject);
+        }
+      }
+      return;
+    }
     case NodeKind::Attribute:
       if (llvm::StringRef key = PlaceKey(test); !key.empty()) names.push_back(key);
       return;
     case NodeKind::NamedExpr:
       if (NodeId target = NamedExprView{ast_, test}.target(); target.valid()) names.push_back(ast_.str(target));
+      // `(ok := isinstance(x, C))` narrows `x` as the test itself does.
+      if (NodeId value = NamedExprView{ast_, test}.value(); value.valid() && ast_.kind(value) != NodeKind::Name) {
+        NarrowedNames(value, names);
+      }
       return;
     case NodeKind::UnaryOp:
       if (static_cast<UnaryOperator>(ast_.node(test).data) == UnaryOperator::Not) {
@@ -206,6 +275,15 @@ void IndexBuilder::NarrowedNames(NodeId test, llvm::SmallVectorImpl<llvm::String
         if (side.valid() && (ast_.kind(side) == NodeKind::Name || ast_.kind(side) == NodeKind::NamedExpr ||
                              ast_.kind(side) == NodeKind::Attribute)) {
           NarrowedNames(side, names);
+        }
+        // `msg.type is Kind.TEXT` narrows `msg` too (a union discriminated by a literal field).
+        if (side.valid() && ast_.kind(side) == NodeKind::Attribute) {
+          NodeId base = AttributeView{ast_, side}.value();
+          if (base.valid() && ast_.kind(base) == NodeKind::Name) {
+            names.push_back(ast_.str(base));
+          } else if (llvm::StringRef key = PlaceKey(base); !key.empty()) {
+            names.push_back(key);
+          }
         }
         // `type(x) is C`, `len(x) == 2`
         if (side.valid() && ast_.kind(side) == NodeKind::Call) {
@@ -254,9 +332,19 @@ void IndexBuilder::ApplyCondition(NodeId test, bool positive) {
   for (llvm::StringRef name : names) {
     if (std::find(done.begin(), done.end(), name) != done.end()) continue;
     done.push_back(name);
-    flow().Narrow(name, constraint);
+    flow().Narrow(name, constraint, NarrowsOuterBinding(name));
     narrowed_.push_back({constraint, name});
   }
+}
+
+bool IndexBuilder::NarrowsOuterBinding(llvm::StringRef name) {
+  if (IsPlaceKey(name) || flows_.back().first != current_) return false;
+  ScopeKind kind = scope(current_).kind;
+  if (kind != ScopeKind::Function && kind != ScopeKind::Lambda) return false;
+  SymbolId sym = index_.LookupSymbol(current_, name);
+  if (!sym.valid()) return true;  // a free name (so far): the enclosing scopes' binding
+  const Symbol& symbol = index_.symbol(sym);
+  return symbol.is_global || symbol.is_nonlocal;
 }
 
 std::pair<FlowState, FlowState> IndexBuilder::VisitCondition(NodeId test) {

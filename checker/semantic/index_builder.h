@@ -89,12 +89,23 @@ class IndexBuilder {
 
   uint32_t AddConstraint(NodeId predicate, bool positive);
 
-  // The dotted key of a place `name.attr` (one level), or "" for anything else.
+  // The dotted key of a place `name.attr` (or a longer chain, place_key.h), or "" for anything else.
   llvm::StringRef PlaceKey(NodeId node);
 
+  // An aliased condition: the value of the single assignment `name = <condition>` (a plain local)
+  // whose binding is the only one reaching here, or None (see AliasedConditionOf).
+  NodeId AliasedCondition(NodeId name) const;
+  // Whether `name` (a name or place) has only bindings now that it had at its use in `condition`.
+  bool UnchangedSince(llvm::StringRef name, NodeId condition) const;
+
   // The names a condition can narrow: `x`, `not x`, `x is None`, `x == 1`, `isinstance(x, C)`,
-  // `(x := f())`, and `and` / `or` combinations of them.
+  // `(x := f())`, and `and` / `or` combinations of them; through an aliased condition (`if ok:`
+  // after `ok = isinstance(x, C)`), also the names the stored condition narrows.
   void NarrowedNames(NodeId test, llvm::SmallVectorImpl<llvm::StringRef>& names);
+
+  // Whether narrowing `name` in the current scope also narrows its unbound path, which stands for
+  // the enclosing scopes' binding: a function's free names and its `global` / `nonlocal` ones.
+  bool NarrowsOuterBinding(llvm::StringRef name);
 
   // Applies the narrowing of `test` being true (or false) to the current flow.
   void ApplyCondition(NodeId test, bool positive);
@@ -255,6 +266,7 @@ class IndexBuilder {
   // their names may refer to what is bound later (marked as forward references).
   bool future_annotations_ = false;
   bool in_annotation_ = false;
+  bool in_aliased_condition_ = false;  // NarrowedNames is inside an aliased condition's value
   bool defining_static_name_ = false;  // binding the name RecordStaticName just recorded
   const char* invalid_expression_position_ = nullptr;  // see InInvalidExpressionPosition
   ScopeId invalid_expression_scope_;

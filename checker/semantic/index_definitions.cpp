@@ -187,6 +187,7 @@ void IndexBuilder::VisitTarget(NodeId target, DefinitionKind kind, NodeId node, 
           direct = false;
           for (NodeId t : AssignView{ast_, node}.targets()) direct |= t == target;
         }
+        flow().ResetPlacesOf(key);  // `self.proc = p` forgets what `self.proc.returncode` was
         if (direct) {
           flow().Bind(key, PlaceAssignment(target));
           NoteRaisePoint(current_, key, Binding{PlaceAssignment(target), {}});

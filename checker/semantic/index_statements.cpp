@@ -358,9 +358,14 @@ void IndexBuilder::VisitTry(NodeId stmt) {
     FlowState entry = after;
     entry.Merge(raise_contexts_[context].raised.state());
     raise_contexts_.pop_back();
-    flow() = std::move(entry);
+    flow() = entry;
     VisitList(finalbody);
-    if (!completes) flow().SetUnreachable();
+    if (!completes) {
+      flow().SetUnreachable();
+    } else {
+      // Past the statement only the normal path continues: the try body's narrowing holds.
+      flow() = FlowState::AfterFinally(entry, flow(), after);
+    }
   } else {
     flow() = std::move(after);
   }

@@ -89,6 +89,52 @@ TEST_F(Flow, StripRemovesTheNarrowingOfAnExpression) {
   EXPECT_EQ(flow.Lookup("obj.a"), (Bindings{Binding{kPlaceDefault, {}}}));
 }
 
+TEST_F(Flow, NarrowingTheOuterBindingOfAName) {
+  FlowState flow(&keys);
+  flow.Narrow("g", 0);  // a free name: only its outer binding is narrowed, when asked
+  EXPECT_FALSE(flow.Knows("g"));
+  flow.Narrow("g", 0, /*outer_too=*/true);
+  EXPECT_EQ(flow.Lookup("g"), (Bindings{Binding{DefinitionId::None(), {0}}}));
+  FlowState other(&keys);
+  other.Bind("h", DefinitionId(1));
+  other.Narrow("h", 2, /*outer_too=*/true);
+  EXPECT_EQ(other.Lookup("h"), (Bindings{Binding{DefinitionId(1), {2}}}));
+}
+
+TEST_F(Flow, NestedPlacesAreForgottenWithTheirPrefix) {
+  FlowState flow(&keys);
+  flow.Bind("self", DefinitionId(1));
+  flow.Narrow("self.proc.returncode", 0);
+  flow.Narrow("self.procs", 2);
+  flow.ResetPlacesOf("self.proc");
+  EXPECT_FALSE(flow.Knows("self.proc.returncode"));
+  EXPECT_TRUE(flow.Knows("self.procs"));
+  flow.Narrow("self.proc.pid", 4);
+  flow.AddPlaceDefaultsOf("self.proc");
+  EXPECT_EQ(flow.Lookup("self.proc.pid"), (Bindings{Binding{kPlaceDefault, {4}}, Binding{kPlaceDefault, {}}}));
+  EXPECT_EQ(flow.Lookup("self.procs"), (Bindings{Binding{kPlaceDefault, {2}}}));
+}
+
+TEST_F(Flow, AfterFinallyKeepsTheNormalPathsNarrowing) {
+  FlowState start(&keys);
+  start.Bind("x", DefinitionId(1));
+  start.Bind("y", DefinitionId(2));
+  FlowState normal = start;
+  normal.Narrow("x", 0);      // the try body: `x` narrowed
+  normal.Narrow("obj.a", 2);  // and a place
+  FlowState entry = normal;   // the finally block starts from every way out of the body
+  entry.Merge(start);
+  EXPECT_EQ(entry.Lookup("x"), (Bindings{Binding{DefinitionId(1), {0}}, Binding{DefinitionId(1), {}}}));
+  FlowState finished = entry;
+  finished.Bind("y", DefinitionId(3));  // the finally block rebinds `y`
+  FlowState after = FlowState::AfterFinally(entry, finished, normal);
+  EXPECT_EQ(after.Lookup("x"), (Bindings{Binding{DefinitionId(1), {0}}}));
+  EXPECT_EQ(after.Lookup("obj.a"), (Bindings{Binding{kPlaceDefault, {2}}}));
+  EXPECT_EQ(after.Lookup("y"), Defs({3}));
+  finished.SetUnreachable();
+  EXPECT_FALSE(FlowState::AfterFinally(entry, finished, normal).reachable());
+}
+
 TEST_F(Flow, LaterBindingsOfALoop) {
   FlowState flow(&keys);
   flow.Bind("x", DefinitionId(1));
