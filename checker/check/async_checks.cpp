@@ -7,6 +7,7 @@
 #include "checker/database/resolver.h"
 #include "checker/infer/certainty.h"
 #include "checker/infer/file_inference.h"
+#include "checker/infer/node_reads.h"
 #include "checker/infer/semantics.h"
 #include "llvm/Support/ErrorHandling.h"
 
@@ -678,6 +679,13 @@ void CheckUnusedAwaitable(FileInference& inference, NodeId expr_statement) {
     return;
   }
   if (any_future && IsTaskCreatingCall(inference, value)) {
+    // `create_task(worker)` (a function, not a coroutine) makes no task: the argument's error
+    // says so.
+    NodeId first = NthOrNone(CallView{ast, value}.args(), 0);
+    if (first.valid()) {
+      const TypeKind k = store.kind(inference.ExprType(first));
+      if (k == TypeKind::Function || k == TypeKind::BoundMethod || k == TypeKind::Overloaded) return;
+    }
     // The event loop keeps only weak references to tasks: a dropped one may be collected
     // before it finishes, and its exception is never seen.
     Diagnostic d = MakeDiagnostic(Rule::UnusedTask, inference.file(), ast.range(value), message);
