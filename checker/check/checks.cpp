@@ -1,12 +1,12 @@
 #include "checker/check/checks.h"
 
-
 #include "checker/check/generator_checks.h"
 #include "checker/database/program.h"
 #include "checker/infer/call_errors.h"
 #include "checker/infer/certainty.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
+#include "checker/semantic/declaring_bodies.h"
 
 namespace asynctype {
 namespace {
@@ -19,29 +19,6 @@ NodeId EnclosingFunctionDef(const FileInference& inference, NodeId node) {
   const Scope& sc = index.scope(scope);
   if (sc.kind != ScopeKind::Function) return NodeId::None();
   return sc.node;
-}
-
-// A body that only declares the function: `...`, `pass`, a docstring, `raise NotImplementedError`.
-bool IsStubBody(const Ast& ast, NodeId body) {
-  if (!body.valid()) return true;
-  for (NodeId stmt : ast.children(body)) {
-    switch (ast.kind(stmt)) {
-      case NodeKind::Pass: continue;
-      case NodeKind::ExprStmt: {
-        NodeKind k = ast.kind(ExprStmtView{ast, stmt}.value());
-        if (k == NodeKind::EllipsisLiteral || k == NodeKind::StringLiteral) continue;
-        return false;
-      }
-      case NodeKind::Raise: {
-        NodeId exc = RaiseView{ast, stmt}.exc();
-        if (exc.valid() && ast.kind(exc) == NodeKind::Call) exc = CallView{ast, exc}.func();
-        if (exc.valid() && ast.kind(exc) == NodeKind::Name && ast.str(exc) == "NotImplementedError") continue;
-        return false;
-      }
-      default: return false;
-    }
-  }
-  return true;
 }
 
 bool ContainsNone(const TypeStore& store, TypeId type) {
@@ -75,7 +52,7 @@ void CheckReturn(FileInference& inference, NodeId statement) {
 void CheckImplicitReturn(FileInference& inference, NodeId function_def) {
   const Ast& ast = inference.ast();
   FunctionDefView view{ast, function_def};
-  if (!view.returns().valid() || IsStubBody(ast, view.body())) return;
+  if (!view.returns().valid() || BodyOnlyDeclares(ast, view.body(), /*pass_declares=*/true)) return;
   const SemanticIndex& index = inference.index();
   ScopeId scope = index.ScopeOpenedBy(function_def);
   if (!scope.valid() || !inference.EndReachable(scope)) return;

@@ -63,29 +63,6 @@ bool DynamicInstance(Program& program, TypeId instance) {
   return false;
 }
 
-// The implicit `self` of a method (its first parameter, unannotated): typed as the enclosing
-// class, though a subclass (or a `staticmethod(f)` rebinding the checker does not follow) may be
-// what it really is.
-bool ImplicitSelf(FileInference& inference, NodeId expr) {
-  const Ast& ast = inference.ast();
-  const SemanticIndex& index = inference.index();
-  if (!expr.valid() || ast.kind(expr) != NodeKind::Name) return false;
-  const UseRecord* use = index.UseOf(expr);
-  if (!use || use->bindings.empty()) return false;
-  for (const Binding& b : use->bindings) {
-    if (!b.def.valid()) return false;
-    const Definition& def = index.definition(b.def);
-    if (def.kind != DefinitionKind::Parameter) return false;
-    const Scope& fn_scope = index.scope(def.scope);
-    if (!fn_scope.parent.valid() || index.scope(fn_scope.parent).kind != ScopeKind::Class) return false;
-    if (ast.kind(fn_scope.node) != NodeKind::FunctionDef) return false;
-    NodeId params = FunctionDefView{ast, fn_scope.node}.parameters();
-    if (!params.valid() || ast.children(params).empty() || ast.children(params)[0] != def.node) return false;
-    if (ParameterView{ast, def.node}.annotation().valid()) return false;
-  }
-  return true;
-}
-
 // Whether every member's class is what its body says (no synthesized `__lt__` from
 // `@dataclass(order=True)` or `@functools.total_ordering`, no unknown base).
 bool Modelled(Program& program, TypeId type) {
@@ -170,7 +147,11 @@ void CheckOperation(FileInference& inference, NodeId left_expr, NodeId right_exp
   TypeId left = inference.ExprType(left_expr);
   TypeId right = inference.ExprType(right_expr);
   if (!Reportable(inference, left_expr, left) || !Reportable(inference, right_expr, right)) return;
-  if (ImplicitSelf(inference, left_expr) || ImplicitSelf(inference, right_expr)) return;
+  // An implicit `self` is typed as the enclosing class, though a subclass may be what it is.
+  if (IsMethodReceiver(inference, left_expr, /*unannotated_only=*/true) ||
+      IsMethodReceiver(inference, right_expr, /*unannotated_only=*/true)) {
+    return;
+  }
   if (!Modelled(program, left) || !Modelled(program, right)) return;
   if (OperationVerdict(program, left, right, dunder, reflected) != Verdict::Fails) return;
   Diagnostic d = MakeDiagnostic(Rule::UnsupportedOperator, inference.file(), range,
@@ -247,7 +228,8 @@ void CheckSubscript(FileInference& inference, NodeId subscript) {
   NodeId value_expr = SubscriptView{ast, subscript}.value();
   if (!value_expr.valid()) return;
   TypeId value = inference.ExprType(value_expr);
-  if (!Reportable(inference, value_expr, value) || !Modelled(program, value) || ImplicitSelf(inference, value_expr)) {
+  if (!Reportable(inference, value_expr, value) || !Modelled(program, value) ||
+      IsMethodReceiver(inference, value_expr, /*unannotated_only=*/true)) {
     return;
   }
   // Every member lacks `__getitem__` (a union where some have it is left to narrowing).

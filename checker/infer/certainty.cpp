@@ -141,12 +141,10 @@ bool GlobalReboundElsewhere(FileInference& inference, NodeId expr) {
   return GlobalReboundElsewhereAt(inference, expr, 0);
 }
 
-bool SelfOfOpenClass(FileInference& inference, NodeId expr, TypeId type) {
+bool IsMethodReceiver(FileInference& inference, NodeId expr, bool unannotated_only) {
   const Ast& ast = inference.ast();
   const SemanticIndex& index = inference.index();
-  Program& program = inference.program();
-  TypeStore& store = program.types();
-  if (!expr.valid() || ast.kind(expr) != NodeKind::Name || store.kind(type) != TypeKind::Instance) return false;
+  if (!expr.valid() || ast.kind(expr) != NodeKind::Name) return false;
   const UseRecord* use = index.UseOf(expr);
   if (!use || use->bindings.empty()) return false;
   for (const Binding& b : use->bindings) {
@@ -155,8 +153,19 @@ bool SelfOfOpenClass(FileInference& inference, NodeId expr, TypeId type) {
     if (def.kind != DefinitionKind::Parameter) return false;
     const Scope& fn_scope = index.scope(def.scope);
     if (!fn_scope.parent.valid() || index.scope(fn_scope.parent).kind != ScopeKind::Class) return false;
+    if (ast.kind(fn_scope.node) != NodeKind::FunctionDef) return false;
     NodeId params = FunctionDefView{ast, fn_scope.node}.parameters();
     if (!params.valid() || ast.children(params).empty() || ast.children(params)[0] != def.node) return false;
+    if (unannotated_only && ParameterView{ast, def.node}.annotation().valid()) return false;
+  }
+  return true;
+}
+
+bool SelfOfOpenClass(FileInference& inference, NodeId expr, TypeId type) {
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  if (store.kind(type) != TypeKind::Instance || !IsMethodReceiver(inference, expr, /*unannotated_only=*/false)) {
+    return false;
   }
   ClassId cls = store.ClassOf(type);
   const ClassInfo& info = store.cls(cls);

@@ -56,6 +56,11 @@ bool UnreliableValue(FileInference& inference, NodeId expr);
 // cannot see those calls: `if cache is None: build_cache()` leaves `cache` typed `None` there.
 bool GlobalReboundElsewhere(FileInference& inference, NodeId expr);
 
+// Whether `expr` is a name bound (on every path) only to the first parameter of a method (its
+// `self` or `cls`); with `unannotated_only`, only when that parameter has no annotation (then it
+// is typed as the enclosing class, though a subclass may be what it really is).
+bool IsMethodReceiver(FileInference& inference, NodeId expr, bool unannotated_only);
+
 // `self` in a method of a class that has subclasses in its module: a mixin or abstract base
 // whose subclasses provide the protocol (`for x in self` in a mixin of named tuples).
 bool SelfOfOpenClass(FileInference& inference, NodeId expr, TypeId type);

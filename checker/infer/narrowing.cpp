@@ -13,54 +13,6 @@
 namespace asynctype {
 namespace {
 
-// The dunder methods `@dataclass` may add to a class (by its options): a dataclass is known to
-// have or lack every other one, as a plain class is.
-bool DataclassSynthesizes(llvm::StringRef name) {
-  static constexpr llvm::StringLiteral kSynthesized[] = {
-      "__init__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
-      "__setattr__", "__delattr__", "__match_args__", "__replace__", "__getstate__", "__setstate__",
-      "__slots__", "__dataclass_fields__", "__dataclass_params__", "__post_init__", "__weakref__"};
-  for (llvm::StringRef s : kSynthesized) {
-    if (s == name) return true;
-  }
-  return false;
-}
-
-// Whether the instance `value` of a (possibly `@dataclass`) class whose members are otherwise
-// known certainly lacks a dunder method of `protocol` that a dataclass never synthesizes
-// (`Response` and `Awaitable`: no `__await__`). LacksProtocolMember answers for the classes the
-// checker fully models; this extends it to dataclasses.
-bool DataclassLacksProtocolDunder(Program& program, TypeId value, ClassId protocol) {
-  TypeStore& store = program.types();
-  if (store.kind(value) != TypeKind::Instance) return false;
-  ClassId cls = store.ClassOf(value);
-  if (!ClassModelled(program, cls, /*dataclass_ok=*/true)) return false;
-  for (llvm::StringRef dunder : {"__getattr__", "__getattribute__"}) {
-    Member found = LookupMember(program, value, dunder);
-    if (found.type.valid() && found.owner.valid() && ResolvedClass(program, found.owner).known != KnownClass::Object) {
-      return false;
-    }
-  }
-  for (TypeId base : ResolvedClass(program, protocol).mro) {
-    ClassId base_class = store.ClassOf(base);
-    if (!base_class.valid()) return false;
-    const ClassInfo& info = ResolvedClass(program, base_class);
-    if (!info.is_protocol) continue;
-    FileInference& inference = program.inference(info.file);
-    ScopeId scope = inference.index().ScopeOpenedBy(info.node);
-    if (!scope.valid()) continue;
-    for (const auto& entry : inference.index().scope(scope).symbols) {
-      llvm::StringRef name = entry.getKey();
-      if (!(name.startswith("__") && name.endswith("__")) || DataclassSynthesizes(name) || name == "__class_getitem__" ||
-          name == "__doc__" || name == "__module__" || name == "__qualname__" || name == "__annotations__") {
-        continue;
-      }
-      if (!LookupMember(program, value, name).type.valid()) return true;
-    }
-  }
-  return false;
-}
-
 // An enum member, named by its class and name (the engine has no enum literal types yet).
 struct EnumMember {
   ClassId cls;
@@ -256,7 +208,7 @@ TypeId FileInference::NarrowIsInstance(TypeId type, TypeId classinfo, bool posit
       bool protocol = ResolvedClass(program_, c).is_protocol;
       if (protocol && store_.kind(promoted) == TypeKind::Instance) {
         if (IsAssignable(program_, promoted, narrowed) && !LacksProtocolMember(program_, promoted, c) &&
-            !DataclassLacksProtocolDunder(program_, promoted, c)) {
+            !LacksProtocolMember(program_, promoted, c, /*dataclass_ok=*/true)) {
           out.push_back(m);
           break;
         }
@@ -308,7 +260,8 @@ TypeId FileInference::NarrowToGuard(TypeId type, TypeId guard, bool is_typeis, b
   auto is_guarded = [&](TypeId m) {
     if (!IsAssignable(program_, m, guard)) return false;
     return !guard_protocol.valid() ||
-           (!LacksProtocolMember(program_, m, guard_protocol) && !DataclassLacksProtocolDunder(program_, m, guard_protocol));
+           (!LacksProtocolMember(program_, m, guard_protocol) &&
+            !LacksProtocolMember(program_, m, guard_protocol, /*dataclass_ok=*/true));
   };
   if (!positive) {
     return FilterMembers(type, [&](TypeId m) { return store_.IsDynamic(m) || !is_guarded(m); });

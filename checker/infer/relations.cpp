@@ -4,6 +4,7 @@
 // int -> float -> complex, and structural protocols by member presence. Anything not
 // understood is treated as assignable: the checker must not invent errors.
 #include "checker/database/program.h"
+#include "checker/infer/call_parts.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
 #include "checker/infer/typevar_solver.h"
@@ -114,7 +115,21 @@ bool MemberFits(Program& program, TypeId value, ClassId protocol, llvm::StringRe
 
 // Every member (with `dunders_only`, every dunder method) the protocol class and its protocol
 // bases declare, except the implicit ones.
-bool HasProtocolMembers(Program& program, TypeId value, ClassId protocol, bool dunders_only = false) {
+// The dunder methods `@dataclass` may add to a class (by its options): a dataclass is known to
+// have or lack every other one, as a plain class is.
+bool DataclassSynthesizes(llvm::StringRef name) {
+  static constexpr llvm::StringLiteral kSynthesized[] = {
+      "__init__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
+      "__setattr__", "__delattr__", "__match_args__", "__replace__", "__getstate__", "__setstate__",
+      "__slots__", "__dataclass_fields__", "__dataclass_params__", "__post_init__", "__weakref__"};
+  for (llvm::StringRef s : kSynthesized) {
+    if (s == name) return true;
+  }
+  return false;
+}
+
+bool HasProtocolMembers(Program& program, TypeId value, ClassId protocol, bool dunders_only = false,
+                        bool skip_dataclass_dunders = false) {
   TypeStore& store = program.types();
   for (TypeId base : ResolvedClass(program, protocol).mro) {
     ClassId cls = store.ClassOf(base);
@@ -127,6 +142,7 @@ bool HasProtocolMembers(Program& program, TypeId value, ClassId protocol, bool d
     for (const auto& entry : inference.index().scope(scope).symbols) {
       llvm::StringRef name = entry.getKey();
       if (dunders_only && !(name.startswith("__") && name.endswith("__"))) continue;
+      if (skip_dataclass_dunders && DataclassSynthesizes(name)) continue;
       if (name == "__slots__" || name == "__class_getitem__" || name == "__init__" || name == "__doc__" ||
           name == "__module__" || name == "__qualname__" || name == "__annotations__") {
         continue;
@@ -353,9 +369,24 @@ bool Assignable(Program& program, TypeId value, TypeId target, int depth) {
 
 }  // namespace
 
-bool LacksProtocolMember(Program& program, TypeId value, ClassId protocol) {
-  if (!ResolvedClass(program, protocol).is_protocol || !MembersKnown(program, value)) return false;
-  return !HasProtocolMembers(program, value, protocol, /*dunders_only=*/true);
+bool LacksProtocolMember(Program& program, TypeId value, ClassId protocol, bool dataclass_ok) {
+  if (!ResolvedClass(program, protocol).is_protocol) return false;
+  if (!dataclass_ok) {
+    if (!MembersKnown(program, value)) return false;
+    return !HasProtocolMembers(program, value, protocol, /*dunders_only=*/true);
+  }
+  // A `@dataclass` is known to have or lack every dunder it never synthesizes.
+  TypeStore& store = program.types();
+  if (store.kind(value) != TypeKind::Instance || !ClassModelled(program, store.ClassOf(value), /*dataclass_ok=*/true)) {
+    return false;
+  }
+  for (llvm::StringRef dunder : {"__getattr__", "__getattribute__"}) {
+    Member found = LookupMember(program, value, dunder);
+    if (found.type.valid() && found.owner.valid() && ResolvedClass(program, found.owner).known != KnownClass::Object) {
+      return false;
+    }
+  }
+  return !HasProtocolMembers(program, value, protocol, /*dunders_only=*/true, /*skip_dataclass_dunders=*/true);
 }
 
 bool IsAssignable(Program& program, TypeId value, TypeId target) {

@@ -20,6 +20,7 @@
 #include "checker/infer/file_inference.h"
 #include "checker/infer/recursion.h"
 #include "checker/infer/semantics.h"
+#include "checker/semantic/declaring_bodies.h"
 #include "checker/semantic/decorators.h"
 
 namespace asynctype {
@@ -38,28 +39,6 @@ bool IsInstalledSource(Program& program, FileId file) {
   return false;
 }
 
-// A body that only declares the function: docstrings, `...` and `raise NotImplementedError`.
-bool OnlyDeclares(const Ast& ast, NodeId body) {
-  if (!body.valid()) return true;
-  for (NodeId stmt : ast.children(body)) {
-    switch (ast.kind(stmt)) {
-      case NodeKind::ExprStmt: {
-        NodeKind k = ast.kind(ExprStmtView{ast, stmt}.value());
-        if (k == NodeKind::EllipsisLiteral || k == NodeKind::StringLiteral) continue;
-        return false;
-      }
-      case NodeKind::Raise: {
-        NodeId exc = RaiseView{ast, stmt}.exc();
-        if (exc.valid() && ast.kind(exc) == NodeKind::Call) exc = CallView{ast, exc}.func();
-        if (exc.valid() && ast.kind(exc) == NodeKind::Name && ast.str(exc) == "NotImplementedError") continue;
-        return false;
-      }
-      default: return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 TypeId FileInference::InferReturnType(FunctionId fn) {
@@ -72,7 +51,7 @@ TypeId FileInference::InferReturnType(FunctionId fn) {
   if (is_stub_ || info.is_overload || IsInstalledSource(program_, file_)) return store_.Unknown();
   FunctionDefView view{ast_, node};
   ScopeId scope = index_.ScopeOpenedBy(node);
-  if (!scope.valid() || OnlyDeclares(ast_, view.body())) return store_.Unknown();
+  if (!scope.valid() || BodyOnlyDeclares(ast_, view.body(), /*pass_declares=*/false)) return store_.Unknown();
   if (view.decorators().valid()) {
     for (NodeId dec : ast_.children(view.decorators())) {
       KnownDecorator kind = ClassifyDecorator(ast_, dec).kind;

@@ -154,8 +154,9 @@ bool ClassFullyModelled(Program& program, ClassId cls);
 // Whether `value`, a type whose members are all known, certainly lacks a dunder method the
 // protocol class declares (`Job` and `Awaitable`: no `__await__`). Assignability gives user
 // classes the benefit of the doubt against protocols; narrowing uses this to decide that
-// `isawaitable(job)` leaves `Job & Awaitable`, not `Job`.
-bool LacksProtocolMember(Program& program, TypeId value, ClassId protocol);
+// `isawaitable(job)` leaves `Job & Awaitable`, not `Job`. With `dataclass_ok`, a `@dataclass`
+// counts as known for the dunders a dataclass never synthesizes (no `__await__`).
+bool LacksProtocolMember(Program& program, TypeId value, ClassId protocol, bool dataclass_ok = false);
 // The variance of the `index`th type parameter of `cls` inferred from the class's members
 // (variance.cpp), for PEP 695 and `infer_variance=True` parameters. Bivariant when it cannot be
 // inferred (compared leniently).
