@@ -100,28 +100,7 @@ EOF
 "$bin" check "$tmp/protocols.py" >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 1 ] || { cat "$tmp/out" "$tmp/err"; fail "expected exit code 1"; }
 
-# The info lines of the diagnostic whose headline is exactly $1.
-infos() {
-  awk -v headline="$1" '
-    /^(error|warning|info)\[/ { inside = ($0 == headline); next }
-    inside && /^info: / { print }
-  ' "$tmp/out"
-}
-
-# expect HEADLINE INFO...: the diagnostic exists and has exactly these info lines, in order.
-expect() {
-  local headline=$1
-  shift
-  grep -qxF -- "$headline" "$tmp/out" || { cat "$tmp/out"; fail "missing diagnostic: $headline"; }
-  local expected=""
-  for line in "$@"; do expected+="info: $line"$'\n'; done
-  local actual
-  actual=$(infos "$headline")$'\n'
-  [ "$actual" == "$expected" ] || {
-    printf 'expected:\n%sactual:\n%s' "$expected" "$actual"
-    fail "infos of: $headline"
-  }
-}
+source "$(dirname "$0")/lib/info_lines.sh"
 
 expect 'error[invalid-context-manager]: Object of type `AsyncManager` cannot be used with `with` because it does not implement `__enter__` and `__exit__`' \
   'Objects of type `AsyncManager` can be used as async context managers' \

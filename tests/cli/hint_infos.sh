@@ -48,27 +48,7 @@ EOF
 "$bin" check "$tmp/hints.py" --color never >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 1 ] || { cat "$tmp/out" "$tmp/err"; fail "expected exit code 1"; }
 
-# The info lines of the diagnostic whose headline is exactly $1.
-infos() {
-  awk -v headline="$1" '
-    /^(error|warning|info)\[/ { inside = ($0 == headline); next }
-    inside && /^info: / { print }
-  ' "$tmp/out"
-}
-
-# expect HEADLINE INFO...: the diagnostic exists and has exactly these info lines, in order.
-expect() {
-  local headline=$1
-  shift
-  grep -qxF -- "$headline" "$tmp/out" || { cat "$tmp/out"; fail "missing diagnostic: $headline"; }
-  local expected actual
-  expected=$(for line in "$@"; do printf 'info: %s\n' "$line"; done)
-  actual=$(infos "$headline")
-  [ "$actual" == "$expected" ] || {
-    printf 'expected:\n%s\nactual:\n%s\n' "$expected" "$actual"
-    fail "infos of: $headline"
-  }
-}
+source "$(dirname "$0")/lib/info_lines.sh"
 
 dict='CoroutineType[Any, Any, dict[str, int]]'
 int='CoroutineType[Any, Any, int]'

@@ -27,28 +27,7 @@ EOF
 "$bin" check "$tmp/dropped.py" --color never >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 1 ] || { cat "$tmp/out" "$tmp/err"; fail "expected exit code 1"; }
 
-# The info lines of the diagnostic whose headline is exactly $1.
-infos() {
-  awk -v headline="$1" '
-    /^(error|warning|info)\[/ { inside = ($0 == headline); next }
-    inside && /^info: / { print }
-  ' "$tmp/out"
-}
-
-# expect HEADLINE INFO...: the diagnostic exists and has exactly these info lines, in order.
-expect() {
-  local headline=$1
-  shift
-  grep -qxF -- "$headline" "$tmp/out" || { cat "$tmp/out"; fail "missing diagnostic: $headline"; }
-  local expected=""
-  for line in "$@"; do expected+="info: $line"$'\n'; done
-  local actual
-  actual=$(infos "$headline")$'\n'
-  [ "$actual" == "$expected" ] || {
-    printf 'expected:\n%sactual:\n%s' "$expected" "$actual"
-    fail "infos of: $headline"
-  }
-}
+source "$(dirname "$0")/lib/info_lines.sh"
 
 expect 'error[unused-coroutine]: Object of type `CoroutineType[Any, Any, int]` is not awaited' \
   'A coroutine runs only when awaited (or scheduled as a task); did you forget `await`?'
