@@ -10,40 +10,14 @@
 #include "checker/infer/semantics.h"
 #include "checker/semantic/index.h"
 #include "checker/types/type_store.h"
+#include "server/ast_lookup.h"
 #include "server/document.h"
+#include "server/quick_fixes.h"
 #include "server/uri.h"
 
 namespace asynctype::lsp {
 
 namespace {
-
-// Parent links of an Ast (the Ast stores children only).
-std::vector<NodeId> Parents(const Ast& ast) {
-  std::vector<NodeId> parents(ast.size(), NodeId::None());
-  for (uint32_t i = 0; i < ast.size(); ++i) {
-    for (NodeId c : ast.children(NodeId(i))) {
-      if (c.valid() && c.index() < parents.size()) parents[c.index()] = NodeId(i);
-    }
-  }
-  return parents;
-}
-
-// The innermost node at `offset` for which `accept` holds (the smallest range; on ties the
-// child, which has the smaller id).
-template <typename Accept>
-NodeId InnermostAt(const Ast& ast, uint32_t offset, Accept accept) {
-  NodeId best = NodeId::None();
-  uint32_t best_len = UINT32_MAX;
-  for (uint32_t i = 1; i < ast.size(); ++i) {
-    const Node& n = ast.node(NodeId(i));
-    if (offset < n.start || offset >= n.end) continue;
-    if (n.end - n.start >= best_len) continue;
-    if (!accept(NodeId(i))) continue;
-    best = NodeId(i);
-    best_len = n.end - n.start;
-  }
-  return best;
-}
 
 bool IsHoverable(const Ast& ast, NodeId id) {
   NodeKind k = ast.kind(id);
@@ -290,11 +264,11 @@ json InsertEdit(DocumentLines lines, uint32_t offset, const std::string& text) {
   return {{"range", RangeOf(lines, offset, offset)}, {"newText", text}};
 }
 
-json QuickFix(const std::string& title, const std::string& uri, const json& edit, const json& diagnostic, bool preferred) {
+json QuickFix(const std::string& title, const std::string& uri, const json& edits, const json& diagnostic, bool preferred) {
   json action = {{"title", title},
                  {"kind", "quickfix"},
                  {"diagnostics", json::array({diagnostic})},
-                 {"edit", {{"changes", {{uri, json::array({edit})}}}}}};
+                 {"edit", {{"changes", {{uri, edits.is_array() ? edits : json::array({edits})}}}}}};
   if (preferred) action["isPreferred"] = true;
   return action;
 }
@@ -521,6 +495,19 @@ json CodeActions(Analysis& analysis, const CodeActionParams& params) {
 
     if (rule == "unused-coroutine" || rule == "unused-awaitable") {
       actions.push_back(QuickFix("Add `await`", uri, InsertEdit(lines, start, "await "), d, true));
+    }
+    uint32_t end = OffsetOf(lines, d["range"].value("end", json::object()));
+    auto rewrite = [&](const char* title, const std::vector<TextEdit>& edits) {
+      if (edits.empty()) return;
+      json changes = json::array();
+      for (const TextEdit& e : edits) changes.push_back({{"range", RangeOf(lines, e.start, e.end)}, {"newText", e.text}});
+      actions.push_back(QuickFix(title, uri, changes, d, true));
+    };
+    if (rule == "unused-task") {
+      rewrite("Keep a reference to the task", KeepTaskReferenceEdits(ast, source.text(), {start, end}));
+    }
+    if (rule == "blocking-call") {
+      rewrite("Wrap in `asyncio.to_thread`", WrapInToThreadEdits(ast, source.text(), {start, end}));
     }
     if (rule == "invalid-syntax" && message.find("outside of an asynchronous function") != std::string::npos) {
       // The innermost plain `def` around the diagnostic.

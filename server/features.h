@@ -27,7 +27,8 @@ json GoToDefinition(Analysis& analysis, const json& position);
 json InlayHints(Analysis& analysis, const json& range);
 
 // `CodeAction[]` for the diagnostics in the request's context (or, when it names none, the
-// document's diagnostics overlapping the range): add `await`, make the function `async`,
+// document's diagnostics overlapping the range): add `await`, make the function `async`, keep a
+// reference to a dropped task, wrap a blocking call in `asyncio.to_thread` (quick_fixes.h),
 // ignore the rule on this line.
 json CodeActions(Analysis& analysis, const CodeActionParams& params);
 
