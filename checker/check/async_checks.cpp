@@ -579,15 +579,46 @@ const FunctionInfo* CalleeFunction(TypeStore& store, TypeId callee) {
 }
 
 // A call of `asyncio.create_task`, `asyncio.ensure_future` or an event loop's `create_task`, under
-// any name (`from asyncio import create_task as spawn`): identified by the function the callee's
-// type is, not by the name written at the call.
-bool IsTaskCreatingCall(FileInference& inference, NodeId expr) {
+// any name (`from asyncio import create_task as spawn`), or of a wrapper that returns one:
+// identified by the function the callee's type is, not by the name written at the call.
+bool IsTaskCreatingCall(FileInference& inference, NodeId expr, int depth = 0);
+
+// A plain function of the checked code whose every `return` returns a task-creating call (and
+// whose body ends with one): `def spawn(coro): return asyncio.create_task(coro)`. Wrappers of
+// wrappers count, three levels deep.
+bool IsTaskCreatingWrapper(Program& program, const FunctionInfo& fn, int depth) {
+  if (depth >= 3 || fn.is_async || fn.is_generator || !fn.node.valid() || !fn.file.valid()) return false;
+  if (program.source(fn.file).path().ends_with(".pyi")) return false;
+  FileInference& defining = program.inference(fn.file);
+  const Ast& ast = defining.ast();
+  if (ast.kind(fn.node) != NodeKind::FunctionDef) return false;
+  auto body = ast.children(FunctionDefView{ast, fn.node}.body());
+  if (body.empty() || ast.kind(body.back()) != NodeKind::Return) return false;
+  std::vector<NodeId> stack(body.begin(), body.end());
+  while (!stack.empty()) {
+    NodeId n = stack.back();
+    stack.pop_back();
+    if (!n.valid()) continue;
+    NodeKind kind = ast.kind(n);
+    if (kind == NodeKind::FunctionDef || kind == NodeKind::ClassDef || kind == NodeKind::Lambda) continue;
+    if (kind == NodeKind::Return) {
+      NodeId value = ReturnView{ast, n}.value();
+      if (!value.valid() || !IsTaskCreatingCall(defining, value, depth + 1)) return false;
+      continue;
+    }
+    for (NodeId c : ast.children(n)) stack.push_back(c);
+  }
+  return true;
+}
+
+bool IsTaskCreatingCall(FileInference& inference, NodeId expr, int depth) {
   const Ast& ast = inference.ast();
   if (ast.kind(expr) != NodeKind::Call) return false;
   Program& program = inference.program();
   TypeStore& store = program.types();
   const FunctionInfo* fn = CalleeFunction(store, inference.ExprType(CallView{ast, expr}.func()));
   if (fn == nullptr) return false;
+  if (IsTaskCreatingWrapper(program, *fn, depth)) return true;
   if (fn->owner.valid()) {
     // `loop.create_task(...)`: a method of `asyncio.AbstractEventLoop` (or a class deriving from it).
     if (fn->name != "create_task") return false;
