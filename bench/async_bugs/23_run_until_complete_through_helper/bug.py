@@ -1,6 +1,7 @@
 # kind: `loop.run_until_complete` called inside a coroutine, through a sync helper
-# runtime: "RuntimeError: This event loop is already running" when the webhook handler calls the
-#   sync helper that drives the loop itself.
+# runtime: "RuntimeError: Cannot run the event loop while another loop is running" when the
+#   webhook handler calls the sync facade that drives its own loop (and the lookup coroutine is
+#   never awaited).
 import asyncio
 
 
@@ -9,17 +10,27 @@ async def lookup_owner(repo: str) -> str:
     return repo.split("/")[0]
 
 
-def owner_of(repo: str) -> str:
-    """Sync convenience wrapper, written for a CLI script."""
-    loop = asyncio.get_event_loop()
-    return loop.run_until_complete(lookup_owner(repo))
+class SyncHostingClient:
+    """Sync facade over the async API, written for command-line scripts."""
+
+    def __init__(self) -> None:
+        self._loop = asyncio.new_event_loop()
+
+    def owner_of(self, repo: str) -> str:
+        return self._loop.run_until_complete(lookup_owner(repo))
+
+    def close(self) -> None:
+        self._loop.close()
 
 
-async def on_push(repo: str, branch: str) -> str:
-    owner = owner_of(repo)
+async def on_push(client: SyncHostingClient, repo: str, branch: str) -> str:
+    owner = client.owner_of(repo)
     await asyncio.sleep(0)  # stands for posting a status
     return f"notified {owner} about {branch}"
 
 
 if __name__ == "__main__":
-    print(asyncio.run(on_push("ada/engine", "main")))
+    hosting = SyncHostingClient()
+    print(hosting.owner_of("ada/engine"))
+    print(asyncio.run(on_push(hosting, "ada/engine", "main")))
+    hosting.close()

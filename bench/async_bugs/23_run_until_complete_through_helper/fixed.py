@@ -1,4 +1,4 @@
-# fixed: the coroutine awaits the async lookup; the sync wrapper stays for the CLI only.
+# fixed: the coroutine awaits the async lookup; the sync facade is used by sync code only.
 import asyncio
 
 
@@ -7,9 +7,17 @@ async def lookup_owner(repo: str) -> str:
     return repo.split("/")[0]
 
 
-def owner_of(repo: str) -> str:
-    """Sync convenience wrapper, written for a CLI script (never called from a coroutine)."""
-    return asyncio.run(lookup_owner(repo))
+class SyncHostingClient:
+    """Sync facade over the async API, written for command-line scripts."""
+
+    def __init__(self) -> None:
+        self._loop = asyncio.new_event_loop()
+
+    def owner_of(self, repo: str) -> str:
+        return self._loop.run_until_complete(lookup_owner(repo))
+
+    def close(self) -> None:
+        self._loop.close()
 
 
 async def on_push(repo: str, branch: str) -> str:
@@ -19,5 +27,7 @@ async def on_push(repo: str, branch: str) -> str:
 
 
 if __name__ == "__main__":
-    print(owner_of("ada/engine"))
+    hosting = SyncHostingClient()
+    print(hosting.owner_of("ada/engine"))
+    hosting.close()
     print(asyncio.run(on_push("ada/engine", "main")))

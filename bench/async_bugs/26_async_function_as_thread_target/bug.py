@@ -1,26 +1,30 @@
 # kind: an async function as `threading.Thread(target=...)`
 # runtime: the thread calls the function, gets a coroutine object and exits at once: the report
-#   is never written ("coroutine 'write_report' was never awaited").
+#   is never uploaded ("coroutine 'upload_report' was never awaited").
 import asyncio
-import os
-import tempfile
 import threading
 
 
-async def write_report(path: str, rows: list[tuple[str, int]]) -> None:
-    await asyncio.sleep(0)  # stands for an async query for extra columns
-    with open(path, "w", encoding="utf-8") as f:
-        for name, total in rows:
-            f.write(f"{name},{total}\n")
+class ReportStore:
+    def __init__(self) -> None:
+        self.uploaded: dict[str, str] = {}
 
 
-def export_in_background(path: str, rows: list[tuple[str, int]]) -> threading.Thread:
-    worker = threading.Thread(target=write_report, args=(path, rows), daemon=True)
+async def upload_report(store: ReportStore, name: str, rows: list[tuple[str, int]]) -> None:
+    body = "\n".join(f"{who},{total}" for who, total in rows)
+    await asyncio.sleep(0)  # stands for a PUT to object storage
+    store.uploaded[name] = body
+
+
+def export_in_background(
+    store: ReportStore, name: str, rows: list[tuple[str, int]]
+) -> threading.Thread:
+    worker = threading.Thread(target=upload_report, args=(store, name, rows), daemon=True)
     worker.start()
     return worker
 
 
 if __name__ == "__main__":
-    out = os.path.join(tempfile.gettempdir(), "report.csv")
-    export_in_background(out, [("ada", 3), ("grace", 5)]).join()
-    print("exists:", os.path.exists(out))
+    reports = ReportStore()
+    export_in_background(reports, "weekly.csv", [("ada", 3), ("grace", 5)]).join()
+    print("uploaded:", list(reports.uploaded))

@@ -24,11 +24,8 @@ async def main() -> None:
     await queue.put("order-1")
     await asyncio.sleep(0.01)
     task.cancel()
-    try:
-        await asyncio.wait_for(task, timeout=0.5)
-    except (asyncio.CancelledError, asyncio.TimeoutError):
-        pass
-    print(consumer.handled)
+    done, _ = await asyncio.wait({task}, timeout=0.5)
+    print("stopped" if done else "still running after cancel()", consumer.handled)
 
 
 if __name__ == "__main__":
