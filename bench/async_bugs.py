@@ -45,6 +45,8 @@ CONCISE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>\
 
 def find_asynctype(given):
     if given:
+        if not os.path.isfile(given):
+            sys.exit(f"async_bugs.py: no asynctype binary at {given}")
         return os.path.abspath(given)
     for candidate in ("build/asynctype", os.path.join(REPO_ROOT, "build", "asynctype")):
         if os.path.isfile(candidate):
