@@ -1,0 +1,31 @@
+# fixed: the collected coroutines are gathered.
+import asyncio
+from collections.abc import Coroutine
+from typing import Any
+
+
+class Notifier:
+    def __init__(self) -> None:
+        self.outbox: list[str] = []
+
+    async def send(self, user: str, text: str) -> bool:
+        await asyncio.sleep(0)  # stands for a push-notification API call
+        self.outbox.append(f"{user}: {text}")
+        return True
+
+
+async def announce(notifier: Notifier, users: list[str], text: str) -> int:
+    sends: list[Coroutine[Any, Any, bool]] = []
+    for user in users:
+        if user.startswith("bot-"):
+            continue
+        sends.append(notifier.send(user, text))
+    print("announcing to", len(sends), "users")
+    results = await asyncio.gather(*sends)
+    return sum(results)
+
+
+if __name__ == "__main__":
+    n = Notifier()
+    asyncio.run(announce(n, ["ada", "bot-1", "grace"], "maintenance at 22:00"))
+    print(n.outbox)

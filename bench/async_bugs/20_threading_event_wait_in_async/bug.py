@@ -1,0 +1,37 @@
+# kind: `threading.Event.wait` (and `threading.Lock.acquire`) inside `async def`
+# runtime: the coroutine blocks the event loop until a thread sets the event; if that thread
+#   needs the loop (call_soon_threadsafe) the program deadlocks, otherwise everything stalls.
+import asyncio
+import threading
+
+
+class ModelLoader:
+    """Loads a model in a background thread; request handlers wait until it is ready."""
+
+    def __init__(self) -> None:
+        self.ready = threading.Event()
+        self.lock = threading.Lock()
+        self.weights: list[float] = []
+
+    def load(self) -> None:
+        with self.lock:
+            self.weights = [0.1, 0.2, 0.3]  # stands for reading a large file
+        self.ready.set()
+
+    async def predict(self, features: list[float]) -> float:
+        self.ready.wait(timeout=30)
+        self.lock.acquire()
+        try:
+            return sum(w * x for w, x in zip(self.weights, features))
+        finally:
+            self.lock.release()
+
+
+async def main() -> None:
+    loader = ModelLoader()
+    threading.Thread(target=loader.load, daemon=True).start()
+    print(await loader.predict([1.0, 2.0, 3.0]))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

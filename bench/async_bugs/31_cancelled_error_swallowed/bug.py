@@ -1,0 +1,33 @@
+# kind: `except asyncio.CancelledError` that swallows the cancellation
+# runtime: `task.cancel()` does not stop the consumer: it logs and goes on reading the queue, so
+#   it is still running after `cancel()`, and `asyncio.run` hangs at shutdown cancelling it.
+import asyncio
+
+
+class Consumer:
+    def __init__(self, queue: "asyncio.Queue[str]") -> None:
+        self.queue = queue
+        self.handled: list[str] = []
+
+    async def run(self) -> None:
+        while True:
+            try:
+                message = await self.queue.get()
+                self.handled.append(message)
+            except asyncio.CancelledError:
+                print("consumer interrupted, continuing")
+
+
+async def main() -> None:
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    consumer = Consumer(queue)
+    task = asyncio.create_task(consumer.run())
+    await queue.put("order-1")
+    await asyncio.sleep(0.01)
+    task.cancel()
+    done, _ = await asyncio.wait({task}, timeout=0.5)
+    print("stopped" if done else "still running after cancel()", consumer.handled)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
