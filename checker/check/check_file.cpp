@@ -5,9 +5,11 @@
 #include <vector>
 
 #include "checker/check/async_checks.h"
+#include "checker/check/cancellation_checks.h"
 #include "checker/check/checks.h"
 #include "checker/check/declaration_checks.h"
 #include "checker/check/generator_checks.h"
+#include "checker/check/lock_checks.h"
 #include "checker/check/operator_checks.h"
 #include "checker/check/override_checks.h"
 #include "checker/database/program.h"
@@ -115,6 +117,9 @@ class Checker {
         CheckAsyncProtocolMethod(inference_, stmt);
         if (!is_stub_) CheckGeneratorFunction(inference_, stmt);
         if (!is_stub_) CheckMethodOverride(inference_, stmt);
+        if (!is_stub_) CheckAsyncDeclarationTrap(inference_, stmt);
+        if (!is_stub_) CheckLocksHeldAcrossAwait(inference_, stmt);
+        if (!is_stub_) CheckSwallowedCancellation(inference_, stmt);
         return;
       }
       case NodeKind::ClassDef: {
