@@ -5,6 +5,7 @@
 
 #include "checker/check/await_points.h"
 #include "checker/database/program.h"
+#include "checker/infer/certainty.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/semantics.h"
 
@@ -91,12 +92,18 @@ class CancellationChecker {
     std::vector<NodeId> points;
     CollectAwaitPoints(view.body(), points);
     if (points.empty()) return;
-    bool all_futures = true;
+    // The await point the cancellation certainly may arrive at: an `async for` / `async with`,
+    // or an `await` of a known type that is not a future (a coroutine, most often).
+    NodeId point = NodeId::None();
     for (NodeId p : points) {
-      all_futures &= ast_.kind(p) == NodeKind::Await &&
-                     IsAsyncioFuture(program_, inference_.ExprType(AwaitView{ast_, p}.value()));
+      if (ast_.kind(p) == NodeKind::Await) {
+        TypeId awaited = inference_.ExprType(AwaitView{ast_, p}.value());
+        if (!FullyKnown(program_, awaited) || IsAsyncioFuture(program_, awaited)) continue;
+      }
+      point = p;
+      break;
     }
-    if (all_futures) return;
+    if (!point.valid()) return;
     if (Exits(view.finalbody(), {})) return;
     for (NodeId h : ast_.children(view.handlers())) {
       if (ast_.kind(h) != NodeKind::ExceptHandler) continue;
@@ -107,7 +114,7 @@ class CancellationChecker {
       if (what.empty()) continue;
       // The first handler that catches it is the one that runs.
       llvm::StringRef bound = handler.name().valid() ? ast_.str(handler.name()) : llvm::StringRef();
-      if (!Exits(handler.body(), bound)) Report(h, handler.type(), what, points.front());
+      if (!Exits(handler.body(), bound)) Report(h, handler.type(), what, point);
       return;
     }
   }

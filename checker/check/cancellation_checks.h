@@ -6,14 +6,17 @@
 // CancelledError derived from Exception). `concurrent.futures.CancelledError` is a different
 // class since 3.8 and does not catch it.
 //
-// Reported only when the task certainly goes on and nothing suggests deliberate handling: the
-// handler contains no `raise`, `return` or `break`, no call that never returns, no `cancel()` /
-// `uncancel()` / `cancelling()` call, no assignment (a flag recorded for a later `raise`, as
-// asyncio's own `Condition.wait` does) and no use of the caught exception's name (handed on to
-// be re-raised later, as aiohttp's cleanup and trio's nursery do); the `try` is not the function's last action (a handler that falls off
-// the end of the function ends the task, as a `return` would); and not every await in the body
-// awaits an `asyncio.Future` / `Task` (the `task.cancel(); try: await task; except
-// CancelledError: pass` idiom, where the error is most likely the awaited task's own).
+// Reported only when the task certainly goes on and nothing suggests deliberate handling:
+//   - the handler contains no `raise`, `return` or `break`, no call that never returns, no
+//     `cancel()` / `uncancel()` / `cancelling()` call, no assignment (a flag recorded for a
+//     later `raise`, as asyncio's own `Condition.wait` does) and no use of the caught
+//     exception's name (handed on to be re-raised later, as aiohttp's cleanup and trio's
+//     nursery do);
+//   - the `try` is not the function's last action (a handler that falls off the end of the
+//     function ends the task, as a `return` would);
+//   - the body has an `async for`, an `async with`, or an `await` of a fully known type that is
+//     not an `asyncio.Future` / `Task` (in `task.cancel(); try: await task; except
+//     CancelledError: pass` the error is most likely the awaited task's own).
 #pragma once
 
 #include "checker/base/id.h"
