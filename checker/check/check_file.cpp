@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "checker/check/async_checks.h"
+#include "checker/check/asyncio_call_checks.h"
 #include "checker/check/cancellation_checks.h"
 #include "checker/check/checks.h"
 #include "checker/check/declaration_checks.h"
@@ -275,6 +276,7 @@ class Checker {
         case NodeKind::Subscript:
           if (!targets_.test(expr.index())) CheckSubscript(inference_, expr);
           break;
+        case NodeKind::Call: CheckAsyncioCall(inference_, expr); break;
         default: break;
       }
     }

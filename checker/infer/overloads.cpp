@@ -115,7 +115,7 @@ CallOutcome CallOverloads(Program& program, llvm::ArrayRef<Signature> sigs, llvm
 
 void ReportNoMatchingOverload(Program& program, const CallOutcome& r, bool partially, llvm::ArrayRef<Argument> args,
                               TypeId overloads, CallError::Callee kind, llvm::StringRef name,
-                              std::vector<CallError>* errs) {
+                              std::vector<CallError>* errs, llvm::ArrayRef<Signature> sigs) {
   if (r.matched || !errs || partially) return;
   for (const Argument& arg : args) {
     if (arg.type.valid() && HasUnmodelledPart(program, arg.type)) return;
@@ -125,6 +125,23 @@ void ReportNoMatchingOverload(Program& program, const CallOutcome& r, bool parti
   e.callee_name = name.str();
   auto list = OverloadedTypeView{program.types(), overloads}.overloads();
   e.overloads.assign(list.begin(), list.end());
+  // The closest overload: its arguments bind, and the fewest of them mismatch (the first such).
+  if (sigs.size() == e.overloads.size()) {
+    size_t fewest = SIZE_MAX;
+    for (size_t i = 0; i < sigs.size(); ++i) {
+      std::vector<CallError> found;
+      CallSignature(program, sigs[i], args, /*check_types=*/true, &found, Description{kind, name.str()});
+      bool binds = !found.empty() && std::all_of(found.begin(), found.end(), [](const CallError& x) {
+        return x.kind == CallError::Kind::InvalidArgumentType && !x.union_partially_fits;
+      });
+      if (!binds || found.size() >= fewest) continue;
+      fewest = found.size();
+      e.closest = static_cast<int>(i);
+      e.closest_argument = found.front().argument;
+      e.closest_expected = found.front().expected;
+      e.closest_actual = found.front().actual;
+    }
+  }
   errs->push_back(std::move(e));
 }
 
