@@ -33,61 +33,69 @@ class CancellationChecker {
   explicit CancellationChecker(FileInference& inference)
       : inference_(inference), program_(inference.program()), ast_(inference.ast()) {}
 
-  // `at_tail`: when the block completes normally, the function returns.
-  void Block(NodeId list, bool at_tail) {
+  // `after`: whether an await point may run once the block completes normally (later in an
+  // enclosing block, or in the next iteration of an enclosing loop).
+  void Block(NodeId list, bool after) {
     if (!list.valid()) return;
     auto stmts = ast_.children(list);
-    for (size_t i = 0; i < stmts.size(); ++i) Statement(stmts[i], at_tail && i + 1 == stmts.size());
+    // later[i]: an await point follows statement i within this block (or after it).
+    std::vector<bool> later(stmts.size(), after);
+    for (size_t i = stmts.size(); i-- > 1;) later[i - 1] = later[i] || FirstAwaitPoint(ast_, stmts[i]).valid();
+    for (size_t i = 0; i < stmts.size(); ++i) Statement(stmts[i], later[i]);
   }
 
  private:
-  void Statement(NodeId stmt, bool at_tail) {
+  bool HasAwaitPoint(NodeId node) { return node.valid() && FirstAwaitPoint(ast_, node).valid(); }
+
+  void Statement(NodeId stmt, bool after) {
     if (!stmt.valid()) return;
     switch (ast_.kind(stmt)) {
       case NodeKind::If: {
         IfView view{ast_, stmt};
-        Block(view.body(), at_tail);
-        NodeId orelse = view.orelse();
-        // `elif`: a single If in orelse.
-        Block(orelse, at_tail);
+        Block(view.body(), after);
+        Block(view.orelse(), after);  // `elif`: a single If in orelse
         return;
       }
-      case NodeKind::With: Block(WithView{ast_, stmt}.body(), at_tail); return;
+      case NodeKind::With: Block(WithView{ast_, stmt}.body(), after); return;
       case NodeKind::For: {
         ForView view{ast_, stmt};
-        Block(view.body(), false);
-        Block(view.orelse(), at_tail);
+        // The next iteration runs the loop's await points again.
+        Block(view.body(), after || view.is_async() || HasAwaitPoint(view.iter()) || HasAwaitPoint(view.body()) ||
+                               HasAwaitPoint(view.orelse()));
+        Block(view.orelse(), after);
         return;
       }
       case NodeKind::While: {
         WhileView view{ast_, stmt};
-        Block(view.body(), false);
-        Block(view.orelse(), at_tail);
+        Block(view.body(), after || HasAwaitPoint(stmt));
+        Block(view.orelse(), after);
         return;
       }
       case NodeKind::Match:
         for (NodeId c : MatchView{ast_, stmt}.cases()) {
-          if (ast_.kind(c) == NodeKind::MatchCase) Block(MatchCaseView{ast_, c}.body(), at_tail);
+          if (ast_.kind(c) == NodeKind::MatchCase) Block(MatchCaseView{ast_, c}.body(), after);
         }
         return;
       case NodeKind::Try: {
         TryView view{ast_, stmt};
-        bool no_else = !view.orelse().valid() || ast_.children(view.orelse()).empty();
-        Block(view.body(), at_tail && no_else);
+        bool after_handlers = after || HasAwaitPoint(view.finalbody());
+        Block(view.body(), after_handlers || HasAwaitPoint(view.orelse()));
         for (NodeId h : ast_.children(view.handlers())) {
-          if (ast_.kind(h) == NodeKind::ExceptHandler) Block(ExceptHandlerView{ast_, h}.body(), at_tail);
+          if (ast_.kind(h) == NodeKind::ExceptHandler) Block(ExceptHandlerView{ast_, h}.body(), after_handlers);
         }
-        Block(view.orelse(), at_tail);
-        Block(view.finalbody(), at_tail);
-        if (!view.is_star()) CheckTry(stmt, at_tail);
+        Block(view.orelse(), after_handlers);
+        Block(view.finalbody(), after);
+        if (!view.is_star()) CheckTry(stmt, after_handlers);
         return;
       }
       default: return;  // nested functions and classes: not this function's code
     }
   }
 
-  void CheckTry(NodeId try_stmt, bool at_tail) {
-    if (at_tail) return;  // falling through the handler ends the task
+  // `after`: an await point may run after a handler that falls through.
+  void CheckTry(NodeId try_stmt, bool after) {
+    // Otherwise falling through the handler soon ends the task, as a `return` would.
+    if (!after) return;
     TryView view{ast_, try_stmt};
     std::vector<NodeId> points;
     CollectAwaitPoints(view.body(), points);
@@ -236,7 +244,7 @@ void CheckSwallowedCancellation(FileInference& inference, NodeId function_def) {
   if (!function_def.valid() || ast.kind(function_def) != NodeKind::FunctionDef) return;
   FunctionDefView fn{ast, function_def};
   if (!fn.is_async()) return;
-  CancellationChecker(inference).Block(fn.body(), true);
+  CancellationChecker(inference).Block(fn.body(), false);
 }
 
 }  // namespace asynctype

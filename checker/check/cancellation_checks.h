@@ -12,8 +12,9 @@
 //     later `raise`, as asyncio's own `Condition.wait` does) and no use of the caught
 //     exception's name (handed on to be re-raised later, as aiohttp's cleanup and trio's
 //     nursery do);
-//   - the `try` is not the function's last action (a handler that falls off the end of the
-//     function ends the task, as a `return` would);
+//   - an await point may run after the handler falls through (later in the function, or in
+//     the next iteration of an enclosing loop): the task goes on waiting for things; otherwise
+//     it soon ends, as a `return` in the handler would make it;
 //   - the body has an `async for`, an `async with`, or an `await` of a fully known type that is
 //     not an `asyncio.Future` / `Task` (in `task.cancel(); try: await task; except
 //     CancelledError: pass` the error is most likely the awaited task's own).

@@ -38,6 +38,7 @@ class Holder:
         except asyncio.CancelledError:
             pass
         print("after")
+        await fetch(5)
 EOF
 "$bin" check "$tmp/reasons.py" --python-version 3.12 --color never >"$tmp/out" 2>&1
 
