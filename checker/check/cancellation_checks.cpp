@@ -113,6 +113,7 @@ class CancellationChecker {
     }
     if (!point.valid()) return;
     if (Exits(view.finalbody(), {})) return;
+    if (CallsCancel(view.body())) return;  // the body cancels (itself, a child): expected there
     for (NodeId h : ast_.children(view.handlers())) {
       if (ast_.kind(h) != NodeKind::ExceptHandler) continue;
       ExceptHandlerView handler{ast_, h};
@@ -187,6 +188,31 @@ class CancellationChecker {
           }
           TypeId result = inference_.ExprType(n);
           if (result.valid() && program_.types().kind(result) == TypeKind::Never) return true;
+          break;
+        }
+        default: break;
+      }
+      for (NodeId child : ast_.children(n)) stack.push_back(child);
+    }
+    return false;
+  }
+
+  // A `.cancel()` call in the block (nested functions aside).
+  bool CallsCancel(NodeId block) {
+    std::vector<NodeId> stack = {block};
+    while (!stack.empty()) {
+      NodeId n = stack.back();
+      stack.pop_back();
+      if (!n.valid()) continue;
+      switch (ast_.kind(n)) {
+        case NodeKind::FunctionDef:
+        case NodeKind::ClassDef:
+        case NodeKind::Lambda: continue;
+        case NodeKind::Call: {
+          NodeId func = CallView{ast_, n}.func();
+          if (ast_.kind(func) == NodeKind::Attribute && ast_.str(AttributeView{ast_, func}.attr()) == "cancel") {
+            return true;
+          }
           break;
         }
         default: break;

@@ -15,6 +15,8 @@
 //   - an await point may run after the handler falls through (later in the function, or in
 //     the next iteration of an enclosing loop): the task goes on waiting for things; otherwise
 //     it soon ends, as a `return` in the handler would make it;
+//   - the `try` body does not call `.cancel()` (a task cancelling itself, or a child, expects
+//     the error there);
 //   - the body has an `async for`, an `async with`, or an `await` of a fully known type that is
 //     not an `asyncio.Future` / `Task` (in `task.cancel(); try: await task; except
 //     CancelledError: pass` the error is most likely the awaited task's own).
