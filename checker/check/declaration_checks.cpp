@@ -205,10 +205,14 @@ void CheckAsyncDeclarationTrap(FileInference& inference, NodeId function_def) {
   llvm::StringRef name = ast.str(name_node);
   const char* consequence = SyncOnlyDunder(name);
   if (consequence == nullptr) return;
-  Diagnostic d = MakeDiagnostic(
-      Rule::InvalidAsyncDeclaration, inference.file(), ast.range(name_node),
-      "`" + name.str() + "` is an `async def`, so it returns " +
-          (info.is_generator ? "an async generator" : "a coroutine") + ": " + consequence);
+  std::string message = "`";
+  message += name;
+  message += "` is an `async def`, so it returns ";
+  message += info.is_generator ? "an async generator" : "a coroutine";
+  message += ": ";
+  message += consequence;
+  Diagnostic d = MakeDiagnostic(Rule::InvalidAsyncDeclaration, inference.file(), ast.range(name_node),
+                                std::move(message));
   if (name == "__init__" || name == "__new__") {
     d.infos.push_back(
         "Declare it with `def`, and do the asynchronous setup in an `async def` factory (a classmethod such as "
