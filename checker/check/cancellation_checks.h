@@ -4,7 +4,7 @@
 // (`except:`), or names `asyncio.CancelledError` or `BaseException` (also in a tuple, by
 // resolved class), or `Exception` when the target `python-version` is below 3.8 (where
 // CancelledError derived from Exception). `concurrent.futures.CancelledError` is a different
-// class since 3.8 and does not catch it.
+// class since 3.8 and does not catch it. `except*` handlers are not checked.
 //
 // Reported only when the task certainly goes on and nothing suggests deliberate handling:
 //   - the handler contains no `raise`, `return` or `break`, no call that never returns, no
