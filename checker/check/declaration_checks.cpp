@@ -102,7 +102,6 @@ const char* SyncOnlyDunder(llvm::StringRef name) {
       {"__init__", "instantiating the class raises `TypeError` (`__init__()` should return None, not 'coroutine')"},
       {"__new__", "instantiating the class returns that coroutine instead of an instance, and `__init__` never runs"},
       {"__init_subclass__", "Python drops it without awaiting: its body never runs"},
-      {"__post_init__", "the dataclass `__init__` drops it without awaiting: its body never runs"},
       {"__del__", "Python drops it without awaiting: its body never runs"},
       {"__enter__", "`with` binds that coroutine instead of awaiting it (`async with` needs `__aenter__`)"},
       {"__exit__",
