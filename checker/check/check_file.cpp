@@ -5,9 +5,12 @@
 #include <vector>
 
 #include "checker/check/async_checks.h"
+#include "checker/check/asyncio_call_checks.h"
+#include "checker/check/cancellation_checks.h"
 #include "checker/check/checks.h"
 #include "checker/check/declaration_checks.h"
 #include "checker/check/generator_checks.h"
+#include "checker/check/lock_checks.h"
 #include "checker/check/operator_checks.h"
 #include "checker/check/override_checks.h"
 #include "checker/database/program.h"
@@ -115,6 +118,9 @@ class Checker {
         CheckAsyncProtocolMethod(inference_, stmt);
         if (!is_stub_) CheckGeneratorFunction(inference_, stmt);
         if (!is_stub_) CheckMethodOverride(inference_, stmt);
+        if (!is_stub_) CheckAsyncDeclarationTrap(inference_, stmt);
+        if (!is_stub_) CheckLocksHeldAcrossAwait(inference_, stmt);
+        if (!is_stub_) CheckSwallowedCancellation(inference_, stmt);
         return;
       }
       case NodeKind::ClassDef: {
@@ -270,6 +276,7 @@ class Checker {
         case NodeKind::Subscript:
           if (!targets_.test(expr.index())) CheckSubscript(inference_, expr);
           break;
+        case NodeKind::Call: CheckAsyncioCall(inference_, expr); break;
         default: break;
       }
     }

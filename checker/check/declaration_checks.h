@@ -17,4 +17,16 @@ class FileInference;
 // A FunctionDef: checked when it is a method (directly in a class body) with one of the names above.
 void CheckAsyncProtocolMethod(FileInference& inference, NodeId function_def);
 
+// `invalid-async-declaration`, the declaration traps of `async def`:
+//   - a method directly in a class body, declared `async def`, whose name is a dunder the
+//     interpreter calls without awaiting (`__init__`, `__new__`, `__enter__` / `__exit__`,
+//     `__iter__` / `__next__`, `__len__`, `__bool__`, `__hash__`, `__str__`, the comparisons,
+//     `__setattr__`, ... — the set in SyncOnlyDunder): the caller gets a coroutine it never
+//     awaits, and most of them fail with `TypeError`. Dunders that may legitimately return an
+//     awaitable (`__call__`, `__getitem__`, `__getattr__`) are not in the set;
+//   - `@contextlib.contextmanager` on an `async def` (an async generator), and
+//     `@contextlib.asynccontextmanager` on a plain generator function, by the decorator's resolved
+//     identity (aliases included).
+void CheckAsyncDeclarationTrap(FileInference& inference, NodeId function_def);
+
 }  // namespace asynctype

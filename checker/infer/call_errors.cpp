@@ -8,6 +8,7 @@
 
 #include "checker/database/program.h"
 #include "checker/database/resolver.h"
+#include "checker/infer/asyncio_call_hints.h"
 #include "checker/infer/certainty.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/node_reads.h"
@@ -528,6 +529,32 @@ std::string CalleeText(const CallError& e) {
   llvm_unreachable("every CallError::Callee is handled");
 }
 
+// The `info:` lines naming the overload that came closest (CallError::closest) and the argument
+// it rejects: "Overload 2 of 3 came closest: `(x: int) -> str`" / "Its argument 1 (`coros`)
+// expects `T`, found `U`".
+void AddClosestOverload(FileInference& inference, llvm::ArrayRef<NodeId> arguments, const CallError& e,
+                        Diagnostic& d) {
+  if (e.closest < 0 || static_cast<size_t>(e.closest) >= e.overloads.size()) return;
+  if (!e.closest_expected.valid() || !e.closest_actual.valid()) return;
+  const Ast& ast = inference.ast();
+  d.infos.push_back("Overload " + std::to_string(e.closest + 1) + " of " + std::to_string(e.overloads.size()) +
+                    " came closest: `" + inference.Display(e.overloads[e.closest]) + "`");
+  std::string argument;
+  if (e.closest_argument >= 0 && static_cast<size_t>(e.closest_argument) < arguments.size()) {
+    NodeId arg = arguments[e.closest_argument];
+    argument = "argument " + std::to_string(e.closest_argument + 1);
+    if (ast.kind(arg) == NodeKind::Keyword) {
+      argument = "argument `" + ast.str(arg).str() + "`";
+    } else if (ast.kind(arg) == NodeKind::Name) {
+      argument += " (`" + ast.str(arg).str() + "`)";
+    }
+  } else {
+    argument = "an argument";
+  }
+  d.infos.push_back("It rejects " + argument + ": expected `" + inference.Display(e.closest_expected) + "`, found `" +
+                    inference.Display(e.closest_actual) + "`");
+}
+
 std::string Of(const CallError& e) {
   std::string callee = CalleeText(e);
   return callee.empty() ? "" : " of " + callee;
@@ -656,8 +683,11 @@ void ReportCallErrors(Program& program, FileInference& inference, NodeId call,
         bool trusted = true;
         for (NodeId arg : arguments) trusted = trusted && site.Trustworthy(value_of(arg));
         if (!trusted) break;
-        inference.Report(MakeDiagnostic(Rule::NoMatchingOverload, inference.file(), range,
-                                        "No overload" + Of(e) + " matches arguments"));
+        Diagnostic d = MakeDiagnostic(Rule::NoMatchingOverload, inference.file(), range,
+                                      "No overload" + Of(e) + " matches arguments");
+        AddClosestOverload(inference, arguments, e, d);
+        for (std::string& hint : AsyncioCallHints(inference, call)) d.infos.push_back(std::move(hint));
+        inference.Report(std::move(d));
         break;
       }
     }

@@ -52,9 +52,13 @@ CallOutcome CallOverloads(Program& program, llvm::ArrayRef<Signature> sigs, llvm
 // Reports that no overload of `overloads` (an Overloaded type) accepts `args`, unless an argument
 // is not fully modelled or some member of a union argument fits (narrowing the inference does
 // not see may have excluded the others).
+// `sigs`: the signatures tried, one per overload (bound as called, with the `extra_typevars`
+// CallOverloads was given), to find the one that came closest (CallError::closest); empty: not
+// looked for.
 void ReportNoMatchingOverload(Program& program, const CallOutcome& r, bool partially, llvm::ArrayRef<Argument> args,
                               TypeId overloads, CallError::Callee kind, llvm::StringRef name,
-                              std::vector<CallError>* errs);
+                              std::vector<CallError>* errs, llvm::ArrayRef<Signature> sigs = {},
+                              llvm::ArrayRef<TypeId> extra_typevars = {});
 
 // ---------------------------------------------------------------- constructors.cpp
 // Calls the class `class_literal`: through its `__init__` or `__new__` (solving the class's type

@@ -263,7 +263,7 @@ CallOutcome CallOne(Program& program, TypeId callee, llvm::ArrayRef<Argument> ar
       CallOutcome r = CallOverloads(program, sigs, args, nullptr, {}, &partially, expected);
       if (std::vector<CallError>* errs = r.matched ? nullptr : trusted()) {
         Description desc = Describe(store, callee);
-        ReportNoMatchingOverload(program, r, partially, args, callee, desc.kind, desc.name, errs);
+        ReportNoMatchingOverload(program, r, partially, args, callee, desc.kind, desc.name, errs, sigs);
       }
       return r;
     }

@@ -215,7 +215,8 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
     for (TypeId f : OverloadedTypeView{store, ctor.type}.overloads()) sigs.push_back(init_signature(f));
     bool partially = false;
     CallOutcome r = CallOverloads(program, sigs, args, &solved, info.type_params, &partially, expected);
-    ReportNoMatchingOverload(program, r, partially, args, ctor.type, CallError::Callee::Class, info.name, errs);
+    ReportNoMatchingOverload(program, r, partially, args, ctor.type, CallError::Callee::Class, info.name, errs, sigs,
+                             info.type_params);
     outcome.matched = r.matched;
     if (r.matched) outcome.type = r.type;
     return outcome;
@@ -230,7 +231,8 @@ CallOutcome Construct(Program& program, TypeId class_literal, llvm::ArrayRef<Arg
       for (TypeId f : OverloadedTypeView{store, ctor.type}.overloads()) sigs.push_back(new_signature(FunctionTypeView{store, f}.function()));
       bool partially = false;
       r = CallOverloads(program, sigs, args, &solved, info.type_params, &partially, expected);
-      ReportNoMatchingOverload(program, r, partially, args, ctor.type, CallError::Callee::Class, info.name, errs);
+      ReportNoMatchingOverload(program, r, partially, args, ctor.type, CallError::Callee::Class, info.name, errs, sigs,
+                             info.type_params);
     }
     outcome.matched = r.matched;
     // A `__new__` returning another type decides the result.

@@ -2,6 +2,8 @@
 // `*args` first for an unpacked argument of unknown length), Unknown when a dynamic argument
 // leaves the choice open, then ty's argument type expansion (union members, `bool` as its two
 // literals); and the `no-matching-overload` error when none applies.
+#include <utility>
+
 #include "checker/database/program.h"
 #include "checker/infer/call_parts.h"
 #include "checker/infer/certainty.h"
@@ -115,7 +117,8 @@ CallOutcome CallOverloads(Program& program, llvm::ArrayRef<Signature> sigs, llvm
 
 void ReportNoMatchingOverload(Program& program, const CallOutcome& r, bool partially, llvm::ArrayRef<Argument> args,
                               TypeId overloads, CallError::Callee kind, llvm::StringRef name,
-                              std::vector<CallError>* errs) {
+                              std::vector<CallError>* errs, llvm::ArrayRef<Signature> sigs,
+                              llvm::ArrayRef<TypeId> extra_typevars) {
   if (r.matched || !errs || partially) return;
   for (const Argument& arg : args) {
     if (arg.type.valid() && HasUnmodelledPart(program, arg.type)) return;
@@ -125,6 +128,28 @@ void ReportNoMatchingOverload(Program& program, const CallOutcome& r, bool parti
   e.callee_name = name.str();
   auto list = OverloadedTypeView{program.types(), overloads}.overloads();
   e.overloads.assign(list.begin(), list.end());
+  // The closest overload: its arguments bind, and the fewest of them mismatch; among equals, one
+  // whose first mismatch is not a `None` parameter (the `func: None = None` overloads that mean
+  // "argument omitted"), then the first.
+  if (sigs.size() == e.overloads.size()) {
+    std::pair<size_t, bool> fewest = {SIZE_MAX, true};
+    for (size_t i = 0; i < sigs.size(); ++i) {
+      std::vector<CallError> found;
+      CallSignature(program, sigs[i], args, /*check_types=*/true, &found, Description{kind, name.str()}, nullptr,
+                    extra_typevars);
+      bool binds = !found.empty() && std::all_of(found.begin(), found.end(), [](const CallError& x) {
+        return x.kind == CallError::Kind::InvalidArgumentType && !x.union_partially_fits;
+      });
+      if (!binds) continue;
+      std::pair<size_t, bool> score = {found.size(), found.front().expected == program.types().None()};
+      if (score >= fewest) continue;
+      fewest = score;
+      e.closest = static_cast<int>(i);
+      e.closest_argument = found.front().argument;
+      e.closest_expected = found.front().expected;
+      e.closest_actual = found.front().actual;
+    }
+  }
   errs->push_back(std::move(e));
 }
 

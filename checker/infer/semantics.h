@@ -88,6 +88,11 @@ struct CallError {
   int expected_count = 0, provided_count = 0;  // TooManyPositional
   TypeId expected, actual;                     // InvalidArgumentType; NotCallable: actual
   std::vector<TypeId> overloads;               // NoMatchingOverload: the overloads tried
+  // NoMatchingOverload: the overload that came closest (index into `overloads`: the first whose
+  // arguments bind with the fewest type mismatches; -1: none binds) and its first mismatch.
+  int closest = -1;
+  int closest_argument = -1;
+  TypeId closest_expected, closest_actual;
   bool union_partially_fits = false;  // InvalidArgumentType: `actual` is a union, some member fits
 };
 
