@@ -123,7 +123,8 @@ class CancellationChecker {
       if (what.empty()) continue;
       // The first handler that catches it is the one that runs.
       llvm::StringRef bound = handler.name().valid() ? ast_.str(handler.name()) : llvm::StringRef();
-      if (!Exits(handler.body(), bound)) Report(h, handler.type(), what, point);
+      bool names_cancellation = what == "`except asyncio.CancelledError`";
+      if (!Exits(handler.body(), bound, names_cancellation)) Report(h, handler.type(), what, point);
       return;
     }
   }
@@ -156,10 +157,12 @@ class CancellationChecker {
 
   // Whether the block may leave other than by falling through, or handles the cancellation
   // deliberately: a `raise`, `return` or `break`, a call that never returns, a
-  // `cancel()` / `uncancel()` / `cancelling()` call, an assignment (a flag or state recorded for
-  // later: `cancelled = True`, then a `raise` after a retry loop), or a use of the caught
-  // exception `bound` (handed on, to be re-raised later), anywhere in it (nested functions aside).
-  bool Exits(NodeId block, llvm::StringRef bound) {
+  // `cancel()` / `uncancel()` / `cancelling()` call, a use of the caught exception `bound` (handed
+  // on, to be re-raised later), or — in a handler that names `CancelledError` — an assignment (a
+  // flag or state recorded for later: `cancelled = True`, then a `raise` after a retry loop),
+  // anywhere in it (nested functions aside). A bare `except:` or `except BaseException` that only
+  // counts or records (`self.errors += 1`) catches the cancellation by accident and is reported.
+  bool Exits(NodeId block, llvm::StringRef bound, bool names_cancellation = false) {
     if (!block.valid()) return false;
     std::vector<NodeId> stack = {block};
     while (!stack.empty()) {
@@ -172,11 +175,13 @@ class CancellationChecker {
         case NodeKind::Lambda: continue;
         case NodeKind::Raise:
         case NodeKind::Return:
-        case NodeKind::Break:
+        case NodeKind::Break: return true;
         case NodeKind::Assign:
         case NodeKind::AugAssign:
         case NodeKind::AnnAssign:
-        case NodeKind::NamedExpr: return true;
+        case NodeKind::NamedExpr:
+          if (names_cancellation) return true;
+          break;
         case NodeKind::Name:
           if (!bound.empty() && ast_.str(n) == bound) return true;
           break;
