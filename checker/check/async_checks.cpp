@@ -700,4 +700,19 @@ void CheckUnusedAwaitable(FileInference& inference, NodeId expr_statement) {
   inference.Report(MakeDiagnostic(Rule::UnusedAwaitable, inference.file(), ast.range(value), message));
 }
 
+bool IsCertainCoroutine(FileInference& inference, NodeId expr) {
+  if (!expr.valid()) return false;
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  TypeId type = inference.ExprType(expr);
+  if (store.kind(type) == TypeKind::Union) {
+    for (TypeId m : store.UnionMembers(type)) {
+      if (!IsAwaitableInstance(program, m) || !IsCoroutineObject(program, m)) return false;
+    }
+  } else if (!IsAwaitableInstance(program, type) || !IsCoroutineObject(program, type)) {
+    return false;
+  }
+  return !IsTypeDebuggingCall(inference, expr);
+}
+
 }  // namespace asynctype

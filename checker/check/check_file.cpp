@@ -6,8 +6,10 @@
 
 #include "checker/check/async_checks.h"
 #include "checker/check/checks.h"
+#include "checker/check/coroutine_use_checks.h"
 #include "checker/check/declaration_checks.h"
 #include "checker/check/generator_checks.h"
+#include "checker/check/lifecycle_checks.h"
 #include "checker/check/operator_checks.h"
 #include "checker/check/override_checks.h"
 #include "checker/database/program.h"
@@ -115,6 +117,7 @@ class Checker {
         CheckAsyncProtocolMethod(inference_, stmt);
         if (!is_stub_) CheckGeneratorFunction(inference_, stmt);
         if (!is_stub_) CheckMethodOverride(inference_, stmt);
+        if (!is_stub_) CheckCoroutineLifecycle(inference_, stmt);
         return;
       }
       case NodeKind::ClassDef: {
@@ -170,6 +173,7 @@ class Checker {
         return;
       default:
         for (NodeId child : ast_.children(stmt)) Any(child);
+        if (!is_stub_) CheckCoroutineCondition(inference_, stmt);
     }
   }
 
@@ -274,6 +278,7 @@ class Checker {
       }
     }
     if (!is_stub_ && ast_.kind(expr) == NodeKind::Comprehension) CheckComprehensionClause(inference_, expr);
+    if (!is_stub_) CheckCoroutineValueUse(inference_, expr);
     if (!is_stub_ && ast_.kind(expr) == NodeKind::YieldFrom && !inference_.DelegatesToCoroutine(expr)) CheckYieldFrom(inference_, expr);
     if (!is_stub_) CheckYieldExpression(inference_, expr);
   }
