@@ -15,8 +15,20 @@ std::string Code(const std::string& text) { return "`" + text + "`"; }
 
 const char kForgot[] = "The coroutine never runs unless it is awaited: did you forget `await`?";
 
+// A coroutine made here: a call, or a value of type `types.CoroutineType` (what calling an
+// `async def` gives). A value declared `Coroutine[...]` (a parameter, `self._coro`) is often
+// formatted on purpose: to name or `repr` a coroutine that is stored for later.
+bool MadeHere(FileInference& inference, NodeId operand) {
+  if (inference.ast().kind(operand) == NodeKind::Call) return true;
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  TypeId type = inference.ExprType(operand);
+  return store.kind(type) == TypeKind::Instance &&
+         store.ClassOf(type) == GetKnownClass(program, KnownClass::CoroutineType);
+}
+
 void ReportFormatted(FileInference& inference, NodeId operand) {
-  if (!IsCertainCoroutine(inference, operand)) return;
+  if (!IsCertainCoroutine(inference, operand) || !MadeHere(inference, operand)) return;
   Diagnostic d = MakeDiagnostic(Rule::FormattedCoroutine, inference.file(), inference.ast().range(operand),
                                 "Coroutine object of type " + Code(inference.Display(inference.ExprType(operand))) +
                                     " is formatted as text: it reads `<coroutine object ...>`, not its result");

@@ -3,7 +3,9 @@
 // coroutine object (IsCertainCoroutine: a fully known `CoroutineType` / `Coroutine`).
 //   formatted-coroutine  f-string `{coro}`, `str()` / `repr()` / `ascii()` / `format()`,
 //                        `print(...)`, `"..." % coro` (or a tuple holding one), `"...".format(coro)`,
-//                        `logging` module functions and `Logger` / `LoggerAdapter` methods
+//                        `logging` module functions and `Logger` / `LoggerAdapter` methods;
+//                        only for a call or a `types.CoroutineType` value (not a declared
+//                        `Coroutine[...]` parameter or attribute, often named or repr'd on purpose)
 //   truthy-coroutine     the test of `if` / `elif` / `while` / `assert` / `x if c else y`, the
 //                        tested operands of `and` / `or` (every operand but the last, and the
 //                        last one too when the whole expression is a condition), `not`'s operand,
