@@ -338,6 +338,14 @@ class Lifecycle {
     }
   }
 
+  void HandleAll(State& s) {
+    for (Entries& entries : s.vars) {
+      for (Entry& e : entries) {
+        if (e.bits & kPending) e.bits = static_cast<uint8_t>((e.bits & ~kPending) | kHandled);
+      }
+    }
+  }
+
   // ------------------------------------------------------------ statements
 
   void Block(NodeId list, State& s) {
@@ -628,14 +636,15 @@ class Lifecycle {
     TryView view{ast_, stmt};
     const bool has_finally = view.finalbody().valid() && !ast_.children(view.finalbody()).empty();
     if (has_finally) finallies_.push_back(FinallyFrame{{Unreachable(), Unreachable(), Unreachable()}});
-    const size_t mark = touched_.size();
     State entry = s;
     Block(view.body(), s);
     Block(view.orelse(), s);
     auto handlers = ast_.children(view.handlers());
     if (!handlers.empty() && entry.reachable) {
+      // A handler runs on an exception path: like a `raise`, it needs no `await` of the
+      // coroutines made before (whether the `try` body touched them or not).
       State handler_entry = entry;
-      HandleTouched(mark, handler_entry);
+      HandleAll(handler_entry);
       for (NodeId handler : handlers) {
         if (ast_.kind(handler) != NodeKind::ExceptHandler) continue;
         ExceptHandlerView h{ast_, handler};

@@ -13,8 +13,10 @@
 // was handled some other way. Branches copy the state and merge it (union of bits); `return`
 // sends it to the function's exit, `break` / `continue` to their loop, `raise` drops it (an
 // exception path needs no `await`), a loop's exit merges its entry with its back edges (and its
-// breaks), `try` handlers start from the entry state with every name the `try` body touched
-// counted as handled, and `finally` bodies run on the normal path and once per kind of abrupt exit.
+// breaks), `except` handlers (exception paths too) start from the `try`'s entry state with every
+// pending coroutine counted as handled, a `with` whose manager may swallow exceptions also
+// continues from its entry with what its body touched counted as handled, and `finally` bodies
+// run on the normal path and once per kind of abrupt exit (`return`, `break`, `continue`).
 // Only bindings whose value is certainly a coroutine object (a call with a fully known coroutine
 // type) are tracked; names captured by a nested function, declared `global` / `nonlocal`, or
 // bodies using `locals()` / `vars()` / `eval` / `exec` are not. Any read of a tracked name other
