@@ -21,7 +21,9 @@
 // type) are tracked; names captured by a nested function, declared `global` / `nonlocal`, or
 // bodies using `locals()` / `vars()` / `eval` / `exec` are not. Any read of a tracked name other
 // than `await name` (passing it to a call, returning, yielding, storing, formatting, `del`)
-// counts as handled: precision first. Functions without a tracked binding cost one scan.
+// counts as handled: precision first. Functions without a tracked binding cost one scan; with
+// them, one walk of the body where each branch or merge costs the number of tracked names
+// (5,000 coroutine names each awaited in an `if`/`else` check in well under a second).
 #pragma once
 
 #include "checker/base/id.h"
