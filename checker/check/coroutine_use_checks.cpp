@@ -89,11 +89,13 @@ void CheckFormattingCall(FileInference& inference, NodeId call) {
   CallView view{ast, call};
   TypeId callee = inference.ExprType(view.func());
   bool formats = false;
+  bool logging_call = false;
   if (store.kind(callee) == TypeKind::ClassLiteral) {
     formats = store.ClassOf(callee) == GetKnownClass(program, KnownClass::Str) && view.args().size() == 1;
   } else if (const FunctionInfo* fn = CalleeFunction(store, callee)) {
     if (!fn->owner.valid()) {
-      if (fn->name == "print" || fn->name == "repr" || fn->name == "ascii" || fn->name == "format") {
+      // (`repr()` / `ascii()` are how a coroutine is shown on purpose: not reported.)
+      if (fn->name == "print" || fn->name == "format") {
         formats = FromModule(program, fn->file, "builtins");
       } else if (IsLoggingName(fn->name)) {
         formats = FromModule(program, fn->file, "logging");
@@ -104,6 +106,10 @@ void CheckFormattingCall(FileInference& inference, NodeId call) {
       const ClassInfo& owner = ResolvedClass(program, fn->owner);
       formats = owner.module == "logging" && (owner.name == "Logger" || owner.name == "LoggerAdapter");
     }
+    // A log line may name a coroutine held in a variable on purpose (`log.debug("scheduling
+    // %r", coro)`): only a coroutine made by the call itself (`log.info("%s", fetch())`) is
+    // reported there.
+    if (formats && IsLoggingName(fn->name)) logging_call = true;
   }
   if (!formats) return;
   for (NodeId arg : view.args()) {
@@ -118,6 +124,7 @@ void CheckFormattingCall(FileInference& inference, NodeId call) {
       continue;
     }
     if (ast.kind(arg) == NodeKind::Starred) continue;
+    if (logging_call && ast.kind(arg) != NodeKind::Call) continue;
     ReportFormatted(inference, arg);
   }
 }
@@ -127,7 +134,12 @@ void CheckFormattingCall(FileInference& inference, NodeId call) {
 void CheckCoroutineValueUse(FileInference& inference, NodeId expr) {
   const Ast& ast = inference.ast();
   switch (ast.kind(expr)) {
-    case NodeKind::FormattedValue: ReportFormatted(inference, FormattedValueView{ast, expr}.value()); return;
+    case NodeKind::FormattedValue:
+      // `{coro!r}` shows the coroutine on purpose.
+      if (ast.node(expr).data != 'r' && ast.node(expr).data != 'a') {
+        ReportFormatted(inference, FormattedValueView{ast, expr}.value());
+      }
+      return;
     case NodeKind::Call: CheckFormattingCall(inference, expr); return;
     case NodeKind::BinOp: {
       if (static_cast<BinaryOp>(ast.node(expr).data) != BinaryOp::Mod) return;
