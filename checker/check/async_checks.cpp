@@ -94,6 +94,22 @@ Argument Positional(TypeId type) { return Argument{Argument::Kind::Positional, "
 
 std::string Code(const std::string& text) { return "`" + text + "`"; }
 
+// The awaited type of an awaitable instance, when fully known; None otherwise (for the "did you
+// forget `await`?" hints).
+TypeId AwaitedValue(Program& program, TypeId type) {
+  TypeStore& store = program.types();
+  if (store.kind(type) != TypeKind::Instance || !FullyKnown(program, type)) return TypeId::None();
+  AwaitResult awaited = TryAwait(program, type);
+  if (awaited.error != AwaitError::None || !awaited.type.valid() || !FullyKnown(program, awaited.type)) {
+    return TypeId::None();
+  }
+  return awaited.type;
+}
+
+std::string ForgotAwait(FileInference& inference, TypeId awaitable) {
+  return Code(inference.Display(awaitable)) + " is awaitable: did you forget `await`?";
+}
+
 // ---------------------------------------------------------------- context managers
 
 std::string FormatDunderError(const DunderCall& call, const std::string& name) {
@@ -245,6 +261,11 @@ void CheckContextManager(FileInference& inference, NodeId context_expr, bool is_
     if (failing.empty() || !OnlyNoneFailsOrAll(store, manager, failing)) return;
   }
   if (auto d = AnalyzeContextManager(inference, manager, inference.ast().range(context_expr), is_async)) {
+    // `async with connect():` where `connect()` must be awaited first: the awaited value works.
+    if (TypeId awaited = AwaitedValue(program, manager);
+        awaited.valid() && !AnalyzeContextManager(inference, awaited, {}, is_async)) {
+      d->infos.push_back(ForgotAwait(inference, manager));
+    }
     inference.Report(std::move(*d));
   }
 }
@@ -495,6 +516,13 @@ void CheckIterable(FileInference& inference, NodeId iterable_expr, bool is_async
   Diagnostic d = MakeDiagnostic(Rule::NotIterable, inference.file(), inference.ast().range(iterable_expr), headline);
   d.infos.push_back(failure->reason);
   for (std::string& info : failure->infos) d.infos.push_back(std::move(info));
+  // `for row in fetch_rows():` where the coroutine's result is what can be iterated.
+  if (TypeId awaited = AwaitedValue(program, iterable); awaited.valid()) {
+    bool awaited_uncertain = false;
+    auto awaited_failure = is_async ? CheckAsyncIterable(inference, awaited, &awaited_uncertain)
+                                    : CheckSyncIterable(inference, awaited, &awaited_uncertain);
+    if (!awaited_uncertain && !awaited_failure) d.infos.push_back(ForgotAwait(inference, iterable));
+  }
   inference.Report(std::move(d));
 }
 
@@ -729,6 +757,21 @@ void CheckUnusedAwaitable(FileInference& inference, NodeId expr_statement) {
   // handle is the intended use, even for the broad rule.
   if (any_future && IsTaskGroupCall(inference, value)) return;
   inference.Report(MakeDiagnostic(Rule::UnusedAwaitable, inference.file(), ast.range(value), message));
+}
+
+bool IsCertainCoroutine(FileInference& inference, NodeId expr) {
+  if (!expr.valid()) return false;
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  TypeId type = inference.ExprType(expr);
+  if (store.kind(type) == TypeKind::Union) {
+    for (TypeId m : store.UnionMembers(type)) {
+      if (!IsAwaitableInstance(program, m) || !IsCoroutineObject(program, m)) return false;
+    }
+  } else if (!IsAwaitableInstance(program, type) || !IsCoroutineObject(program, type)) {
+    return false;
+  }
+  return !IsTypeDebuggingCall(inference, expr);
 }
 
 }  // namespace asynctype

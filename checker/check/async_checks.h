@@ -29,5 +29,9 @@ void CheckYieldFrom(FileInference& inference, NodeId yield_from);
 // An expression statement whose value is an awaitable that nobody awaits: a coroutine object
 // (unused-coroutine), a new task (unused-task), or another awaitable (unused-awaitable).
 void CheckUnusedAwaitable(FileInference& inference, NodeId expr_statement);
+// Whether `expr` certainly evaluates to a coroutine object (every member of its fully known
+// type is a `CoroutineType` / `Coroutine` instance, as unused-coroutine requires); false for
+// `reveal_type(...)` and friends. Used by the coroutine lifecycle and value-use checks.
+bool IsCertainCoroutine(FileInference& inference, NodeId expr);
 
 }  // namespace asynctype

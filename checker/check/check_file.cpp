@@ -8,8 +8,10 @@
 #include "checker/check/asyncio_call_checks.h"
 #include "checker/check/cancellation_checks.h"
 #include "checker/check/checks.h"
+#include "checker/check/coroutine_use_checks.h"
 #include "checker/check/declaration_checks.h"
 #include "checker/check/generator_checks.h"
+#include "checker/check/lifecycle_checks.h"
 #include "checker/check/lock_checks.h"
 #include "checker/check/operator_checks.h"
 #include "checker/check/override_checks.h"
@@ -121,6 +123,7 @@ class Checker {
         if (!is_stub_) CheckAsyncDeclarationTrap(inference_, stmt);
         if (!is_stub_) CheckLocksHeldAcrossAwait(inference_, stmt);
         if (!is_stub_) CheckSwallowedCancellation(inference_, stmt);
+        if (!is_stub_) CheckCoroutineLifecycle(inference_, stmt);
         return;
       }
       case NodeKind::ClassDef: {
@@ -176,6 +179,7 @@ class Checker {
         return;
       default:
         for (NodeId child : ast_.children(stmt)) Any(child);
+        if (!is_stub_) CheckCoroutineCondition(inference_, stmt);
     }
   }
 
@@ -281,6 +285,7 @@ class Checker {
       }
     }
     if (!is_stub_ && ast_.kind(expr) == NodeKind::Comprehension) CheckComprehensionClause(inference_, expr);
+    if (!is_stub_) CheckCoroutineValueUse(inference_, expr);
     if (!is_stub_ && ast_.kind(expr) == NodeKind::YieldFrom && !inference_.DelegatesToCoroutine(expr)) CheckYieldFrom(inference_, expr);
     if (!is_stub_) CheckYieldExpression(inference_, expr);
   }

@@ -46,6 +46,7 @@ void CheckReturn(FileInference& inference, NodeId statement) {
   d.primary_message = "expected `" + expected_text + "`, found `" + inference.Display(actual) + "`";
   NodeId returns = FunctionDefView{ast, function}.returns();
   d.secondary.push_back({inference.file(), ast.range(returns), "Expected `" + expected_text + "` because of return type"});
+  if (auto hint = DidYouForgetAwait(inference, actual, *expected)) d.infos.push_back(std::move(*hint));
   inference.Report(std::move(d));
 }
 
@@ -110,6 +111,7 @@ void CheckAssignToDeclared(FileInference& inference, NodeId statement) {
                                   "Object of type `" + inference.Display(actual) + "` is not assignable to `" +
                                       inference.Display(declared) + "`");
     if (auto hint = DidYouMeanToCall(inference, actual, declared)) d.infos.push_back(std::move(*hint));
+    if (auto hint = DidYouForgetAwait(inference, actual, declared)) d.infos.push_back(std::move(*hint));
     inference.Report(std::move(d));
   }
 }
@@ -140,6 +142,7 @@ void CheckAssignment(FileInference& inference, NodeId statement) {
                                 "Object of type `" + inference.Display(actual) + "` is not assignable to `" +
                                     inference.Display(declared) + "`");
   if (auto hint = DidYouMeanToCall(inference, actual, declared)) d.infos.push_back(std::move(*hint));
+  if (auto hint = DidYouForgetAwait(inference, actual, declared)) d.infos.push_back(std::move(*hint));
   inference.Report(std::move(d));
 }
 

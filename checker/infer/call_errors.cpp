@@ -676,6 +676,7 @@ void ReportCallErrors(Program& program, FileInference& inference, NodeId call,
         d.primary_message = "Expected `" + inference.Display(e.expected) + "`, found `" +
                             inference.Display(e.actual) + "`";
         if (auto hint = DidYouMeanToCall(inference, e.actual, e.expected)) d.infos.push_back(std::move(*hint));
+        if (auto hint = DidYouForgetAwait(inference, e.actual, e.expected)) d.infos.push_back(std::move(*hint));
         inference.Report(std::move(d));
         break;
       }
@@ -707,6 +708,20 @@ std::optional<std::string> DidYouMeanToCall(FileInference& inference, TypeId act
   if (!IsAssignable(program, call.type, expected)) return std::nullopt;
   const std::string& name = store.function(FunctionTypeView{store, fn}.function()).name;
   return "Did you mean to call it? `" + name + "()` returns `" + inference.Display(call.type) + "`";
+}
+
+std::optional<std::string> DidYouForgetAwait(FileInference& inference, TypeId actual, TypeId expected) {
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  if (!actual.valid() || !expected.valid() || store.kind(actual) != TypeKind::Instance) return std::nullopt;
+  if (HasDynamicPart(store, expected) || HasUnknownMember(store, actual)) return std::nullopt;
+  AwaitResult awaited = TryAwait(program, actual);
+  if (awaited.error != AwaitError::None || !awaited.type.valid() || HasUnknownMember(store, awaited.type) ||
+      store.IsDynamic(awaited.type)) {
+    return std::nullopt;
+  }
+  if (!IsAssignable(program, awaited.type, expected)) return std::nullopt;
+  return "`" + inference.Display(actual) + "` is awaitable: did you forget `await`?";
 }
 
 }  // namespace asynctype

@@ -32,5 +32,10 @@ void ReportCallErrors(Program& program, FileInference& inference, NodeId call,
 // function or bound method that can be called without arguments and whose result is assignable
 // to `expected`; None otherwise.
 std::optional<std::string> DidYouMeanToCall(FileInference& inference, TypeId actual, TypeId expected);
+// The hint for a value that is an awaitable whose awaited type would have fit `expected`
+// (`x: int = fetch()`, `f(fetch())`, `return fetch()`): "`T` is awaitable: did you forget
+// `await`?". Only for a fully known awaitable instance and an `expected` without dynamic parts,
+// when `expected` does not itself accept awaitables; None otherwise.
+std::optional<std::string> DidYouForgetAwait(FileInference& inference, TypeId actual, TypeId expected);
 
 }  // namespace asynctype
