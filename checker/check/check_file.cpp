@@ -5,8 +5,10 @@
 #include <vector>
 
 #include "checker/check/async_checks.h"
+#include "checker/check/blocking_checks.h"
 #include "checker/check/checks.h"
 #include "checker/check/declaration_checks.h"
+#include "checker/check/event_loop_checks.h"
 #include "checker/check/generator_checks.h"
 #include "checker/check/operator_checks.h"
 #include "checker/check/override_checks.h"
@@ -115,6 +117,7 @@ class Checker {
         CheckAsyncProtocolMethod(inference_, stmt);
         if (!is_stub_) CheckGeneratorFunction(inference_, stmt);
         if (!is_stub_) CheckMethodOverride(inference_, stmt);
+        if (!is_stub_) CheckCoroutineCalls(inference_, stmt);
         return;
       }
       case NodeKind::ClassDef: {
@@ -270,6 +273,7 @@ class Checker {
         case NodeKind::Subscript:
           if (!targets_.test(expr.index())) CheckSubscript(inference_, expr);
           break;
+        case NodeKind::Call: CheckEventLoopCall(inference_, expr); break;
         default: break;
       }
     }

@@ -1,0 +1,68 @@
+#include "checker/check/event_loop_checks.h"
+
+#include <string>
+
+#include "checker/database/program.h"
+#include "checker/infer/blocking_calls.h"
+#include "checker/infer/file_inference.h"
+
+namespace asynctype {
+namespace {
+
+std::string Code(llvm::StringRef text) { return "`" + text.str() + "`"; }
+
+// The `async def` (not an async generator) a callback argument's type is, or null.
+const FunctionInfo* AsyncFunction(TypeStore& store, TypeId type) {
+  if (store.kind(type) == TypeKind::BoundMethod) type = BoundMethodTypeView{store, type}.function();
+  if (store.kind(type) != TypeKind::Function) return nullptr;
+  const FunctionInfo& info = store.function(FunctionTypeView{store, type}.function());
+  return info.is_async && !info.is_generator ? &info : nullptr;
+}
+
+void CheckAsyncCallback(FileInference& inference, NodeId call) {
+  std::optional<CallbackArgument> callback = MatchCallbackCall(inference, call);
+  if (!callback) return;
+  TypeStore& store = inference.program().types();
+  const FunctionInfo* fn = AsyncFunction(store, inference.ExprType(callback->argument));
+  if (fn == nullptr) return;
+  const CallbackTaker& taker = *callback->taker;
+  Diagnostic d = MakeDiagnostic(Rule::AsyncCallback, inference.file(), inference.ast().range(callback->argument),
+                                "The coroutine returned by " + Code(fn->name) + " is never awaited: " +
+                                    Code(taker.shown) + " " + taker.what);
+  d.infos.push_back(Code(fn->name) + " is an `async def`: calling it only creates a coroutine object");
+  d.infos.push_back("Schedule it instead: `lambda: asyncio.create_task(" + fn->name +
+                    "())` on the loop's thread, `asyncio.run_coroutine_threadsafe(" + fn->name +
+                    "(), loop)` from another thread, or `asyncio.run(" + fn->name + "())` in a new thread");
+  inference.Report(std::move(d));
+}
+
+void CheckModuleLevelGetEventLoop(FileInference& inference, NodeId call) {
+  const ProgramOptions& options = inference.program().options();
+  if (options.python_version < PythonVersion{3, 12}) return;
+  const SemanticIndex& index = inference.index();
+  ScopeId scope = index.ScopeOf(call);
+  if (!scope.valid() || index.scope(scope).kind != ScopeKind::Module) return;
+  int row = MatchBlockingCall(inference, call);
+  if (row < 0 || BlockingCalleeAt(row).effect != CallEffect::GetEventLoop) return;
+  const bool raises = options.python_version >= PythonVersion{3, 14};
+  Diagnostic d = MakeDiagnostic(
+      Rule::DeprecatedGetEventLoop, inference.file(), inference.ast().range(call),
+      raises ? "`asyncio.get_event_loop()` in module-level code raises `RuntimeError` on Python " +
+                   options.python_version.ToString() + ": no event loop is set yet"
+             : "`asyncio.get_event_loop()` in module-level code is deprecated on Python " +
+                   options.python_version.ToString() +
+                   ": with no event loop set it emits a `DeprecationWarning` (a `RuntimeError` from 3.14)");
+  d.infos.push_back(
+      "Run the program with `asyncio.run(main())` and call `asyncio.get_running_loop()` inside it, or create the "
+      "loop explicitly: `loop = asyncio.new_event_loop()` then `asyncio.set_event_loop(loop)`");
+  inference.Report(std::move(d));
+}
+
+}  // namespace
+
+void CheckEventLoopCall(FileInference& inference, NodeId call) {
+  CheckAsyncCallback(inference, call);
+  CheckModuleLevelGetEventLoop(inference, call);
+}
+
+}  // namespace asynctype

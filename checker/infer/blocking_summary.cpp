@@ -1,0 +1,152 @@
+#include "checker/infer/blocking_summary.h"
+
+#include "checker/database/program.h"
+#include "checker/infer/file_inference.h"
+#include "checker/infer/recursion.h"
+#include "checker/infer/semantics.h"
+#include "checker/semantic/declaring_bodies.h"
+
+namespace asynctype {
+namespace {
+
+int Slot(CallEffect effect) { return effect == CallEffect::Blocks ? 0 : 1; }
+
+// The user function a call's callee is (a plain function or a method bound to an instance or
+// class); None for anything else.
+FunctionId CalledFunction(Program& program, TypeId callee) {
+  TypeStore& store = program.types();
+  if (store.kind(callee) == TypeKind::BoundMethod) callee = BoundMethodTypeView{store, callee}.function();
+  if (store.kind(callee) != TypeKind::Function) return FunctionId::None();
+  return FunctionTypeView{store, callee}.function();
+}
+
+// Whether calling `fn` runs its body: a plain `def` (not a generator, not an `async def`) of the
+// user's code whose body does more than declare it.
+bool IsHelper(Program& program, FunctionId fn) {
+  const FunctionInfo& info = program.types().function(fn);
+  if (info.is_async || info.is_generator || info.is_overload || !info.file.valid() || !info.node.valid()) {
+    return false;
+  }
+  if (program.source(info.file).is_stub() || IsInstalledSource(program, info.file)) return false;
+  const Ast& ast = program.inference(info.file).ast();
+  if (ast.kind(info.node) != NodeKind::FunctionDef) return false;
+  return !BodyOnlyDeclares(ast, FunctionDefView{ast, info.node}.body(), /*pass_declares=*/true);
+}
+
+
+// The summary of a helper for one effect (memoized in its FunctionInfo).
+void Summarize(Program& program, FunctionId fn, CallEffect effect) {
+  TypeStore& store = program.types();
+  const int slot = Slot(effect);
+  if (store.function(fn).blocking_state[slot] != 0) return;
+  RecursionGuard guard(program.recursion());
+  if (guard.exceeded()) return;  // left "not yet": a shallower request computes it
+  store.function(fn).blocking_state[slot] = 1;
+  int row = -1, depth = 0;
+  FunctionId via;
+  NodeId where;
+  const FunctionInfo& info = store.function(fn);
+  FileInference& inference = program.inference(info.file);
+  ForEachOwnCall(inference, info.node, [&](NodeId call) {
+    if (row >= 0) return;
+    int direct = MatchBlockingCall(inference, call);
+    if (direct >= 0 && BlockingCalleeAt(direct).effect == effect) {
+      row = direct;
+      where = call;
+      return;
+    }
+    FunctionId helper = CalledFunction(program, inference.ExprType(CallView{inference.ast(), call}.func()));
+    if (!helper.valid() || !IsHelper(program, helper)) return;
+    Summarize(program, helper, effect);
+    const FunctionInfo& h = store.function(helper);
+    if (h.blocking_state[slot] != 2 || h.blocking_row[slot] < 0 || h.blocking_depth[slot] + 1 >= kMaxChain) return;
+    row = h.blocking_row[slot];
+    via = helper;
+    where = call;
+    depth = h.blocking_depth[slot] + 1;
+  });
+  FunctionInfo& done = store.function(fn);
+  done.blocking_state[slot] = 2;
+  done.blocking_row[slot] = static_cast<int16_t>(row);
+  done.blocking_via[slot] = via;
+  done.blocking_call[slot] = where;
+  done.blocking_depth[slot] = static_cast<uint8_t>(depth);
+}
+
+}  // namespace
+
+void ForEachOwnCall(FileInference& inference, NodeId function_def, llvm::function_ref<void(NodeId call)> visit) {
+  const Ast& ast = inference.ast();
+  const SemanticIndex& index = inference.index();
+  NodeId body = FunctionDefView{ast, function_def}.body();
+  if (!body.valid()) return;
+  // Source order: children are pushed in reverse. A call's callee and arguments are visited
+  // before the call itself (they run first).
+  struct Item {
+    NodeId node;
+    bool exit;
+  };
+  std::vector<Item> stack;
+  auto push_children = [&](NodeId n) {
+    auto children = ast.children(n);
+    for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back({*it, false});
+  };
+  push_children(body);
+  while (!stack.empty()) {
+    Item item = stack.back();
+    stack.pop_back();
+    if (!item.node.valid()) continue;
+    if (item.exit) {
+      visit(item.node);
+      continue;
+    }
+    NodeKind kind = ast.kind(item.node);
+    if (kind == NodeKind::FunctionDef) {
+      // Its decorators and default values run here; its body does not.
+      FunctionDefView def{ast, item.node};
+      if (NodeId params = def.parameters(); params.valid()) {
+        for (auto it = ast.children(params).rbegin(); it != ast.children(params).rend(); ++it) {
+          stack.push_back({ParameterView{ast, *it}.default_value(), false});
+        }
+      }
+      stack.push_back({def.decorators(), false});
+      continue;
+    }
+    if (kind == NodeKind::ClassDef || kind == NodeKind::Lambda) continue;
+    if (IsStatement(kind) && (index.IsUnreachable(item.node) || !inference.StatementReachable(item.node))) continue;
+    if (kind == NodeKind::Call) stack.push_back({item.node, true});
+    push_children(item.node);
+  }
+}
+
+CallEffectFinding FindCallEffect(FileInference& inference, NodeId call, CallEffect effect) {
+  CallEffectFinding finding;
+  int direct = MatchBlockingCall(inference, call);
+  if (direct >= 0) {
+    if (BlockingCalleeAt(direct).effect == effect) {
+      finding.row = direct;
+      finding.chain.push_back(BlockingCalleeAt(direct).shown);
+    }
+    return finding;
+  }
+  if (effect == CallEffect::GetEventLoop) return finding;
+  Program& program = inference.program();
+  TypeStore& store = program.types();
+  FunctionId helper = CalledFunction(program, inference.ExprType(CallView{inference.ast(), call}.func()));
+  if (!helper.valid() || !IsHelper(program, helper)) return finding;
+  Summarize(program, helper, effect);
+  const int slot = Slot(effect);
+  if (store.function(helper).blocking_state[slot] != 2 || store.function(helper).blocking_row[slot] < 0) {
+    return finding;
+  }
+  finding.row = store.function(helper).blocking_row[slot];
+  finding.helper = helper;
+  for (FunctionId f = helper; f.valid(); f = store.function(f).blocking_via[slot]) {
+    finding.chain.push_back(store.function(f).name + "()");
+    if (finding.chain.size() > static_cast<size_t>(kMaxChain)) break;
+  }
+  finding.chain.push_back(std::string(BlockingCalleeAt(finding.row).shown) + "()");
+  return finding;
+}
+
+}  // namespace asynctype
