@@ -29,7 +29,7 @@ void CheckCoroutineCalls(FileInference& inference, NodeId function_def) {
   const std::string function = Code(ast.str(def.name()));
   ForEachOwnCall(inference, function_def, [&](NodeId call) {
     const TextRange range = ast.range(call);
-    if (CallEffectFinding f = FindCallEffect(inference, call, CallEffect::Blocks); f.row >= 0) {
+    if (CallEffectFinding f = FindCallEffect(inference, function_def, call, CallEffect::Blocks); f.row >= 0) {
       const BlockingCallee& row = BlockingCalleeAt(f.row);
       if (!f.helper.valid()) {
         Diagnostic d = MakeDiagnostic(Rule::BlockingCall, inference.file(), range,
@@ -48,7 +48,7 @@ void CheckCoroutineCalls(FileInference& inference, NodeId function_def) {
       }
       return;
     }
-    if (CallEffectFinding f = FindCallEffect(inference, call, CallEffect::RunsLoop); f.row >= 0) {
+    if (CallEffectFinding f = FindCallEffect(inference, function_def, call, CallEffect::RunsLoop); f.row >= 0) {
       const BlockingCallee& row = BlockingCalleeAt(f.row);
       std::string message =
           f.helper.valid()
@@ -61,7 +61,7 @@ void CheckCoroutineCalls(FileInference& inference, NodeId function_def) {
       inference.Report(std::move(d));
       return;
     }
-    if (CallEffectFinding f = FindCallEffect(inference, call, CallEffect::GetEventLoop); f.row >= 0) {
+    if (CallEffectFinding f = FindCallEffect(inference, function_def, call, CallEffect::GetEventLoop); f.row >= 0) {
       Diagnostic d = MakeDiagnostic(Rule::DeprecatedGetEventLoop, inference.file(), range,
                                     "`asyncio.get_event_loop()` in async function " + function +
                                         ": use `asyncio.get_running_loop()`");

@@ -39,6 +39,13 @@ struct BlockingCallee {
   // A timeout argument whose value 0 makes the call non-blocking.
   const char* timeout = nullptr;
   int8_t timeout_pos = -1;
+  // Whether the call blocks depends on the receiver's state, which only its creator knows: a
+  // socket may be non-blocking (`setblocking(False)`), a process may have exited, a future may
+  // be done, a thread may have ended. Reported only where the receiver is a local made by a call
+  // in the same function with no `await` in between (other tasks may have changed its state:
+  // finished the process or the future), for sockets only if the function never calls
+  // `setblocking` / `settimeout`, and never through helpers.
+  bool state_dependent = false;
 };
 
 // The row `index` of the table (a stable index, for memoized summaries).

@@ -1,5 +1,8 @@
 #include "checker/infer/blocking_summary.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "checker/database/program.h"
 #include "checker/infer/file_inference.h"
 #include "checker/infer/recursion.h"
@@ -50,7 +53,7 @@ void Summarize(Program& program, FunctionId fn, CallEffect effect) {
   ForEachOwnCall(inference, info.node, [&](NodeId call) {
     if (row >= 0) return;
     int direct = MatchBlockingCall(inference, call);
-    if (direct >= 0 && BlockingCalleeAt(direct).effect == effect) {
+    if (direct >= 0 && BlockingCalleeAt(direct).effect == effect && !BlockingCalleeAt(direct).state_dependent) {
       row = direct;
       where = call;
       return;
@@ -71,6 +74,66 @@ void Summarize(Program& program, FunctionId fn, CallEffect effect) {
   done.blocking_via[slot] = via;
   done.blocking_call[slot] = where;
   done.blocking_depth[slot] = static_cast<uint8_t>(depth);
+}
+
+// Whether the receiver of a state-dependent call (`sock.recv(...)`) is a local of the function
+// made by a call there (`sock = socket.socket()`, `with socket.create_connection(...) as sock`),
+// on every path, so that its state is the one it was created with; for a socket, the function
+// must also never change its blocking mode (`setblocking`, `settimeout`).
+bool ReceiverMadeHere(FileInference& inference, NodeId function_def, NodeId call, const BlockingCallee& row) {
+  const Ast& ast = inference.ast();
+  const SemanticIndex& index = inference.index();
+  NodeId func = CallView{ast, call}.func();
+  if (ast.kind(func) != NodeKind::Attribute) return false;
+  NodeId receiver = AttributeView{ast, func}.value();
+  if (!receiver.valid() || ast.kind(receiver) != NodeKind::Name) return false;
+  const UseRecord* use = index.UseOf(receiver);
+  if (use == nullptr || use->bindings.empty()) return false;
+  const ScopeId scope = index.ScopeOf(call);
+  uint32_t made_after = 0;
+  for (const Binding& b : use->bindings) {
+    if (!b.def.valid() || IsPlaceAssignment(b.def)) return false;
+    const Definition& def = index.definition(b.def);
+    if (def.scope != scope) return false;
+    NodeId value;
+    switch (def.kind) {
+      case DefinitionKind::Assignment: value = AssignView{ast, def.node}.value(); break;
+      case DefinitionKind::AnnAssignment: value = AnnAssignView{ast, def.node}.value(); break;
+      case DefinitionKind::WithTarget: value = WithItemView{ast, def.node}.context_expr(); break;
+      default: return false;
+    }
+    if (!value.valid() || ast.kind(value) != NodeKind::Call) return false;
+    made_after = std::max(made_after, ast.range(value).end);
+  }
+  // No `await` between the receiver's creation and the call.
+  const uint32_t call_start = ast.range(call).start;
+  std::vector<NodeId> stack(ast.children(FunctionDefView{ast, function_def}.body()).begin(),
+                            ast.children(FunctionDefView{ast, function_def}.body()).end());
+  while (!stack.empty()) {
+    NodeId n = stack.back();
+    stack.pop_back();
+    if (!n.valid()) continue;
+    const TextRange r = ast.range(n);
+    if (r.end <= made_after || r.start >= call_start) continue;
+    const NodeKind kind = ast.kind(n);
+    if (kind == NodeKind::FunctionDef || kind == NodeKind::ClassDef || kind == NodeKind::Lambda) continue;
+    if (kind == NodeKind::Await || (kind == NodeKind::With && WithView{ast, n}.is_async()) ||
+        (kind == NodeKind::For && ForView{ast, n}.is_async())) {
+      if (r.start >= made_after) return false;
+    }
+    for (NodeId child : ast.children(n)) stack.push_back(child);
+  }
+  if (llvm::StringRef(row.module).contains("socket")) {
+    bool changes_mode = false;
+    ForEachOwnCall(inference, function_def, [&](NodeId other) {
+      NodeId f = CallView{ast, other}.func();
+      if (ast.kind(f) != NodeKind::Attribute) return;
+      NodeId attr = AttributeView{ast, f}.attr();
+      if (attr.valid() && (ast.str(attr) == "setblocking" || ast.str(attr) == "settimeout")) changes_mode = true;
+    });
+    if (changes_mode) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -119,11 +182,12 @@ void ForEachOwnCall(FileInference& inference, NodeId function_def, llvm::functio
   }
 }
 
-CallEffectFinding FindCallEffect(FileInference& inference, NodeId call, CallEffect effect) {
+CallEffectFinding FindCallEffect(FileInference& inference, NodeId function_def, NodeId call, CallEffect effect) {
   CallEffectFinding finding;
   int direct = MatchBlockingCall(inference, call);
   if (direct >= 0) {
-    if (BlockingCalleeAt(direct).effect == effect) {
+    const BlockingCallee& row = BlockingCalleeAt(direct);
+    if (row.effect == effect && (!row.state_dependent || ReceiverMadeHere(inference, function_def, call, row))) {
       finding.row = direct;
       finding.chain.push_back(BlockingCalleeAt(direct).shown);
     }

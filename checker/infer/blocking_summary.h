@@ -34,6 +34,8 @@ struct CallEffectFinding {
   FunctionId helper;  // None: a direct call of the row
   std::vector<std::string> chain;
 };
-CallEffectFinding FindCallEffect(FileInference& inference, NodeId call, CallEffect effect);
+// `function_def`: the function whose body holds the call (for the rows whose blocking depends on
+// the receiver's state, BlockingCallee::state_dependent).
+CallEffectFinding FindCallEffect(FileInference& inference, NodeId function_def, NodeId call, CallEffect effect);
 
 }  // namespace asynctype
