@@ -46,6 +46,10 @@ struct BlockingCallee {
   // finished the process or the future), for sockets only if the function never calls
   // `setblocking` / `settimeout`, and never through helpers.
   bool state_dependent = false;
+  // Not followed through helpers: a thread primitive a helper waits on is usually held or set
+  // for a moment by design (`Thread.start()` waits for the thread to start); reported only where
+  // the coroutine itself waits on it.
+  bool direct_only = false;
 };
 
 // The row `index` of the table (a stable index, for memoized summaries).

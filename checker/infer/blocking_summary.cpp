@@ -53,7 +53,8 @@ void Summarize(Program& program, FunctionId fn, CallEffect effect) {
   ForEachOwnCall(inference, info.node, [&](NodeId call) {
     if (row >= 0) return;
     int direct = MatchBlockingCall(inference, call);
-    if (direct >= 0 && BlockingCalleeAt(direct).effect == effect && !BlockingCalleeAt(direct).state_dependent) {
+    if (direct >= 0 && BlockingCalleeAt(direct).effect == effect && !BlockingCalleeAt(direct).state_dependent &&
+        !BlockingCalleeAt(direct).direct_only) {
       row = direct;
       where = call;
       return;
