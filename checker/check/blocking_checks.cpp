@@ -43,7 +43,7 @@ void CheckCoroutineCalls(FileInference& inference, NodeId function_def) {
                                       "Call of " + Code(helper) + " in async function " + function +
                                           " blocks the event loop: " + JoinChain(f.chain));
         d.infos.push_back(Code(row.shown) + " blocks the thread, so no other task runs meanwhile; " + row.fix);
-        d.infos.push_back("or run the helper in a worker thread: `await asyncio.to_thread(" + helper + ", ...)`");
+        d.infos.push_back("Or run the helper in a worker thread: `await asyncio.to_thread(" + helper + ", ...)`");
         inference.Report(std::move(d));
       }
       return;
