@@ -250,8 +250,12 @@ std::optional<ResolvedCallee> Resolve(Program& program, TypeId callee) {
   }
   if (store.kind(callee) != TypeKind::Function) return std::nullopt;
   r.function = &store.function(FunctionTypeView{store, callee}.function());
-  // Only what the stubs declare: a user's own override of `recv` may well not block.
-  if (!r.function->file.valid() || !program.source(r.function->file).is_stub()) return std::nullopt;
+  // Only what the stubs and installed packages declare: a user's own override of `recv` may well
+  // not block.
+  if (!r.function->file.valid()) return std::nullopt;
+  if (!program.source(r.function->file).is_stub() && !IsInstalledSource(program, r.function->file)) {
+    return std::nullopt;
+  }
   return r;
 }
 
