@@ -159,6 +159,10 @@ const BlockingCallee kBlocking[] = {
     // Asking for the loop.
     {CallEffect::GetEventLoop, "_asyncio|asyncio.events", "", "get_event_loop", "asyncio.get_event_loop",
      "use `asyncio.get_running_loop()`"},
+    // Asking whether a loop runs.
+    {CallEffect::ChecksLoop, "_asyncio|asyncio.events", "", "get_running_loop", "asyncio.get_running_loop", ""},
+    {CallEffect::ChecksLoop, "_asyncio|asyncio.events", "", "_get_running_loop", "asyncio._get_running_loop", ""},
+    {CallEffect::ChecksLoop, "asyncio.events", "AbstractEventLoop", "is_running", "loop.is_running", ""},
 };
 
 constexpr const char* kCoroutineDropped = "calls it and drops the coroutine it returns";
@@ -189,6 +193,8 @@ const CallbackTaker kCallbackTakers[] = {
      "calls it in a worker, so the future's result is an un-awaited coroutine"},
     {"concurrent.futures._base", "Executor", "map", "Executor.map", "fn", 0,
      "calls it in a worker, so the results are un-awaited coroutines"},
+    {"anyio.to_thread", "", "run_sync", "anyio.to_thread.run_sync", "func", 0,
+     "calls it in a worker thread, so the result is an un-awaited coroutine"},
 };
 
 bool InModules(llvm::StringRef modules, llvm::StringRef module) {

@@ -21,6 +21,8 @@ enum class CallEffect : uint8_t {
   Blocks,        // blocks the thread, hence the event loop (blocking-call)
   RunsLoop,      // runs an event loop: a RuntimeError inside a running one (nested-event-loop)
   GetEventLoop,  // `asyncio.get_event_loop()` (deprecated-get-event-loop)
+  ChecksLoop,    // asks whether a loop runs (`get_running_loop()`, `loop.is_running()`): a helper
+                 // that does so guards its `asyncio.run()` and is not summarized as running a loop
 };
 
 struct BlockingCallee {

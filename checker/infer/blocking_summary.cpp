@@ -46,13 +46,16 @@ void Summarize(Program& program, FunctionId fn, CallEffect effect) {
   if (guard.exceeded()) return;  // left "not yet": a shallower request computes it
   store.function(fn).blocking_state[slot] = 1;
   int row = -1, depth = 0;
+  bool checks_loop = false;  // asks whether a loop runs (see CallEffect::ChecksLoop)
   FunctionId via;
   NodeId where;
   const FunctionInfo& info = store.function(fn);
   FileInference& inference = program.inference(info.file);
   ForEachOwnCall(inference, info.node, [&](NodeId call) {
-    if (row >= 0) return;
+    if (row >= 0 && (effect != CallEffect::RunsLoop || checks_loop)) return;
     int direct = MatchBlockingCall(inference, call);
+    if (direct >= 0 && BlockingCalleeAt(direct).effect == CallEffect::ChecksLoop) checks_loop = true;
+    if (row >= 0) return;  // only looking for a loop check now
     if (direct >= 0 && BlockingCalleeAt(direct).effect == effect && !BlockingCalleeAt(direct).state_dependent &&
         !BlockingCalleeAt(direct).direct_only) {
       row = direct;
@@ -69,6 +72,7 @@ void Summarize(Program& program, FunctionId fn, CallEffect effect) {
     where = call;
     depth = h.blocking_depth[slot] + 1;
   });
+  if (effect == CallEffect::RunsLoop && checks_loop) row = -1;
   FunctionInfo& done = store.function(fn);
   done.blocking_state[slot] = 2;
   done.blocking_row[slot] = static_cast<int16_t>(row);
