@@ -5,6 +5,7 @@
 #include "checker/database/program.h"
 #include "checker/infer/blocking_summary.h"
 #include "checker/infer/file_inference.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace asynctype {
 namespace {
@@ -27,9 +28,17 @@ void CheckCoroutineCalls(FileInference& inference, NodeId function_def) {
   FunctionDefView def{ast, function_def};
   if (!def.is_async() || !def.name().valid()) return;
   const std::string function = Code(ast.str(def.name()));
+  // Calls reported as blocking: a method called on one (`open(p).read()`) is not reported again.
+  llvm::DenseSet<uint32_t> blocking;
   ForEachOwnCall(inference, function_def, [&](NodeId call) {
     const TextRange range = ast.range(call);
     if (CallEffectFinding f = FindCallEffect(inference, function_def, call, CallEffect::Blocks); f.row >= 0) {
+      blocking.insert(call.index());
+      NodeId func = CallView{ast, call}.func();
+      if (ast.kind(func) == NodeKind::Attribute) {
+        NodeId receiver = AttributeView{ast, func}.value();
+        if (receiver.valid() && blocking.contains(receiver.index())) return;
+      }
       const BlockingCallee& row = BlockingCalleeAt(f.row);
       if (!f.helper.valid()) {
         Diagnostic d = MakeDiagnostic(Rule::BlockingCall, inference.file(), range,
