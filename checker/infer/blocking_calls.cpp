@@ -336,6 +336,10 @@ bool NonBlockingForm(FileInference& inference, NodeId call, const BlockingCallee
 
 const BlockingCallee& BlockingCalleeAt(int index) { return kBlocking[index]; }
 
+int BlockingCalleeCount() { return static_cast<int>(std::size(kBlocking)); }
+
+llvm::ArrayRef<CallbackTaker> CallbackTakers() { return kCallbackTakers; }
+
 int MatchBlockingCall(FileInference& inference, NodeId call) {
   const Ast& ast = inference.ast();
   if (ast.kind(call) != NodeKind::Call) return -1;

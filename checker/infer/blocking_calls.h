@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "checker/base/id.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace asynctype {
@@ -54,8 +55,9 @@ struct BlockingCallee {
   bool direct_only = false;
 };
 
-// The row `index` of the table (a stable index, for memoized summaries).
+// The row `index` of the table (a stable index, for memoized summaries), and the row count.
 const BlockingCallee& BlockingCalleeAt(int index);
+int BlockingCalleeCount();
 // The table row the call `call` of `inference`'s file resolves to, in a blocking form (a
 // `Lock.acquire(blocking=False)` or `Queue.get(timeout=0)` is not); -1 when none.
 int MatchBlockingCall(FileInference& inference, NodeId call);
@@ -78,5 +80,7 @@ struct CallbackArgument {
   NodeId argument;
 };
 std::optional<CallbackArgument> MatchCallbackCall(FileInference& inference, NodeId call);
+// The callback table's rows (for tests).
+llvm::ArrayRef<CallbackTaker> CallbackTakers();
 
 }  // namespace asynctype
