@@ -1,6 +1,7 @@
 #include "checker/check/event_loop_checks.h"
 
 #include <string>
+#include <vector>
 
 #include "checker/database/program.h"
 #include "checker/infer/blocking_calls.h"
@@ -36,6 +37,32 @@ void CheckAsyncCallback(FileInference& inference, NodeId call) {
   inference.Report(std::move(d));
 }
 
+// Whether a module-level call of `asyncio.set_event_loop(...)` comes before `call` (then a loop
+// may well be set; only the top level is looked at, where the order is the source order).
+bool SetsEventLoopBefore(FileInference& inference, NodeId call) {
+  const Ast& ast = inference.ast();
+  const SemanticIndex& index = inference.index();
+  const uint32_t before = ast.range(call).start;
+  std::vector<NodeId> stack;
+  for (NodeId stmt : ast.children(ast.root())) {
+    if (stmt.valid() && ast.range(stmt).start < before) stack.push_back(stmt);
+  }
+  while (!stack.empty()) {
+    NodeId n = stack.back();
+    stack.pop_back();
+    if (!n.valid() || ast.range(n).start >= before) continue;
+    const NodeKind kind = ast.kind(n);
+    if (kind == NodeKind::FunctionDef || kind == NodeKind::ClassDef || kind == NodeKind::Lambda) continue;
+    if (kind == NodeKind::Call && index.ScopeOf(n).valid() &&
+        index.scope(index.ScopeOf(n)).kind == ScopeKind::Module) {
+      int row = MatchBlockingCall(inference, n);
+      if (row >= 0 && BlockingCalleeAt(row).effect == CallEffect::SetsEventLoop) return true;
+    }
+    for (NodeId child : ast.children(n)) stack.push_back(child);
+  }
+  return false;
+}
+
 void CheckModuleLevelGetEventLoop(FileInference& inference, NodeId call) {
   const ProgramOptions& options = inference.program().options();
   if (options.python_version < PythonVersion{3, 12}) return;
@@ -44,6 +71,7 @@ void CheckModuleLevelGetEventLoop(FileInference& inference, NodeId call) {
   if (!scope.valid() || index.scope(scope).kind != ScopeKind::Module) return;
   int row = MatchBlockingCall(inference, call);
   if (row < 0 || BlockingCalleeAt(row).effect != CallEffect::GetEventLoop) return;
+  if (SetsEventLoopBefore(inference, call)) return;
   const bool raises = options.python_version >= PythonVersion{3, 14};
   Diagnostic d = MakeDiagnostic(
       Rule::DeprecatedGetEventLoop, inference.file(), inference.ast().range(call),

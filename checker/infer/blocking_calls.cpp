@@ -163,6 +163,7 @@ const BlockingCallee kBlocking[] = {
     {CallEffect::ChecksLoop, "_asyncio|asyncio.events", "", "get_running_loop", "asyncio.get_running_loop", ""},
     {CallEffect::ChecksLoop, "_asyncio|asyncio.events", "", "_get_running_loop", "asyncio._get_running_loop", ""},
     {CallEffect::ChecksLoop, "asyncio.events", "AbstractEventLoop", "is_running", "loop.is_running", ""},
+    {CallEffect::SetsEventLoop, "asyncio.events", "", "set_event_loop", "asyncio.set_event_loop", ""},
 };
 
 constexpr const char* kCoroutineDropped = "calls it and drops the coroutine it returns";

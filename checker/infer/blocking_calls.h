@@ -24,6 +24,7 @@ enum class CallEffect : uint8_t {
   GetEventLoop,  // `asyncio.get_event_loop()` (deprecated-get-event-loop)
   ChecksLoop,    // asks whether a loop runs (`get_running_loop()`, `loop.is_running()`): a helper
                  // that does so guards its `asyncio.run()` and is not summarized as running a loop
+  SetsEventLoop, // `asyncio.set_event_loop(...)`: a module that sets a loop may then get it
 };
 
 struct BlockingCallee {
