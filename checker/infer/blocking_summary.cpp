@@ -51,11 +51,13 @@ void Summarize(Program& program, FunctionId fn, CallEffect effect) {
   NodeId where;
   const FunctionInfo& info = store.function(fn);
   FileInference& inference = program.inference(info.file);
+  // Direct calls first, then the helpers (in source order): the shortest chains, and a cycle
+  // whose members block directly gives the same answer whichever member is asked first.
+  std::vector<std::pair<NodeId, FunctionId>> helpers;
   ForEachOwnCall(inference, info.node, [&](NodeId call) {
-    if (row >= 0 && (effect != CallEffect::RunsLoop || checks_loop)) return;
     int direct = MatchBlockingCall(inference, call);
     if (direct >= 0 && BlockingCalleeAt(direct).effect == CallEffect::ChecksLoop) checks_loop = true;
-    if (row >= 0) return;  // only looking for a loop check now
+    if (row >= 0) return;
     if (direct >= 0 && BlockingCalleeAt(direct).effect == effect && !BlockingCalleeAt(direct).state_dependent &&
         !BlockingCalleeAt(direct).direct_only) {
       row = direct;
@@ -63,15 +65,20 @@ void Summarize(Program& program, FunctionId fn, CallEffect effect) {
       return;
     }
     FunctionId helper = CalledFunction(program, inference.ExprType(CallView{inference.ast(), call}.func()));
-    if (!helper.valid() || !IsHelper(program, helper)) return;
-    Summarize(program, helper, effect);
-    const FunctionInfo& h = store.function(helper);
-    if (h.blocking_state[slot] != 2 || h.blocking_row[slot] < 0 || h.blocking_depth[slot] + 1 >= kMaxChain) return;
-    row = h.blocking_row[slot];
-    via = helper;
-    where = call;
-    depth = h.blocking_depth[slot] + 1;
+    if (helper.valid() && IsHelper(program, helper)) helpers.emplace_back(call, helper);
   });
+  if (!(effect == CallEffect::RunsLoop && checks_loop)) {
+    for (const auto& [call, helper] : helpers) {
+      if (row >= 0) break;
+      Summarize(program, helper, effect);
+      const FunctionInfo& h = store.function(helper);
+      if (h.blocking_state[slot] != 2 || h.blocking_row[slot] < 0 || h.blocking_depth[slot] + 1 >= kMaxChain) continue;
+      row = h.blocking_row[slot];
+      via = helper;
+      where = call;
+      depth = h.blocking_depth[slot] + 1;
+    }
+  }
   if (effect == CallEffect::RunsLoop && checks_loop) row = -1;
   FunctionInfo& done = store.function(fn);
   done.blocking_state[slot] = 2;
