@@ -51,6 +51,7 @@ void CheckCoroutineCalls(FileInference& inference, NodeId function_def) {
         Diagnostic d = MakeDiagnostic(Rule::BlockingCall, inference.file(), range,
                                       "Call of " + Code(helper) + " in async function " + function +
                                           " blocks the event loop: " + JoinChain(f.chain));
+        if (f.site_file.valid()) d.secondary.push_back({f.site_file, f.site, Code(row.shown) + " is called here"});
         d.infos.push_back(Code(row.shown) + " blocks the thread, so no other task runs meanwhile; " + row.fix);
         d.infos.push_back("Or run the helper in a worker thread: `await asyncio.to_thread(" + helper + ", ...)`");
         inference.Report(std::move(d));
@@ -66,6 +67,7 @@ void CheckCoroutineCalls(FileInference& inference, NodeId function_def) {
               : Code(std::string(row.shown) + "()") + " called in async function " + function;
       message += ": it raises `RuntimeError` because an event loop is already running in this thread";
       Diagnostic d = MakeDiagnostic(Rule::NestedEventLoop, inference.file(), range, std::move(message));
+      if (f.site_file.valid()) d.secondary.push_back({f.site_file, f.site, Code(row.shown) + " is called here"});
       d.infos.push_back(row.fix);
       inference.Report(std::move(d));
       return;

@@ -218,7 +218,12 @@ CallEffectFinding FindCallEffect(FileInference& inference, NodeId function_def, 
   finding.row = store.function(helper).blocking_row[slot];
   finding.helper = helper;
   for (FunctionId f = helper; f.valid(); f = store.function(f).blocking_via[slot]) {
-    finding.chain.push_back(store.function(f).name + "()");
+    const FunctionInfo& info = store.function(f);
+    finding.chain.push_back(info.name + "()");
+    if (!info.blocking_via[slot].valid() && info.blocking_call[slot].valid()) {
+      finding.site_file = info.file;
+      finding.site = program.inference(info.file).ast().range(info.blocking_call[slot]);
+    }
     if (finding.chain.size() > static_cast<size_t>(kMaxChain)) break;
   }
   finding.chain.push_back(std::string(BlockingCalleeAt(finding.row).shown) + "()");

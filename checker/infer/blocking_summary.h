@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "checker/base/id.h"
+#include "checker/base/text_range.h"
 #include "checker/infer/blocking_calls.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
@@ -33,6 +34,9 @@ struct CallEffectFinding {
   int row = -1;       // -1: the call does not have the effect
   FunctionId helper;  // None: a direct call of the row
   std::vector<std::string> chain;
+  // Through helpers: the call of the row at the end of the chain (in the last helper's file).
+  FileId site_file;
+  TextRange site;
 };
 // `function_def`: the function whose body holds the call (for the rows whose blocking depends on
 // the receiver's state, BlockingCallee::state_dependent).

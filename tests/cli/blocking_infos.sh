@@ -2,7 +2,7 @@
 # CLI test: the `info:` lines of blocking-call (direct and through helpers), nested-event-loop,
 # deprecated-get-event-loop and async-callback (mdtests match only the headline); the range of a
 # blocking call is the whole call expression (the server's "Wrap in asyncio.to_thread" quick fix
-# replaces it); and a chain of 5,000 helpers ends without exhausting the stack.
+# replaces it); through helpers, the blocking call at the end of the chain is annotated; and a chain of 5,000 helpers ends without exhausting the stack.
 # Usage: blocking_infos.sh ASYNCTYPE SOURCE_DIR
 set -u
 bin=$1
@@ -51,6 +51,9 @@ expect "warning[deprecated-get-event-loop]: \`asyncio.get_event_loop()\` in asyn
 expect "error[async-callback]: The coroutine returned by \`refresh\` is never awaited: \`loop.call_soon\` calls it and drops the coroutine it returns" \
   "\`refresh\` is an \`async def\`: calling it only creates a coroutine object" \
   "Schedule it instead: \`lambda: asyncio.create_task(refresh())\` on the loop's thread, \`asyncio.run_coroutine_threadsafe(refresh(), loop)\` from another thread, or \`asyncio.run(refresh())\` in a new thread"
+
+# Through helpers, the blocking call at the end of the chain is shown where it is.
+grep -qF -- "   |          ---------- \`open\` is called here" "$tmp/out" || { cat "$tmp/out"; fail "the blocking site"; }
 
 # The ranges: whole calls (18:5-18:18 is `time.sleep(1)`, 19:5-19:18 `load_config()`).
 "$bin" check "$tmp/app.py" --output-format json >"$tmp/json" 2>/dev/null
