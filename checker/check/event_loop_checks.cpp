@@ -31,9 +31,14 @@ void CheckAsyncCallback(FileInference& inference, NodeId call) {
                                 "The coroutine returned by " + Code(fn->name) + " is never awaited: " +
                                     Code(taker.shown) + " " + taker.what);
   d.infos.push_back(Code(fn->name) + " is an `async def`: calling it only creates a coroutine object");
-  d.infos.push_back("Schedule it instead: `lambda: asyncio.create_task(" + fn->name +
-                    "())` on the loop's thread, `asyncio.run_coroutine_threadsafe(" + fn->name +
-                    "(), loop)` from another thread, or `asyncio.run(" + fn->name + "())` in a new thread");
+  if (llvm::StringRef(taker.what).contains("worker")) {
+    // A thread pool for an `async def`: it needs no thread.
+    d.infos.push_back("It is already asynchronous: `await " + fn->name + "(...)` instead of running it in a thread");
+  } else {
+    d.infos.push_back("Schedule it instead: `lambda: asyncio.create_task(" + fn->name +
+                      "())` on the loop's thread, `asyncio.run_coroutine_threadsafe(" + fn->name +
+                      "(), loop)` from another thread, or `asyncio.run(" + fn->name + "())` in a new thread");
+  }
   inference.Report(std::move(d));
 }
 

@@ -33,6 +33,7 @@ async def handler() -> None:
     asyncio.run(refresh())
     loop = asyncio.get_event_loop()
     loop.call_soon(refresh)
+    other = await asyncio.to_thread(refresh)
 EOF
 
 "$bin" check "$tmp/app.py" --color never >"$tmp/out" 2>"$tmp/err"
@@ -51,6 +52,9 @@ expect "warning[deprecated-get-event-loop]: \`asyncio.get_event_loop()\` in asyn
 expect "error[async-callback]: The coroutine returned by \`refresh\` is never awaited: \`loop.call_soon\` calls it and drops the coroutine it returns" \
   "\`refresh\` is an \`async def\`: calling it only creates a coroutine object" \
   "Schedule it instead: \`lambda: asyncio.create_task(refresh())\` on the loop's thread, \`asyncio.run_coroutine_threadsafe(refresh(), loop)\` from another thread, or \`asyncio.run(refresh())\` in a new thread"
+expect "error[async-callback]: The coroutine returned by \`refresh\` is never awaited: \`asyncio.to_thread\` calls it in a worker thread, so the result is an un-awaited coroutine" \
+  "\`refresh\` is an \`async def\`: calling it only creates a coroutine object" \
+  "It is already asynchronous: \`await refresh(...)\` instead of running it in a thread"
 
 # Through helpers, the blocking call at the end of the chain is shown where it is.
 grep -qF -- "   |          ---------- \`open\` is called here" "$tmp/out" || { cat "$tmp/out"; fail "the blocking site"; }
@@ -62,7 +66,7 @@ import json, sys
 d = json.load(open(sys.argv[1]))["diagnostics"]
 got = [(x["rule"], x["range"]["start"]["line"], x["range"]["start"]["column"], x["range"]["end"]["column"]) for x in d]
 want = [("blocking-call", 18, 5, 18), ("blocking-call", 19, 5, 18), ("nested-event-loop", 20, 5, 27),
-        ("deprecated-get-event-loop", 21, 12, 36), ("async-callback", 22, 20, 27)]
+        ("deprecated-get-event-loop", 21, 12, 36), ("async-callback", 22, 20, 27), ("async-callback", 23, 37, 44)]
 if got != want:
     print(got)
     sys.exit(1)
