@@ -6,10 +6,12 @@
 
 #include "checker/check/async_checks.h"
 #include "checker/check/asyncio_call_checks.h"
+#include "checker/check/blocking_checks.h"
 #include "checker/check/cancellation_checks.h"
 #include "checker/check/checks.h"
 #include "checker/check/coroutine_use_checks.h"
 #include "checker/check/declaration_checks.h"
+#include "checker/check/event_loop_checks.h"
 #include "checker/check/generator_checks.h"
 #include "checker/check/lifecycle_checks.h"
 #include "checker/check/lock_checks.h"
@@ -124,6 +126,7 @@ class Checker {
         if (!is_stub_) CheckLocksHeldAcrossAwait(inference_, stmt);
         if (!is_stub_) CheckSwallowedCancellation(inference_, stmt);
         if (!is_stub_) CheckCoroutineLifecycle(inference_, stmt);
+        if (!is_stub_) CheckCoroutineCalls(inference_, stmt);
         return;
       }
       case NodeKind::ClassDef: {
@@ -280,7 +283,10 @@ class Checker {
         case NodeKind::Subscript:
           if (!targets_.test(expr.index())) CheckSubscript(inference_, expr);
           break;
-        case NodeKind::Call: CheckAsyncioCall(inference_, expr); break;
+        case NodeKind::Call:
+          CheckAsyncioCall(inference_, expr);
+          CheckEventLoopCall(inference_, expr);
+          break;
         default: break;
       }
     }

@@ -24,9 +24,7 @@
 #include "checker/semantic/decorators.h"
 
 namespace asynctype {
-namespace {
 
-// Whether the file belongs to an installed package (a site-packages folder).
 bool IsInstalledSource(Program& program, FileId file) {
   llvm::StringRef path = program.source(file).path();
   for (const std::string& folder : program.options().site_packages) {
@@ -38,8 +36,6 @@ bool IsInstalledSource(Program& program, FileId file) {
   }
   return false;
 }
-
-}  // namespace
 
 TypeId FileInference::InferReturnType(FunctionId fn) {
   const FunctionInfo& info = store_.function(fn);

@@ -110,6 +110,9 @@ const Signature& GetSignature(Program& program, FunctionId fn);
 // from its body (memoized; Unknown for stubs, installed packages, abstract and `...` bodies, and
 // inside its own inference: recursive calls).
 TypeId InferredReturnType(Program& program, FunctionId fn);
+// return_inference.cpp: whether the file belongs to an installed package (a site-packages
+// folder): its unannotated code is not inferred.
+bool IsInstalledSource(Program& program, FileId file);
 // The signature a call of `fn` uses: GetSignature's, with the inferred return type when the
 // function has no return annotation. `bound`: the receiver will be bound (`Self` in an inferred
 // return type stays for the caller to substitute); otherwise `Self` is the class's instance.

@@ -143,6 +143,14 @@ struct FunctionInfo {
   // (infer/return_inference.cpp): 0 not yet, 1 in progress (a recursive call: Unknown), 2 done.
   uint8_t return_inference = 0;
   TypeId inferred_return;
+  // infer/blocking_summary.cpp, per CallEffect (Blocks, RunsLoop): 0 not yet, 1 in progress (a
+  // cycle: does not block), 2 done; the blocking table row reached (-1: none), the helper called
+  // on the way (None: the row is called directly) and the chain's length.
+  uint8_t blocking_state[2] = {0, 0};
+  int16_t blocking_row[2] = {-1, -1};
+  FunctionId blocking_via[2];
+  NodeId blocking_call[2];
+  uint8_t blocking_depth[2] = {0, 0};
 };
 
 }  // namespace asynctype
