@@ -496,6 +496,16 @@ json CodeActions(Analysis& analysis, const CodeActionParams& params) {
     if (rule == "unused-coroutine" || rule == "unused-awaitable") {
       actions.push_back(QuickFix("Add `await`", uri, InsertEdit(lines, start, "await "), d, true));
     }
+    if (rule == "truthy-coroutine" || rule == "formatted-coroutine") {
+      // The diagnostic starts at the coroutine expression; `await` is valid only directly in an
+      // `async def` (not in a lambda or a nested plain function).
+      NodeId scope = InnermostAt(ast, start, [&](NodeId id) {
+        return ast.kind(id) == NodeKind::FunctionDef || ast.kind(id) == NodeKind::Lambda;
+      });
+      if (scope.valid() && ast.kind(scope) == NodeKind::FunctionDef && FunctionDefView{ast, scope}.is_async()) {
+        actions.push_back(QuickFix("Add `await`", uri, InsertEdit(lines, start, "await "), d, true));
+      }
+    }
     uint32_t end = OffsetOf(lines, d["range"].value("end", json::object()));
     auto rewrite = [&](const char* title, const std::vector<TextEdit>& edits) {
       if (edits.empty()) return;
