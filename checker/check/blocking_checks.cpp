@@ -73,7 +73,7 @@ void CheckCoroutineCalls(FileInference& inference, NodeId function_def) {
       return;
     }
     if (CallEffectFinding f = FindCallEffect(inference, function_def, call, CallEffect::GetEventLoop); f.row >= 0) {
-      Diagnostic d = MakeDiagnostic(Rule::DeprecatedGetEventLoop, inference.file(), range,
+      Diagnostic d = MakeDiagnostic(Rule::GetEventLoopInCoroutine, inference.file(), range,
                                     "`asyncio.get_event_loop()` in async function " + function +
                                         ": use `asyncio.get_running_loop()`");
       d.infos.push_back(

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CLI test: the `info:` lines of blocking-call (direct and through helpers), nested-event-loop,
-# deprecated-get-event-loop and async-callback (mdtests match only the headline); the range of a
+# get-event-loop-in-coroutine and async-callback (mdtests match only the headline); the range of a
 # blocking call is the whole call expression (the server's "Wrap in asyncio.to_thread" quick fix
 # replaces it); through helpers, the blocking call at the end of the chain is annotated; and a chain of 5,000 helpers ends without exhausting the stack.
 # Usage: blocking_infos.sh ASYNCTYPE SOURCE_DIR
@@ -36,7 +36,7 @@ async def handler() -> None:
     other = await asyncio.to_thread(refresh)
 EOF
 
-"$bin" check "$tmp/app.py" --color never >"$tmp/out" 2>"$tmp/err"
+"$bin" check "$tmp/app.py" --color never --warn get-event-loop-in-coroutine >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 1 ] || { cat "$tmp/out" "$tmp/err"; fail "expected exit code 1"; }
 source "$(dirname "$0")/lib/info_lines.sh"
 
@@ -47,7 +47,7 @@ expect "warning[blocking-call]: Call of \`load_config\` in async function \`hand
   "Or run the helper in a worker thread: \`await asyncio.to_thread(load_config, ...)\`"
 expect "error[nested-event-loop]: \`asyncio.run()\` called in async function \`handler\`: it raises \`RuntimeError\` because an event loop is already running in this thread" \
   "\`await\` the coroutine instead: the event loop that runs this function is already running"
-expect "warning[deprecated-get-event-loop]: \`asyncio.get_event_loop()\` in async function \`handler\`: use \`asyncio.get_running_loop()\`" \
+expect "warning[get-event-loop-in-coroutine]: \`asyncio.get_event_loop()\` in async function \`handler\`: use \`asyncio.get_running_loop()\`" \
   "In a coroutine both return the running loop, but \`get_event_loop()\` falls back to the event loop policy's loop where none runs (a \`DeprecationWarning\` on Python 3.12 and 3.13, a \`RuntimeError\` from 3.14); \`get_running_loop()\` says what it means"
 expect "error[async-callback]: The coroutine returned by \`refresh\` is never awaited: \`loop.call_soon\` calls it and drops the coroutine it returns" \
   "\`refresh\` is an \`async def\`: calling it only creates a coroutine object" \
@@ -60,13 +60,13 @@ expect "error[async-callback]: The coroutine returned by \`refresh\` is never aw
 grep -qF -- "   |          ---------- \`open\` is called here" "$tmp/out" || { cat "$tmp/out"; fail "the blocking site"; }
 
 # The ranges: whole calls (18:5-18:18 is `time.sleep(1)`, 19:5-19:18 `load_config()`).
-"$bin" check "$tmp/app.py" --output-format json >"$tmp/json" 2>/dev/null
+"$bin" check "$tmp/app.py" --output-format json --warn get-event-loop-in-coroutine >"$tmp/json" 2>/dev/null
 python3 - "$tmp/json" <<'EOF' || fail "ranges"
 import json, sys
 d = json.load(open(sys.argv[1]))["diagnostics"]
 got = [(x["rule"], x["range"]["start"]["line"], x["range"]["start"]["column"], x["range"]["end"]["column"]) for x in d]
 want = [("blocking-call", 18, 5, 18), ("blocking-call", 19, 5, 18), ("nested-event-loop", 20, 5, 27),
-        ("deprecated-get-event-loop", 21, 12, 36), ("async-callback", 22, 20, 27), ("async-callback", 23, 37, 44)]
+        ("get-event-loop-in-coroutine", 21, 12, 36), ("async-callback", 22, 20, 27), ("async-callback", 23, 37, 44)]
 if got != want:
     print(got)
     sys.exit(1)
