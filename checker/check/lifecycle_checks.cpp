@@ -6,6 +6,7 @@
 
 #include "checker/check/async_checks.h"
 #include "checker/database/program.h"
+#include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -713,6 +714,17 @@ class Lifecycle {
     for (NodeId e : ast_.children(list)) Expr(e, s);
   }
 
+  bool IsBuiltinLen(NodeId func) {
+    Program& program = inference_.program();
+    TypeStore& store = program.types();
+    TypeId callee = inference_.ExprType(func);
+    if (store.kind(callee) != TypeKind::Function) return false;
+    const FunctionInfo& fn = store.function(FunctionTypeView{store, callee}.function());
+    if (fn.name != "len" || fn.owner.valid()) return false;
+    ModuleId builtins = program.resolver().Resolve("builtins");
+    return builtins.valid() && program.modules()[builtins].file == fn.file;
+  }
+
   void Expr(NodeId expr, State& s) {
     if (!expr.valid() || !s.reachable) return;
     switch (ast_.kind(expr)) {
@@ -741,6 +753,11 @@ class Lifecycle {
             if (!call.args().empty() && IsCoroutineCall(call.args().back())) Feed(var, s);
             return;
           }
+        }
+        // `len(coros)` only counts the collection: it does not pass the coroutines on.
+        if (call.args().size() == 1 && ast_.kind(call.args().front()) == NodeKind::Name) {
+          int var = VarOf(call.args().front());
+          if (var >= 0 && IsCollectionVar(var) && IsBuiltinLen(func)) return;
         }
         Expr(func, s);
         for (NodeId arg : call.args()) Expr(arg, s);
