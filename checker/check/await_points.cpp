@@ -6,6 +6,12 @@
 
 namespace asynctype {
 
+NodeId AsyncFunctionBody(const Ast& ast, NodeId function_def) {
+  if (!function_def.valid() || ast.kind(function_def) != NodeKind::FunctionDef) return NodeId::None();
+  FunctionDefView fn{ast, function_def};
+  return fn.is_async() ? fn.body() : NodeId::None();
+}
+
 bool IsAwaitPoint(const Ast& ast, NodeId node) {
   switch (ast.kind(node)) {
     case NodeKind::Await: return true;

@@ -15,6 +15,10 @@ class Ast;
 // none.
 NodeId FirstAwaitPoint(const Ast& ast, NodeId node);
 
+// The body of `function_def` when it is an `async def` (where await points can suspend); None for
+// anything else.
+NodeId AsyncFunctionBody(const Ast& ast, NodeId function_def);
+
 // Whether `node` is itself an await point (an Await, an async For / With, an async
 // Comprehension clause).
 bool IsAwaitPoint(const Ast& ast, NodeId node);

@@ -271,11 +271,8 @@ class CancellationChecker {
 }  // namespace
 
 void CheckSwallowedCancellation(FileInference& inference, NodeId function_def) {
-  const Ast& ast = inference.ast();
-  if (!function_def.valid() || ast.kind(function_def) != NodeKind::FunctionDef) return;
-  FunctionDefView fn{ast, function_def};
-  if (!fn.is_async()) return;
-  CancellationChecker(inference).Block(fn.body(), false);
+  NodeId body = AsyncFunctionBody(inference.ast(), function_def);
+  if (body.valid()) CancellationChecker(inference).Block(body, false);
 }
 
 }  // namespace asynctype

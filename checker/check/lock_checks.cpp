@@ -221,11 +221,8 @@ class LockChecker {
 }  // namespace
 
 void CheckLocksHeldAcrossAwait(FileInference& inference, NodeId function_def) {
-  const Ast& ast = inference.ast();
-  if (!function_def.valid() || ast.kind(function_def) != NodeKind::FunctionDef) return;
-  FunctionDefView fn{ast, function_def};
-  if (!fn.is_async()) return;
-  LockChecker(inference).Run(fn.body());
+  NodeId body = AsyncFunctionBody(inference.ast(), function_def);
+  if (body.valid()) LockChecker(inference).Run(body);
 }
 
 }  // namespace asynctype
