@@ -5,10 +5,12 @@
 #include <chrono>
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include <unistd.h>
 
+#include "checker/database/file_store.h"
 #include "checker/database/program.h"
 #include "checker/fs/filesystem.h"
 #include "checker/project/check_for_user.h"
@@ -25,16 +27,20 @@ struct FileResult {
   std::vector<ReportedDiagnostic> diagnostics;
 };
 
-// Checks files[i] for the indices handed out by `next`, each worker with its own Program.
+// Checks files[i] for the indices handed out by `next`, each worker with its own Program (its own
+// inference), all of them sharing one FileStore: every file is read, parsed and indexed once.
 class CheckPool {
  public:
   CheckPool(const std::vector<std::string>& files, const FileSystem& fs, const ProgramOptions& program_options,
             const RuleLevels& levels, bool parse_only, bool color)
       : files_(files), fs_(fs), options_(program_options), levels_(levels), parse_only_(parse_only), color_(color),
-        results_(files.size()) {}
+        results_(files.size()) {
+    options_.file_store = std::make_shared<FileStore>();
+  }
 
   std::vector<FileResult> Run(unsigned threads, std::ostream& err, bool progress) {
     threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(files_.size(), 1))));
+    threads_ = threads;
     constexpr unsigned kStackSize = 512u << 20;  // reserved, not committed: deep syntax stays safe
     std::vector<std::unique_ptr<llvm::thread>> workers;
     for (unsigned t = 0; t < threads; ++t) {
@@ -52,11 +58,25 @@ class CheckPool {
   }
 
  private:
+  // Guided self-scheduling: a worker takes a run of consecutive files (neighbours in the path
+  // order, so mostly one package: what one file's check infers of its siblings serves the next),
+  // a fraction of what is left, so the runs shrink towards the end and the workers finish together.
   void Work() {
     Program program(options_, fs_);
-    for (size_t i = next_++; i < files_.size(); i = next_++) {
-      CheckOne(program, i);
-      ++done_;
+    for (;;) {
+      size_t begin, end;
+      {
+        std::lock_guard<std::mutex> lock(next_mutex_);
+        if (next_ >= files_.size()) return;
+        size_t left = files_.size() - next_;
+        begin = next_;
+        end = begin + std::max<size_t>(1, left / (2 * threads_));
+        next_ = end;
+      }
+      for (size_t i = begin; i < end; ++i) {
+        CheckOne(program, i);
+        ++done_;
+      }
     }
   }
 
@@ -68,7 +88,7 @@ class CheckPool {
       return;
     }
     SourceLookup lookup = [&](FileId other) -> const SourceFile* {
-      return other.valid() && other.index() < program.file_count() ? &program.source(other) : nullptr;
+      return program.has_file(other) ? &program.source(other) : nullptr;
     };
     for (const Diagnostic& d : check.diagnostics) {
       results_[i].diagnostics.push_back(Report(d, path, &program.source(check.file), color_, lookup));
@@ -77,11 +97,14 @@ class CheckPool {
 
   const std::vector<std::string>& files_;
   const FileSystem& fs_;  // stateless reads: shared by the workers
-  const ProgramOptions& options_;
+  ProgramOptions options_;
   const RuleLevels& levels_;
   bool parse_only_, color_;
   std::vector<FileResult> results_;
-  std::atomic<size_t> next_{0}, done_{0};
+  unsigned threads_ = 1;
+  std::mutex next_mutex_;
+  size_t next_ = 0;  // the first file no worker has taken
+  std::atomic<size_t> done_{0};
 };
 
 }  // namespace

@@ -292,7 +292,7 @@ json DiagnosticsJson(Analysis& analysis) {
                  {"message", d.ConciseMessage()}};
     json related = json::array();
     for (const Annotation& a : d.secondary) {
-      if (!a.file.valid() || a.file.index() >= program.file_count() || !IsOnDisk(program, a.file)) continue;
+      if (!program.has_file(a.file) || !IsOnDisk(program, a.file)) continue;
       const SourceFile& other = program.source(a.file);
       related.push_back({{"location", Location(analysis, other.path(), analysis.LinesOf(other), a.range)},
                          {"message", a.message.empty() ? d.message : a.message}});

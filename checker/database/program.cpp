@@ -2,6 +2,7 @@
 
 #include "checker/base/utf8.h"
 #include "checker/database/module_table.h"
+#include "checker/database/file_store.h"
 #include "checker/database/parse_cache.h"
 #include "checker/database/resolver.h"
 #include "checker/infer/file_inference.h"
@@ -12,7 +13,7 @@
 namespace asynctype {
 
 struct Program::FileState {
-  std::unique_ptr<SourceFile> source;
+  std::shared_ptr<const SourceFile> source;
   std::shared_ptr<const ParsedFile> parsed;
   std::shared_ptr<const SemanticIndex> index;
   std::unique_ptr<FileInference> inference;
@@ -48,6 +49,9 @@ std::optional<FileId> Program::FindFile(const std::string& path) const {
 FileId Program::LoadFile(const std::string& path, std::string* error) {
   std::string normalized = NormalizePath(path);
   if (auto existing = FindFile(normalized)) return *existing;
+  if (options_.file_store) {
+    if (std::shared_ptr<const SourceFile> shared = options_.file_store->Find(normalized)) return Adopt(std::move(shared));
+  }
   std::string read_error;
   std::optional<std::string> bytes = fs_.Read(normalized, &read_error);
   if (!bytes) {
@@ -64,15 +68,20 @@ FileId Program::LoadFile(const std::string& path, std::string* error) {
 }
 
 FileId Program::AddFile(const std::string& path, std::string text) {
+  if (options_.file_store) return Adopt(options_.file_store->Adopt(path, std::move(text)));
   FileId id(static_cast<uint32_t>(files_.size()));
-  auto state = std::make_unique<FileState>();
   if (options_.parse_cache) {
-    state->source = std::make_unique<SourceFile>(id, path, options_.parse_cache->Text(path, std::move(text)));
-  } else {
-    state->source = std::make_unique<SourceFile>(id, path, std::move(text));
+    return Adopt(std::make_shared<const SourceFile>(id, path, options_.parse_cache->Text(path, std::move(text))));
   }
-  files_.push_back(std::move(state));
-  file_ids_[path] = id;
+  return Adopt(std::make_shared<const SourceFile>(id, path, std::move(text)));
+}
+
+FileId Program::Adopt(std::shared_ptr<const SourceFile> source) {
+  FileId id = source->id();
+  if (id.index() >= files_.size()) files_.resize(id.index() + 1);
+  files_[id.index()] = std::make_unique<FileState>();
+  file_ids_[source->path()] = id;
+  files_[id.index()]->source = std::move(source);
   return id;
 }
 
@@ -84,8 +93,13 @@ const ParsedFile& Program::parsed(FileId file) {
   FileState& s = state(file);
   if (!s.parsed) {
     ThrowIfCancelled();
-    s.parsed = options_.parse_cache ? options_.parse_cache->Parse(*s.source)
-                                    : std::make_shared<const ParsedFile>(Parse(*s.source));
+    if (options_.file_store) {
+      s.parsed = options_.file_store->Parsed(*s.source);
+    } else if (options_.parse_cache) {
+      s.parsed = options_.parse_cache->Parse(*s.source);
+    } else {
+      s.parsed = std::make_shared<const ParsedFile>(Parse(*s.source));
+    }
   }
   return *s.parsed;
 }
@@ -98,8 +112,13 @@ const SemanticIndex& Program::index(FileId file) {
     llvm::StringRef path = s.source->path();
     bool is_init = path.endswith("__init__.py") || path.endswith("__init__.pyi");
     IndexOptions options{options_.python_version, s.source->is_stub(), is_init};
-    s.index = options_.parse_cache ? options_.parse_cache->Index(*s.source, s.parsed, options)
-                                   : std::make_shared<const SemanticIndex>(BuildIndex(p.ast, file, options));
+    if (options_.file_store) {
+      s.index = options_.file_store->Index(*s.source, options);
+    } else if (options_.parse_cache) {
+      s.index = options_.parse_cache->Index(*s.source, s.parsed, options);
+    } else {
+      s.index = std::make_shared<const SemanticIndex>(BuildIndex(p.ast, file, options));
+    }
   }
   return *s.index;
 }

@@ -28,6 +28,7 @@ class TypeStore;
 class FileInference;
 class ModuleResolver;
 class ParseCache;
+class FileStore;
 struct InferenceRecursion;
 
 struct ProgramOptions {
@@ -50,6 +51,9 @@ struct ProgramOptions {
   std::optional<std::vector<std::string>> checked_packages;
   // Parses shared with other programs (see parse_cache.h); null: every file is parsed afresh.
   std::shared_ptr<ParseCache> parse_cache;
+  // The files of a run shared by the programs of its workers (see file_store.h): one FileId per
+  // path for all of them, each file read, parsed and indexed once. Exclusive with parse_cache.
+  std::shared_ptr<FileStore> file_store;
   // Polled between phases and between the top-level statements of a check: once it returns true
   // the work in progress throws AnalysisCancelled (the language server abandons stale analyses;
   // the program is then discarded). Unset: never cancelled.
@@ -78,7 +82,9 @@ class Program {
   // Adds a file from text already in memory (stubs, tests).
   FileId AddFile(const std::string& path, std::string text);
 
-  size_t file_count() const { return files_.size(); }
+  // Whether `file` is a file of this program. With a file store the ids of a program are not
+  // dense: they are the run's ids of the files this program loaded.
+  bool has_file(FileId file) const { return file.valid() && file.index() < files_.size() && files_[file.index()]; }
   const SourceFile& source(FileId file) const;
   const ParsedFile& parsed(FileId file);
   const SemanticIndex& index(FileId file);
@@ -97,10 +103,11 @@ class Program {
  private:
   struct FileState;
   FileState& state(FileId file);
+  FileId Adopt(std::shared_ptr<const SourceFile> source);
 
   ProgramOptions options_;
   const FileSystem& fs_;
-  std::vector<std::unique_ptr<FileState>> files_;
+  std::vector<std::unique_ptr<FileState>> files_;  // by FileId; null where not loaded
   llvm::StringMap<FileId> file_ids_;  // path -> file
   std::unique_ptr<TypeStore> types_;
   std::unique_ptr<ModuleTable> modules_;
