@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
-"""Benchmark asynctype on three trees of Python files, side by side.
+"""Benchmark asynctype on trees of Python files, side by side, and on generated projects of growing size.
 
 Usage:
     python3 bench/bench.py [--binary build/asynctype] [--repeat 3] [--json]
-                           [--targets asyncio,stdlib,generated]
-                           [--pyright PATH] [--mypy PATH] [--no-compare]
+                           [--corpus DIR] [--targets corpus,asyncio,stdlib,generated]
+                           [--scale 100000,250000,500000,1000000]
+                           [--pyright PATH] [--mypy PATH] [--no-compare] [--compare-on T1,T2]
                            [PATH ...]
 
-Targets (all three by default):
+Targets (default: asyncio,stdlib,generated; with --corpus: corpus,stdlib;
+`--targets none` runs only the --scale table):
+  corpus     with --corpus DIR: every subfolder S of DIR, as DIR/S/S when that
+             folder exists (a project holding its package) else DIR/S, in name
+             order, all checked in one run (`check DIR/a/a DIR/b/b DIR/c ...`);
   asyncio    the running Python's standard-library `asyncio` package
              (override with --asyncio PATH);
   stdlib     the whole standard-library folder of the running Python
@@ -20,17 +25,43 @@ PATH arguments replace the targets by those trees ("path1", "path2", ...).
 
 For each target the script counts the `.py`/`.pyi` files (as the checker
 finds them), their lines and bytes, then runs
-  BINARY check --parse-only PATH                 (default threads)
-  BINARY check PATH                              (default threads)
-  BINARY check PATH --threads 1
-each --repeat times, and reports the best wall time, MB/s and peak RSS of
-each, and the full/parse-only time ratio (both with the default threads).
+  BINARY check --parse-only PATHS                (default threads)
+  BINARY check PATHS                             (default threads)
+  BINARY check PATHS --threads 1
+each --repeat times, with --no-cache when the binary has an on-disk cache
+(`check --help` mentions --no-cache), so that every run is cold. With a cache,
+three more rows run on a private copy of the target's files in the temporary
+folder (same layout relative to the import roots), each repeat with a fresh
+empty --cache-dir:
+  cold cache             the first run;
+  warm, no change        the same command again;
+  warm, 1 file touched   after changing one function body: in the first .py
+                         file (path order) with a one-line `def`/`async def`
+                         signature annotated `-> ...:`, the line
+                         `_bench_touch = N` (N = the repeat's number) goes
+                         before the body's first line.
+Without a cache these rows are skipped with a note. Reported: the best wall
+time, least CPU time, MB/s, klines/s and peak RSS of each row, and the ratios
+full/parse-only (wall and CPU, default threads), full 1 thread/default,
+warm 1 file touched/cold cache, and other checker/asynctype.
+
+Scale (--scale LINES,...): for each line count a project is generated with
+bench/gen_project.py (the modules chosen from the lines per module of a
+40-module sample, ~20 modules per package, --gen-seed), fully checked
+(default threads, --no-cache when available) --repeat times, then deleted;
+the table gives lines, files, wall, CPU, peak memory, klines/s and the cost
+per line (wall and CPU) relative to the smallest project: 1.00x throughout
+means linear. A project of 900,000 lines or more is held to the goal of
+issue 16 (under 10 s and 2 GiB on 2 cores) in a line below the table.
 
 Other checkers: when `pyright` or `mypy` is on PATH (or given with --pyright
 / --mypy) they are timed the same way on the targets named by --compare-on
-(default: asyncio), and their time is compared with asynctype's full check.
+(default: asyncio; with --corpus: corpus, plus asyncio when it is a target),
+and their time is compared with asynctype's full check. pyright checks a
+corpus as `pyright DIR/a/a ...` run from DIR (paths named relative to it).
 mypy refuses to check a package that lives inside the stdlib folder ("shadows
-library module"), so a stdlib target is copied to a temporary folder for it.
+library module"), so a stdlib target is copied to a temporary folder for it;
+for the same reason (a corpus may hold `asyncio`) it skips several-path targets.
 mypy runs with --cache-dir=/dev/null (a cold run every time); pyright has no
 persistent cache and runs with its default single checker thread.
 
@@ -42,6 +73,11 @@ max(floor, real peak), where the floor is what an exec of a trivial program
 (/bin/true) reports.  The floor is measured and printed; a peak at or below it
 only says "no more than this".  asynctype runs in an empty temporary working
 folder so that no asynctype.toml / pyproject.toml is picked up.
+
+--json prints one JSON object instead of the tables: per target its paths,
+sizes, runs (parse_only, full, full_t1, cold_cache, warm, warm_touched, each
+with argv, wall/CPU times of every repeat, peak RSS, diagnostics) and ratios,
+the comparators' runs, `cache` (supported, note) and `scale` (rows).
 
 Exit codes 0 (no diagnostics) and 1 (diagnostics found) of a checker count as
 success; any other exit code, or death by a signal, is a failure: the failing
@@ -519,7 +555,6 @@ def run_cache_rows(entry: Dict[str, Any], name: str, paths: List[str], binary: s
     Each repeat: the copy restored, a fresh empty --cache-dir, a cold run, a warm run, one function
     body changed (`_bench_touch = <repeat number>`), a warm run."""
     copy_dest = os.path.join(tmpdir, "cache-copy")
-    cache_dir = os.path.join(tmpdir, "cache-dir")
     shutil.rmtree(copy_dest, ignore_errors=True)
     copy_paths, rels = copy_sources(paths, copy_dest)
     top = os.path.join(copy_dest, os.listdir(copy_dest)[0])
@@ -527,13 +562,15 @@ def run_cache_rows(entry: Dict[str, Any], name: str, paths: List[str], binary: s
     entry["cache_copy"] = {"files": len(rels), "touched_file": site.rel if site else None,
                            "touched_line": site.line + 1 if site else None}
     done: Dict[str, List[Tuple[Run, Dict[str, int]]]] = {key: [] for key, _ in CACHE_VARIANTS}
-    argv = [binary, "check", "--cache-dir", cache_dir] + copy_paths
+    argv: List[str] = []
     ok = True
     for i in range(repeat):
         if site:
             site.restore()
+        cache_dir = os.path.join(tmpdir, f"cache-dir-{i + 1}")
         shutil.rmtree(cache_dir, ignore_errors=True)
         os.mkdir(cache_dir)
+        argv = [binary, "check", "--cache-dir", cache_dir] + copy_paths
         for key, label in CACHE_VARIANTS:
             if key == "warm_touched":
                 if site is None:
@@ -545,6 +582,7 @@ def run_cache_rows(entry: Dict[str, Any], name: str, paths: List[str], binary: s
                 ok = False
                 break
             done[key].append(one)
+        shutil.rmtree(cache_dir, ignore_errors=True)
         if not ok:
             break
     for key, _ in CACHE_VARIANTS:
@@ -558,7 +596,6 @@ def run_cache_rows(entry: Dict[str, Any], name: str, paths: List[str], binary: s
     entry["warm_touched_to_cold_ratio"] = (touched["wall_s"] / cold["wall_s"]) if cold and touched and cold["wall_s"] > 0 else None
     entry["warm_touched_to_cold_cpu_ratio"] = (touched["cpu_s"] / cold["cpu_s"]) if cold and touched and cold["cpu_s"] > 0 else None
     shutil.rmtree(copy_dest, ignore_errors=True)
-    shutil.rmtree(cache_dir, ignore_errors=True)
 
 
 def run_scale(sizes: List[int], binary: str, no_cache: List[str], seed: int, repeat: int, tmpdir: str,
