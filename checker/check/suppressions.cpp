@@ -4,6 +4,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "checker/diagnostics/pyright_rules.h"
+
 namespace asynctype {
 namespace {
 
@@ -19,9 +21,13 @@ struct Code {
   bool used = false;
 };
 
+// Whose directive: ours is checked (unknown and unused codes reported); the others belong to
+// other tools too, and are only read.
+enum class Owner : uint8_t { Asynctype, Type, Ty, Pyright };
+
 struct Directive {
   TextRange range;     // the directive's text within the comment
-  bool ours = false;   // `asynctype: ignore` (else `type: ignore`)
+  Owner owner = Owner::Type;
   bool blanket = true;  // no codes, or `type: ignore[...]`
   bool file_level = false;
   bool used = false;
@@ -54,11 +60,17 @@ void ParseComment(std::string_view text, uint32_t base, std::vector<Directive>* 
     while (p < text.size() && IsSpace(text[p])) ++p;
     size_t start = p;
     Directive d;
-    bool matched = false;
+    bool matched = true;
     if (EatPrefix(text, &p, "asynctype")) {
-      d.ours = matched = true;
+      d.owner = Owner::Asynctype;
     } else if (EatPrefix(text, &p, "type")) {
-      matched = true;
+      d.owner = Owner::Type;
+    } else if (EatPrefix(text, &p, "ty")) {
+      d.owner = Owner::Ty;
+    } else if (EatPrefix(text, &p, "pyright")) {
+      d.owner = Owner::Pyright;
+    } else {
+      matched = false;
     }
     // `ignore` must end the word (`type: ignored` is prose).
     if (matched && p < text.size() && (std::isalnum(static_cast<unsigned char>(text[p])) || text[p] == '_')) {
@@ -71,7 +83,7 @@ void ParseComment(std::string_view text, uint32_t base, std::vector<Directive>* 
     if (p < text.size() && text[p] == '[') {
       size_t close = text.find(']', p);
       if (close == std::string_view::npos) close = text.size();
-      if (d.ours) {
+      if (d.owner != Owner::Type) {  // mypy's codes are not ours: the comment stays blanket
         size_t q = p + 1;
         while (q < close) {
           size_t comma = std::min(text.find(',', q), close);
@@ -112,7 +124,7 @@ std::optional<TextRange> FindIgnoreRuleList(std::string_view comment, uint32_t b
   std::vector<Directive> directives;
   ParseComment(comment, 0, &directives);
   for (const Directive& d : directives) {
-    if (!d.ours || d.range.end == 0 || comment[d.range.end - 1] != ']') continue;  // no `[...]`
+    if (d.owner != Owner::Asynctype || d.range.end == 0 || comment[d.range.end - 1] != ']') continue;  // no `[...]`
     size_t open = comment.find('[', d.range.start);
     return TextRange{base + static_cast<uint32_t>(open + 1), base + d.range.end - 1};
   }
@@ -135,7 +147,7 @@ void ApplySuppressions(const Ast& ast, const SourceFile& source, const RuleLevel
                  &directives);
     for (size_t i = before; i < directives.size(); ++i) {
       Directive& d = directives[i];
-      d.file_level = !d.ours && c.own_line && c.range.start < first_statement;
+      d.file_level = d.owner == Owner::Type && c.own_line && c.range.start < first_statement;
       by_line[lines.LineOf(c.range.start)].push_back(i);
     }
   }
@@ -178,7 +190,9 @@ void ApplySuppressions(const Ast& ast, const SourceFile& source, const RuleLevel
             continue;
           }
           for (Code& code : d.codes) {
-            if (code.name == info.name || CoveredByOldName(code.name, diag.rule)) code.used = suppressed = true;
+            bool covers = d.owner == Owner::Pyright ? PyrightRuleCovers(code.name, diag.rule)
+                                                    : code.name == info.name || CoveredByOldName(code.name, diag.rule);
+            if (covers) code.used = suppressed = true;
           }
         }
       }
@@ -189,7 +203,7 @@ void ApplySuppressions(const Ast& ast, const SourceFile& source, const RuleLevel
   bool report_unused = levels.SeverityOf(Rule::UnusedIgnoreComment).has_value();
   bool report_unknown = levels.SeverityOf(Rule::UnknownRule).has_value();
   for (const Directive& d : directives) {
-    if (!d.ours) continue;
+    if (d.owner != Owner::Asynctype) continue;
     if (d.blanket) {
       if (report_unused && !d.used) {
         kept.push_back(MakeDiagnostic(Rule::UnusedIgnoreComment, source.id(), d.range,

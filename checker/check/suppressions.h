@@ -4,10 +4,14 @@
 //                                             the first statement, the whole file (PEP 484)
 //   `# asynctype: ignore`                     every lint on the line
 //   `# asynctype: ignore[rule, ...]`          those rules on the line
+//   `# ty: ignore`, `# pyright: ignore`       every lint on the line
+//   `# ty: ignore[rule, ...]`                 those rules (ty's names are ours)
+//   `# pyright: ignore[reportX, ...]`         the rules pyright's names cover (pyright_rules.h)
 // A comment on the first or last line of a statement spanning several lines covers all of it.
 // Unknown rule names in `asynctype: ignore[...]` are reported (`unknown-rule`), and so are
 // `asynctype: ignore` directives, or codes of them, that suppress nothing (`unused-ignore-comment`);
-// unused `type: ignore` comments are not, since other checkers share them.
+// unused `type: ignore` / `ty: ignore` / `pyright: ignore` comments are not, since other checkers
+// read them.
 #pragma once
 
 #include <optional>
