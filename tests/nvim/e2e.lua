@@ -6,6 +6,7 @@
 -- diagnostic on `f()`, hover the call (its type and what `await` produces), ask for the code
 -- actions at the diagnostic and apply ``Add `await` `` (Neovim sends the didChange itself), wait
 -- for the diagnostics to go away, then shut the server down and check it exits with 0.
+-- With $E2E_RECIPE set to a Lua file (the README's recipe), that file starts the client instead.
 -- Exits with 0 on success, 1 with a `FAIL:` line on stderr otherwise.
 -- Works with Neovim 0.7 (vim.lsp.start_client + vim.lsp.buf_attach_client) and later
 -- (vim.lsp.start); diagnostics are read from vim.diagnostic, so pushed (0.7..0.9) and pulled
@@ -47,28 +48,51 @@ local function run()
   log("Neovim " .. tostring(vim.version().major) .. "." .. tostring(vim.version().minor)
     .. "." .. tostring(vim.version().patch) .. ", server " .. binary)
 
+  -- With $E2E_RECIPE, the client comes from that Lua file (the README's recipe for this Neovim,
+  -- extracted by nvim_e2e.sh): it is sourced before the file is opened, so its FileType autocmd
+  -- starts and attaches the server as it would in the user's configuration.
+  local recipe = os.getenv("E2E_RECIPE")
+  if recipe and recipe ~= "" then
+    vim.cmd("filetype on") -- as in a user's Neovim (the test runs with -u NONE)
+    vim.cmd("luafile " .. vim.fn.fnameescape(recipe))
+  end
   vim.cmd("edit " .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
-  vim.bo[bufnr].filetype = "python"
   local root = vim.fn.fnamemodify(file, ":p:h")
 
-  local config = {
-    name = "asynctype",
-    cmd = { binary, "server" },
-    root_dir = root,
-    workspace_folders = { { uri = vim.uri_from_fname(root), name = "e2e" } },
-    flags = { debounce_text_changes = 50 },
-    on_exit = function(code, signal)
-      server_exit = { code, signal }
-    end,
-  }
   local client_id
-  if vim.lsp.start then -- 0.8+
-    client_id = vim.lsp.start(config, { bufnr = bufnr })
-  else -- 0.7
-    client_id = vim.lsp.start_client(config)
-    check(client_id ~= nil, "vim.lsp.start_client failed")
-    check(vim.lsp.buf_attach_client(bufnr, client_id), "vim.lsp.buf_attach_client failed")
+  if recipe and recipe ~= "" then
+    log("client from the recipe " .. recipe)
+    wait_for("the recipe to attach a client named asynctype", function()
+      local clients = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = bufnr })
+        or vim.lsp.buf_get_clients(bufnr)
+      for _, c in pairs(clients) do
+        if c.name == "asynctype" then
+          client_id = c.id
+          return true
+        end
+      end
+      return false
+    end)
+  else
+    vim.bo[bufnr].filetype = "python"
+    local config = {
+      name = "asynctype",
+      cmd = { binary, "server" },
+      root_dir = root,
+      workspace_folders = { { uri = vim.uri_from_fname(root), name = "e2e" } },
+      flags = { debounce_text_changes = 50 },
+      on_exit = function(code, signal)
+        server_exit = { code, signal }
+      end,
+    }
+    if vim.lsp.start then -- 0.8+
+      client_id = vim.lsp.start(config, { bufnr = bufnr })
+    else -- 0.7
+      client_id = vim.lsp.start_client(config)
+      check(client_id ~= nil, "vim.lsp.start_client failed")
+      check(vim.lsp.buf_attach_client(bufnr, client_id), "vim.lsp.buf_attach_client failed")
+    end
   end
   check(client_id ~= nil, "could not start the server")
   local client
@@ -161,8 +185,17 @@ local function run()
   vim.wait(300)
   check(#vim.diagnostic.get(bufnr) == 0, "diagnostics came back: " .. show(vim.diagnostic.get(bufnr)))
 
-  -- 5. shutdown + exit: the server exits with 0.
+  -- 5. shutdown + exit: the server exits with 0 (a recipe's client has no on_exit hook of ours:
+  -- then the client is only seen to stop).
   vim.lsp.stop_client(client_id)
+  if recipe and recipe ~= "" then
+    wait_for("the server to stop after shutdown", function()
+      local c = vim.lsp.get_client_by_id(client_id)
+      return c == nil or c.is_stopped()
+    end, 10000)
+    log("server stopped")
+    return
+  end
   wait_for("the server to exit after shutdown", function()
     return server_exit ~= nil
   end, 10000)
