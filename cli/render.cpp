@@ -69,6 +69,7 @@ ReportedDiagnostic Report(const Diagnostic& d, const std::string& display_path, 
   r.severity = d.severity;
   r.message = d.message;
   r.concise_message = d.ConciseMessage();
+  r.infos = d.infos;
   std::string severity(SeverityName(d.severity));
   std::string rule(GetRuleInfo(d.rule).name);
   std::ostringstream out;
@@ -107,6 +108,8 @@ ReportedDiagnostic Report(const Diagnostic& d, const std::string& display_path, 
   for (const auto& [other, a] : secondary) {
     LineCol at = other->lines().CharLineCol(a->range.start);
     std::string path = other == source ? display_path : other->path();
+    LineCol until = other->lines().CharLineCol(a->range.end);
+    r.related.push_back(RelatedLocation{path, at.line + 1, at.column + 1, until.line + 1, until.column + 1, a->message});
     out << gutter << p.blue() << ":::" << p.reset() << " " << path << ":" << at.line + 1 << ":" << at.column + 1 << "\n";
     Snippet(out, p, *other, a->range, '-', p.blue(), a->message, gutter);
   }

@@ -1,6 +1,8 @@
 #include "cli/report.h"
 
+#include <filesystem>
 #include <map>
+#include <system_error>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
@@ -20,12 +22,22 @@ json Range(const ReportedDiagnostic& d) {
 void WriteJson(const std::vector<ReportedDiagnostic>& diagnostics, const Summary& summary, std::ostream& out) {
   json list = json::array();
   for (const ReportedDiagnostic& d : diagnostics) {
+    json related = json::array();
+    for (const RelatedLocation& r : d.related) {
+      related.push_back({{"file", r.path},
+                         {"message", r.message},
+                         {"range",
+                          {{"start", {{"line", r.line}, {"column", r.column}}},
+                           {"end", {{"line", r.end_line}, {"column", r.end_column}}}}}});
+    }
     list.push_back({{"file", d.path},
                     {"rule", GetRuleInfo(d.rule).name},
                     {"severity", SeverityName(d.severity)},
                     {"message", d.message},
                     {"concise_message", d.concise_message},
                     {"range", Range(d)},
+                    {"related", related},
+                    {"infos", d.infos},
                     {"fingerprint", d.fingerprint}});
   }
   json doc = {{"version", 1},
@@ -46,28 +58,92 @@ std::string SarifLevel(Severity s) {
   llvm_unreachable("every Severity is handled");
 }
 
+// A path as a URI reference: every byte but the unreserved ones and `/` percent-encoded.
+std::string PercentEncode(const std::string& path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+// SARIF locations are relative to %SRCROOT%, the working folder (the repository's root in CI);
+// a path outside it is an absolute file URI.
+class SarifPaths {
+ public:
+  SarifPaths() {
+    std::error_code ec;
+    root_ = std::filesystem::current_path(ec);
+    if (ec) root_.clear();
+  }
+  json Root() const {
+    std::string uri = "file://" + PercentEncode(root_.generic_string());
+    if (uri.back() != '/') uri += '/';
+    return {{"%SRCROOT%", {{"uri", uri}}}};
+  }
+  json Artifact(const std::string& path) const {
+    std::filesystem::path p(path);
+    std::error_code ec;
+    if (p.is_absolute() && !root_.empty()) {
+      std::filesystem::path relative = p.lexically_relative(root_);
+      if (relative.empty() || *relative.begin() == "..") {
+        return {{"uri", "file://" + PercentEncode(p.generic_string())}};
+      }
+      p = relative;
+    }
+    return {{"uri", PercentEncode(p.lexically_normal().generic_string())}, {"uriBaseId", "%SRCROOT%"}};
+  }
+
+ private:
+  std::filesystem::path root_;
+};
+
+json SarifRegion(uint32_t line, uint32_t column, uint32_t end_line, uint32_t end_column) {
+  return {{"startLine", line}, {"startColumn", column}, {"endLine", end_line}, {"endColumn", end_column}};
+}
+
 void WriteSarif(const std::vector<ReportedDiagnostic>& diagnostics, std::ostream& out) {
+  constexpr const char* kInformationUri = "https://github.com/asynctype/asynctype";
+  SarifPaths paths;
   json rules = json::array();
   std::map<Rule, size_t> rule_index;
   for (const RuleInfo& info : AllRules()) {
     rule_index[info.rule] = rules.size();
     rules.push_back({{"id", info.name},
                      {"shortDescription", {{"text", info.summary}}},
+                     {"fullDescription", {{"text", info.readme}}},
+                     {"helpUri", std::string(kInformationUri) + "#rules"},
                      {"defaultConfiguration", {{"level", SarifLevel(info.default_severity)}, {"enabled", info.enabled_by_default}}}});
   }
   json results = json::array();
   for (const ReportedDiagnostic& d : diagnostics) {
-    json location = {{"physicalLocation", {{"artifactLocation", {{"uri", d.path}}}}}};
-    if (d.line > 0) {
-      location["physicalLocation"]["region"] = {
-          {"startLine", d.line}, {"startColumn", d.column}, {"endLine", d.end_line}, {"endColumn", d.end_column}};
+    json location = {{"physicalLocation", {{"artifactLocation", paths.Artifact(d.path)}}}};
+    if (d.line > 0) location["physicalLocation"]["region"] = SarifRegion(d.line, d.column, d.end_line, d.end_column);
+    json result = {{"ruleId", GetRuleInfo(d.rule).name},
+                   {"ruleIndex", rule_index[d.rule]},
+                   {"level", SarifLevel(d.severity)},
+                   {"message", {{"text", MessageWithInfos(d)}}},
+                   {"locations", json::array({location})},
+                   {"partialFingerprints", {{"asynctype/v1", d.fingerprint}}}};
+    if (!d.related.empty()) {
+      json related = json::array();
+      for (const RelatedLocation& r : d.related) {
+        json physical = {{"artifactLocation", paths.Artifact(r.path)},
+                         {"region", SarifRegion(r.line, r.column, r.end_line, r.end_column)}};
+        json entry = {{"id", related.size()}, {"physicalLocation", physical}};
+        if (!r.message.empty()) entry["message"] = {{"text", r.message}};
+        related.push_back(entry);
+      }
+      result["relatedLocations"] = related;
     }
-    results.push_back({{"ruleId", GetRuleInfo(d.rule).name},
-                       {"ruleIndex", rule_index[d.rule]},
-                       {"level", SarifLevel(d.severity)},
-                       {"message", {{"text", d.concise_message}}},
-                       {"locations", json::array({location})},
-                       {"partialFingerprints", {{"asynctype/v1", d.fingerprint}}}});
+    results.push_back(result);
   }
   json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
@@ -75,8 +151,10 @@ void WriteSarif(const std::vector<ReportedDiagnostic>& diagnostics, std::ostream
                                       {{"driver",
                                         {{"name", "asynctype"},
                                          {"version", ASYNCTYPE_VERSION},
-                                         {"informationUri", "https://github.com/asynctype/asynctype"},
+                                         {"informationUri", kInformationUri},
                                          {"rules", rules}}}}},
+                                     {"originalUriBaseIds", paths.Root()},
+                                     {"columnKind", "unicodeCodePoints"},
                                      {"results", results}}})}};
   out << doc.dump(2) << "\n";
 }
@@ -105,7 +183,7 @@ void WriteGithub(const std::vector<ReportedDiagnostic>& diagnostics, std::ostrea
       out << ",line=" << d.line << ",col=" << d.column << ",endLine=" << d.end_line << ",endColumn=" << d.end_column;
     }
     out << ",title=" << GithubEscape("asynctype (" + std::string(GetRuleInfo(d.rule).name) + ")", true) << "::"
-        << GithubEscape(d.concise_message, false) << "\n";
+        << GithubEscape(MessageWithInfos(d), false) << "\n";
   }
 }
 
@@ -113,7 +191,7 @@ void WriteGitlab(const std::vector<ReportedDiagnostic>& diagnostics, std::ostrea
   json list = json::array();
   for (const ReportedDiagnostic& d : diagnostics) {
     std::string severity = d.severity == Severity::Error ? "major" : d.severity == Severity::Warning ? "minor" : "info";
-    list.push_back({{"description", d.concise_message},
+    list.push_back({{"description", MessageWithInfos(d)},
                     {"check_name", GetRuleInfo(d.rule).name},
                     {"fingerprint", d.fingerprint},
                     {"severity", severity},
@@ -123,6 +201,15 @@ void WriteGitlab(const std::vector<ReportedDiagnostic>& diagnostics, std::ostrea
 }
 
 }  // namespace
+
+std::string MessageWithInfos(const ReportedDiagnostic& d) {
+  std::string text = d.concise_message;
+  for (const std::string& info : d.infos) {
+    text += "\ninfo: ";
+    text += info;
+  }
+  return text;
+}
 
 void WriteReport(const std::vector<ReportedDiagnostic>& diagnostics, const Summary& summary,
                  OutputFormat format, std::ostream& out) {

@@ -11,6 +11,13 @@
 
 namespace asynctype {
 
+// A secondary annotation of a reported diagnostic (possibly in another file).
+struct RelatedLocation {
+  std::string path;
+  uint32_t line = 0, column = 0, end_line = 0, end_column = 0;  // 1-based
+  std::string message;
+};
+
 struct ReportedDiagnostic {
   std::string path;
   Rule rule;
@@ -19,6 +26,8 @@ struct ReportedDiagnostic {
   std::string concise_message;  // headline with the primary message
   uint32_t line = 0, column = 0, end_line = 0, end_column = 0;  // 1-based; 0 when no location
   std::string line_text;        // the trimmed source line (part of the fingerprint)
+  std::vector<RelatedLocation> related;  // secondary annotations, in order
+  std::vector<std::string> infos;        // the `info:` hints
   std::string full_text;        // pre-rendered full form (with colour if asked for)
   std::string fingerprint;      // stable across edits that only move the code
 };
@@ -28,6 +37,10 @@ enum class OutputFormat { Full, Concise, Json, Sarif, Github, Gitlab };
 struct Summary {
   size_t errors = 0, warnings = 0, infos = 0, files = 0;
 };
+
+// The concise message followed by the `info:` hints, one per line: the message body of formats
+// that have a single text per diagnostic (GitHub, GitLab).
+std::string MessageWithInfos(const ReportedDiagnostic& d);
 
 // Writes the diagnostics (already in their final order) in `format`. The human formats (full,
 // concise) do not include the summary line; the caller writes it to stderr.
