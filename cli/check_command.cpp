@@ -171,13 +171,19 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
       return 2;
     }
     err << "Wrote a baseline of " << diagnostics.size() << " diagnostics to `" << options.write_baseline << "`\n";
-  }
-  if (!options.baseline.empty()) {
+    diagnostics.clear();  // all of them are baselined now: the run succeeds
+  } else if (!options.baseline.empty()) {
     std::string error;
-    if (!ApplyBaseline(options.baseline, &diagnostics, &error)) {
+    BaselineUse use;
+    if (!ApplyBaseline(options.baseline, &diagnostics, &use, &error)) {
       err << "error: " << error << "\n";
       return 2;
     }
+    err << "Baseline `" << options.baseline << "`: " << use.baselined
+        << (use.baselined == 1 ? " diagnostic" : " diagnostics") << " baselined, " << use.stale
+        << (use.stale == 1 ? " stale entry" : " stale entries");
+    if (use.stale > 0) err << " (fixed since: rewrite it with --write-baseline)";
+    err << "\n";
   }
 
   Summary summary;
