@@ -296,6 +296,12 @@ void ResultKeys::ResolveReference(const ModuleReference& ref, FileId file, Node*
     if (dot == std::string::npos) break;
     ++dot;
   }
+  // Below an embedded stub package, submodules are embedded stubs too (a standard library name
+  // outside the checked packages never comes from the roots), which the salt covers: not probed.
+  if (!follow_embedded_ && module.valid() && program_.modules()[module].file.valid() &&
+      resolver.IsEmbeddedStdlibStub(program_.modules()[module].file)) {
+    return;
+  }
   switch (ref.kind) {
     case ModuleReference::Kind::Import:
     case ModuleReference::Kind::Star: return;
@@ -303,7 +309,11 @@ void ResultKeys::ResolveReference(const ModuleReference& ref, FileId file, Node*
       std::string sub = base;
       if (!sub.empty()) sub.push_back('.');
       sub.append(ref.name);
-      Note(sub, file, node, resolved);
+      if (base.empty() || MaySubmodule(base, module, ref.name)) {
+        Note(sub, file, node, resolved);
+      } else {
+        resolved->push_back(sub + "=?");
+      }
       return;
     }
     case ModuleReference::Kind::Attribute: {
@@ -312,14 +322,49 @@ void ResultKeys::ResolveReference(const ModuleReference& ref, FileId file, Node*
       llvm::StringRef rest(ref.name);
       while (module.valid() && program_.modules()[module].is_package && !rest.empty()) {
         auto [part, after] = rest.split('.');
+        std::string package = current;
         current.push_back('.');
         current.append(part.str());
+        if (!MaySubmodule(package, module, part.str())) {
+          resolved->push_back(current + "=?");
+          return;
+        }
         module = Note(current, file, node, resolved);
         rest = after;
       }
       return;
     }
   }
+}
+
+bool ResultKeys::MaySubmodule(const std::string& package, ModuleId module, const std::string& name) {
+  auto [it, inserted] = package_entries_.try_emplace(package);
+  if (inserted) {
+    // Every folder the resolver may look in for the package's submodules: the package's own,
+    // and the package's path under each root and site-packages folder (and `-stubs` there).
+    std::vector<std::string> folders;
+    if (module.valid() && program_.modules()[module].file.valid()) {
+      folders.push_back(ParentPath(program_.source(program_.modules()[module].file).path()));
+    } else if (module.valid()) {
+      it->second.insert("*");  // a namespace package: spread over folders, always resolved
+    }
+    std::string rel = package;
+    std::replace(rel.begin(), rel.end(), '.', '/');
+    std::string stubs_rel = rel.substr(0, rel.find('/')) + "-stubs" + rel.substr(std::min(rel.find('/'), rel.size()));
+    const ProgramOptions& options = program_.options();
+    for (const std::string& root : options.roots) folders.push_back(JoinPath(root, rel));
+    for (const std::string& site : options.site_packages) {
+      folders.push_back(JoinPath(site, rel));
+      folders.push_back(JoinPath(site, stubs_rel));
+    }
+    if (!options.typeshed.empty()) folders.push_back(JoinPath(JoinPath(options.typeshed, "stdlib"), rel));
+    for (const std::string& folder : folders) {
+      for (const std::string& entry : program_.fs().List(folder)) {
+        it->second.insert(llvm::StringRef(entry).split('.').first);  // x.py, x.pyi, x/, x.cpython-...so
+      }
+    }
+  }
+  return it->second.count("*") || it->second.count(name);
 }
 
 ResultKeys::Node& ResultKeys::NodeOf(FileId file) {

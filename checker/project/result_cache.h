@@ -29,6 +29,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace asynctype {
 
@@ -98,6 +99,11 @@ class ResultKeys {
   ModuleId Note(const std::string& name, FileId file, Node* node, std::vector<std::string>* resolved);
   void ResolveReference(const ModuleReference& ref, FileId file, Node* node, std::vector<std::string>* resolved);
 
+  // Whether `name` may be a submodule of the package (the resolved `module`): an entry of that
+  // name in a folder the resolver looks in for it. Cheaper than resolving a miss, which is most
+  // of them (`from pkg import SomeClass`, `pkg.function`).
+  bool MaySubmodule(const std::string& package, ModuleId module, const std::string& name);
+
   Program program_;
   const CacheFolder* folder_;
   std::string salt_;
@@ -105,6 +111,7 @@ class ResultKeys {
   llvm::DenseMap<uint32_t, Node> nodes_;
   std::optional<Node> implicit_;  // the modules every check consults
   llvm::StringMap<std::string> content_hashes_;
+  llvm::StringMap<llvm::StringSet<>> package_entries_;  // package -> names in its folders
   llvm::StringMap<std::pair<uint32_t, std::string>> layouts_;  // path -> (file, fingerprint + layout)
 };
 
