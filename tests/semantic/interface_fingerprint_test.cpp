@@ -119,5 +119,38 @@ TEST(InterfaceFingerprintTest, ReferencesImportsAndAttributeChains) {
   for (const ModuleReference& ref : m.references) EXPECT_NE(ref.module, "unrelated");
 }
 
+
+TEST(InterfaceFingerprintTest, MethodBodiesWithTryAndDocstrings) {
+  std::string text =
+      "class AsyncClient:\n"
+      "    async def send(\n"
+      "        self,\n"
+      "        request: Request,\n"
+      "        *,\n"
+      "        stream: bool = False,\n"
+      "    ) -> Response:\n"
+      "        \"\"\"\n"
+      "        Send a request.\n"
+      "        \"\"\"\n"
+      "        self._set_timeout(request)\n"
+      "        response = await self._send_handling_auth(\n"
+      "            request,\n"
+      "            history=[],\n"
+      "        )\n"
+      "        try:\n"
+      "            if not stream:\n"
+      "                await response.aread()\n"
+      "\n"
+      "            return response\n"
+      "\n"
+      "        except BaseException as exc:\n"
+      "            await response.aclose()\n"
+      "            raise exc\n"
+      "\n"
+      "    async def other(self) -> None:\n"
+      "        pass\n";
+  EXPECT_EQ(Fingerprint(text), Fingerprint(Replace(text, "return response\n", "return response  # edited\n")));
+}
+
 }  // namespace
 }  // namespace asynctype
