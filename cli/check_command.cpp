@@ -138,7 +138,7 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
   std::unique_ptr<WarmCache> cache = WarmCache::Open(options, session, color, err);
   std::vector<size_t> to_check_index;
   if (cache) {
-    to_check_index = cache->Lookup(files, &per_file);
+    to_check_index = cache->Lookup(files, options.threads, &per_file);
   } else {
     for (size_t i = 0; i < files.size(); ++i) to_check_index.push_back(i);
   }

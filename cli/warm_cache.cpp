@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <thread>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -162,8 +163,13 @@ std::string WarmCache::Stamp(const std::string& shown) {
   return "content " + HashHex(text);
 }
 
-std::vector<size_t> WarmCache::Lookup(const std::vector<std::string>& files,
+std::vector<size_t> WarmCache::Lookup(const std::vector<std::string>& files, unsigned threads,
                                       std::vector<std::vector<ReportedDiagnostic>>* results) {
+  if (threads == 0) {
+    threads = static_cast<unsigned>(
+        std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), files.size() / 16 + 1));
+  }
+  keys_.Prefetch(files, threads);
   std::vector<size_t> missed;
   file_keys_.assign(files.size(), std::nullopt);
   for (size_t i = 0; i < files.size(); ++i) {

@@ -32,8 +32,9 @@ class WarmCache {
                                          std::ostream& err);
 
   // Fills `results[i]` for every file whose result is cached; returns the indices of the others
-  // (to check), in order.
-  std::vector<size_t> Lookup(const std::vector<std::string>& files,
+  // (to check), in order. The files' interfaces are read or computed on `threads` threads (0: up
+  // to all cores, one per 16 files).
+  std::vector<size_t> Lookup(const std::vector<std::string>& files, unsigned threads,
                              std::vector<std::vector<ReportedDiagnostic>>* results);
   // Stores the result of files[index] (checked this run).
   void Store(const std::vector<std::string>& files, size_t index, const std::vector<ReportedDiagnostic>& diagnostics);

@@ -1,10 +1,12 @@
 #include "checker/project/result_cache.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
 
 #include <fcntl.h>
@@ -17,6 +19,7 @@
 #include "checker/syntax/parse.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/MD5.h"
+#include "llvm/Support/thread.h"
 
 namespace asynctype {
 namespace fs = std::filesystem;
@@ -382,7 +385,10 @@ ResultKeys::Node& ResultKeys::NodeOf(FileId file) {
   }
   std::string content_hash = HashHex(source.text());
   content_hashes_[source.path()] = content_hash;
-  ModuleInterface interface = InterfaceOf(folder_, source.path(), source.text(), content_hash);
+  auto prefetched = prefetched_.find(content_hash);
+  ModuleInterface interface = prefetched != prefetched_.end()
+                                  ? prefetched->second
+                                  : InterfaceOf(folder_, source.path(), source.text(), content_hash);
   layouts_[source.path()] = {file.index(), interface.fingerprint + interface.layout};
   Node built;
   std::vector<std::string> resolved{source.path(), interface.fingerprint};
@@ -394,6 +400,28 @@ ResultKeys::Node& ResultKeys::NodeOf(FileId file) {
   again.deps.erase(std::unique(again.deps.begin(), again.deps.end()), again.deps.end());
   again.hash = HashStrings(resolved);
   return again;
+}
+
+void ResultKeys::Prefetch(const std::vector<std::string>& paths, unsigned threads) {
+  std::atomic<size_t> next{0};
+  std::mutex mutex;
+  auto work = [&] {
+    for (size_t i = next++; i < paths.size(); i = next++) {
+      std::string error;
+      std::optional<std::string> text = program_.fs().Read(paths[i], &error);
+      if (!text || text->size() > kMaxCachedFileSize) continue;
+      std::string hash = HashHex(*text);
+      ModuleInterface interface = InterfaceOf(folder_, paths[i], *text, hash);
+      std::lock_guard<std::mutex> lock(mutex);
+      prefetched_.try_emplace(hash, std::move(interface));
+    }
+  };
+  constexpr unsigned kStackSize = 512u << 20;  // reserved, not committed: the parse recurses
+  std::vector<std::unique_ptr<llvm::thread>> workers;
+  for (unsigned t = 0; t < std::max(1u, threads); ++t) {
+    workers.push_back(std::make_unique<llvm::thread>(llvm::Optional<unsigned>(kStackSize), work));
+  }
+  for (auto& w : workers) w->join();
 }
 
 std::optional<std::string> ResultKeys::KeyOf(const std::string& path) {

@@ -78,6 +78,9 @@ class ResultKeys {
   ResultKeys(const ProgramOptions& options, const FileSystem& fs, const CacheFolder* folder, std::string salt);
   ~ResultKeys();
 
+  // Reads the files and computes (or reads from the folder) their interfaces on `threads`
+  // threads, ahead of KeyOf, which would otherwise parse them one after the other.
+  void Prefetch(const std::vector<std::string>& paths, unsigned threads);
   // The key of the checked file's result; nullopt when it is not cached (unreadable, too large,
   // or depending on a module too large).
   std::optional<std::string> KeyOf(const std::string& path);
@@ -112,6 +115,7 @@ class ResultKeys {
   std::optional<Node> implicit_;  // the modules every check consults
   llvm::StringMap<std::string> content_hashes_;
   llvm::StringMap<llvm::StringSet<>> package_entries_;  // package -> names in its folders
+  llvm::StringMap<ModuleInterface> prefetched_;          // content hash -> interface
   llvm::StringMap<std::pair<uint32_t, std::string>> layouts_;  // path -> (file, fingerprint + layout)
 };
 
