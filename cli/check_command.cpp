@@ -17,6 +17,7 @@
 #include "checker/project/session.h"
 #include "cli/baseline.h"
 #include "cli/render.h"
+#include "cli/warm_cache.h"
 #include "llvm/Support/thread.h"
 
 namespace asynctype {
@@ -155,13 +156,36 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
     size_t wanted = std::max<size_t>(1, files.size() / kFilesPerDefaultWorker);
     threads = static_cast<unsigned>(std::min<size_t>(wanted, std::max(1u, std::thread::hardware_concurrency())));
   }
-  bool progress = human && isatty(STDERR_FILENO) && files.size() >= 200;
-  CheckPool pool(files, *session.file_system, session.program_options, session.levels, options.parse_only, color);
+  // The warm cache: results of files whose inputs did not change; only the others are checked.
+  std::vector<std::vector<ReportedDiagnostic>> per_file(files.size());
+  std::unique_ptr<WarmCache> cache = WarmCache::Open(options, session, color, err);
+  std::vector<size_t> to_check_index;
+  if (cache) {
+    to_check_index = cache->Lookup(files, options.threads, &per_file);
+  } else {
+    for (size_t i = 0; i < files.size(); ++i) to_check_index.push_back(i);
+  }
+  std::vector<std::string> to_check;
+  for (size_t i : to_check_index) to_check.push_back(files[i]);
+  if (options.threads == 0) {
+    size_t wanted = std::max<size_t>(1, to_check.size() / kFilesPerDefaultWorker);
+    threads = static_cast<unsigned>(std::min<size_t>(wanted, std::max(1u, std::thread::hardware_concurrency())));
+  }
+  bool progress = human && isatty(STDERR_FILENO) && to_check.size() >= 200;
+  CheckPool pool(to_check, *session.file_system, session.program_options, session.levels, options.parse_only, color);
   std::vector<FileResult> results = pool.Run(threads, err, progress);
+  for (size_t k = 0; k < results.size(); ++k) {
+    if (cache) cache->Store(files, to_check_index[k], results[k].diagnostics);
+    per_file[to_check_index[k]] = std::move(results[k].diagnostics);
+  }
+  if (cache) {
+    cache->Finish();
+    if (options.verbose) err << "cache: " << cache->hits() << " hits, " << to_check.size() << " checked\n";
+  }
 
   std::vector<ReportedDiagnostic> diagnostics;
-  for (FileResult& r : results) {
-    for (ReportedDiagnostic& d : r.diagnostics) diagnostics.push_back(std::move(d));
+  for (std::vector<ReportedDiagnostic>& file_diagnostics : per_file) {
+    for (ReportedDiagnostic& d : file_diagnostics) diagnostics.push_back(std::move(d));
   }
   AssignFingerprints(&diagnostics);
   if (!options.write_baseline.empty()) {

@@ -1,7 +1,8 @@
 // `asynctype check [PATH...]`: opens the session (checker/project/session.h: the configuration,
 // the Python files under the given paths, or the configured `src`, or the current folder, the
 // rule levels), checks the files (checker/project/check_for_user.h) on a pool of threads
-// (one Program per thread; output does not depend on the thread count), applies the baseline
+// (one Program per thread; output does not depend on the thread count), reusing the results of
+// files nothing they observe changed in from the warm cache (cli/warm_cache.h), applies the baseline
 // and writes the report. Exit codes: 0 no errors (and no
 // warnings with --error-on-warning), 1 errors found, 2 usage, configuration or internal failure
 // (e.g. a path that does not exist; the other paths are still checked).
@@ -33,6 +34,8 @@ struct CheckOptions {
   ColorMode color = ColorMode::Auto;
   bool error_on_warning = false;
   std::string baseline, write_baseline;
+  bool no_cache = false;  // `--no-cache`: neither read nor write the warm cache (cli/warm_cache.h)
+  std::string cache_dir;  // `--cache-dir`; empty: $ASYNCTYPE_CACHE_DIR, else `.asynctype_cache/` in the project root
 };
 
 int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream& err);

@@ -96,6 +96,10 @@ int Main(int argc, char** argv) {
   check->add_flag("--error-on-warning", check_options.error_on_warning, "Exit 1 on warnings too");
   check->add_option("--baseline", check_options.baseline, "Report only diagnostics not recorded in FILE")->type_name("FILE");
   check->add_option("--write-baseline", check_options.write_baseline, "Record today's diagnostics in FILE")->type_name("FILE");
+  check->add_flag("--no-cache", check_options.no_cache, "Do not read or write the warm cache");
+  check->add_option("--cache-dir", check_options.cache_dir,
+                    "The warm cache's folder (default: $ASYNCTYPE_CACHE_DIR, else .asynctype_cache in the project root)")
+      ->type_name("DIR");
   check->add_flag("--parse-only", check_options.parse_only,
                   "Only parse the files and report syntax errors (benchmark aid)");
 

@@ -49,6 +49,10 @@ class Reader {
           return Fail(error, where, "`python` must be a string (an interpreter, a virtual environment or a site-packages folder)");
         }
         config->python = Resolve(*text);
+      } else if (k == "cache") {
+        auto value = node.value<bool>();
+        if (!value || !node.is_boolean()) return Fail(error, where, "`cache` must be true or false");
+        config->cache = *value;
       } else if (k == "typeshed") {
         auto text = node.value<std::string>();
         if (!text) return Fail(error, where, "`typeshed` must be a string (a folder)");

@@ -5,6 +5,7 @@
 //   include = ["app/**"]             exclude = ["tests/fixtures"]
 //   typeshed = "path/to/typeshed"    [rules] invalid-await = "warn" / all = "error"
 //   python = ".venv"                 (an interpreter, a virtual environment or site-packages)
+//   cache = false                    (no warm cache for `asynctype check`; default true)
 // Relative paths are resolved against the configuration file's folder. An invalid file, key or
 // value is an error with its location ("pyproject.toml:12:1: ...").
 #pragma once
@@ -29,6 +30,7 @@ struct ProjectConfig {
   std::vector<std::string> exclude;
   std::string typeshed;
   std::string python;  // an interpreter, a virtual environment or a site-packages folder
+  std::optional<bool> cache;  // `cache = false`: `asynctype check` keeps no warm cache
   RuleLevels rules;
 };
 
