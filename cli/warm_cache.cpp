@@ -10,13 +10,14 @@
 
 #include "checker/database/embedded_stubs.h"
 #include "checker/diagnostics/rules.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace asynctype {
 namespace {
 
 constexpr std::string_view kResults = "results";
-constexpr size_t kFieldsPerDiagnostic = 10;
+constexpr size_t kFieldsPerDiagnostic = 12;
 
 // What identifies the binary: its version, the embedded typeshed and the executable file itself
 // (size and modification time: a rebuilt binary starts a fresh cache).
@@ -56,10 +57,43 @@ std::string Salt(const Session& session, bool color) {
   return HashStrings(parts);
 }
 
+// Lists inside one field: items separated by US (0x1f), an item's parts by RS (0x1e); neither
+// occurs in messages or paths.
+constexpr char kItem = '\x1f', kPart = '\x1e';
+
+std::string EncodeList(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += kItem;
+    out += items[i];
+  }
+  return out;
+}
+
+std::vector<std::string> DecodeList(const std::string& field) {
+  std::vector<std::string> items;
+  if (field.empty()) return items;
+  llvm::SmallVector<llvm::StringRef, 4> parts;
+  llvm::StringRef(field).split(parts, kItem);
+  for (llvm::StringRef part : parts) items.push_back(part.str());
+  return items;
+}
+
 std::vector<std::string> Encode(const ReportedDiagnostic& d) {
+  std::vector<std::string> related;
+  for (const RelatedLocation& r : d.related) {
+    std::string item = r.path;
+    for (uint32_t n : {r.line, r.column, r.end_line, r.end_column}) {
+      item += kPart;
+      item += std::to_string(n);
+    }
+    item += kPart;
+    item += r.message;
+    related.push_back(std::move(item));
+  }
   return {std::string(GetRuleInfo(d.rule).name), std::to_string(static_cast<int>(d.severity)), d.message,
           d.concise_message, std::to_string(d.line), std::to_string(d.column), std::to_string(d.end_line),
-          std::to_string(d.end_column), d.line_text, d.full_text};
+          std::to_string(d.end_column), d.line_text, d.full_text, EncodeList(d.infos), EncodeList(related)};
 }
 
 std::optional<uint32_t> Number(const std::string& text) {
@@ -92,6 +126,25 @@ std::optional<ReportedDiagnostic> Decode(const std::string& path, const std::str
   d.end_column = *end_column;
   d.line_text = f[8];
   d.full_text = f[9];
+  d.infos = DecodeList(f[10]);
+  for (const std::string& item : DecodeList(f[11])) {
+    llvm::SmallVector<llvm::StringRef, 6> parts;
+    llvm::StringRef(item).split(parts, kPart);
+    if (parts.size() != 6) return std::nullopt;
+    RelatedLocation r;
+    r.path = parts[0].str();
+    std::optional<uint32_t> numbers[4];
+    for (int i = 0; i < 4; ++i) {
+      numbers[i] = Number(parts[1 + i].str());
+      if (!numbers[i]) return std::nullopt;
+    }
+    r.line = *numbers[0];
+    r.column = *numbers[1];
+    r.end_line = *numbers[2];
+    r.end_column = *numbers[3];
+    r.message = parts[5].str();
+    d.related.push_back(std::move(r));
+  }
   return d;
 }
 

@@ -30,6 +30,14 @@ for fmt in sarif json github gitlab; do
   [ $rc -eq 1 ] || { cat "$tmp/err.$fmt"; fail "$fmt: exit $rc, expected 1"; }
 done
 
+# The same from the warm cache (the runs above filled it) as from a fresh check.
+for fmt in sarif json github gitlab; do
+  "$bin" check --no-cache "my pkg/app.py" --output-format $fmt >"$tmp/fresh.$fmt" 2>/dev/null
+  cmp -s "$tmp/out.$fmt" "$tmp/fresh.$fmt" || { diff "$tmp/out.$fmt" "$tmp/fresh.$fmt" | head; fail "$fmt: cached != fresh"; }
+  "$bin" check "my pkg/app.py" --output-format $fmt >"$tmp/warm.$fmt" 2>/dev/null
+  cmp -s "$tmp/warm.$fmt" "$tmp/fresh.$fmt" || { diff "$tmp/warm.$fmt" "$tmp/fresh.$fmt" | head; fail "$fmt: warm != fresh"; }
+done
+
 python3 - "$tmp" <<'PY' || fail "content"
 import json, sys
 tmp = sys.argv[1]
