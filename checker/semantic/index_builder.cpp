@@ -38,6 +38,7 @@ IndexBuilder::IndexBuilder(const Ast& ast, FileId file, const IndexOptions& opti
   }
   index_.scopes_.reserve(scopes);
   index_.use_records_.reserve(uses);
+  expected_bindings_ = uses + uses / 4 + 16;
   index_.symbols_.reserve(names);  // (every symbol and definition binds a name node, but a few)
   index_.definitions_.reserve(names);
 }
