@@ -10,8 +10,10 @@
 #pragma once
 
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "checker/base/id.h"
@@ -242,10 +244,40 @@ class SemanticIndex {
   llvm::StringSet<> skipped_names_;
   std::vector<UseRecord> use_records_;
   llvm::DenseMap<uint32_t, uint32_t> use_index_;  // Name node -> index into use_records_
-  // What use_records_ refer to: blocks of bindings that never move (the last one filled up to
-  // last_block_used_).
-  std::vector<std::unique_ptr<Binding[]>> binding_blocks_;
-  size_t last_block_size_ = 0, last_block_used_ = 0;
+  // What use_records_ refer to: blocks of bindings that never move. A block's storage is raw:
+  // only its first `used` bindings are constructed (a stub's block is small; no file pays for
+  // constructing and faulting in room it never fills).
+  class BindingBlock {
+   public:
+    explicit BindingBlock(size_t capacity)
+        : data_(static_cast<Binding*>(::operator new(capacity * sizeof(Binding)))), capacity_(capacity) {}
+    ~BindingBlock() {
+      std::destroy_n(data_, used_);
+      ::operator delete(data_);
+    }
+    BindingBlock(BindingBlock&& other) noexcept
+        : data_(std::exchange(other.data_, nullptr)),
+          capacity_(std::exchange(other.capacity_, 0)),
+          used_(std::exchange(other.used_, 0)) {}
+    BindingBlock& operator=(BindingBlock&&) = delete;
+    BindingBlock(const BindingBlock&) = delete;
+    BindingBlock& operator=(const BindingBlock&) = delete;
+    size_t room() const { return capacity_ - used_; }
+    size_t capacity() const { return capacity_; }
+    // Moves `bindings` into the block (room() >= their number); they stay where they are.
+    llvm::ArrayRef<Binding> Append(llvm::MutableArrayRef<Binding> bindings) {
+      Binding* stored = data_ + used_;
+      std::uninitialized_move(bindings.begin(), bindings.end(), stored);
+      used_ += bindings.size();
+      return llvm::ArrayRef<Binding>(stored, bindings.size());
+    }
+
+   private:
+    Binding* data_;
+    size_t capacity_;
+    size_t used_ = 0;
+  };
+  std::vector<BindingBlock> binding_blocks_;
 };
 
 struct IndexOptions {

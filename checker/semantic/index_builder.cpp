@@ -23,13 +23,13 @@ IndexBuilder::IndexBuilder(const Ast& ast, FileId file, const IndexOptions& opti
   // Room for every scope, symbol, definition and use record at once (upper bounds: memory not
   // written is not used). Scopes and symbols are copied, not moved, when their vector grows
   // (the moves of StringMap and SmallVector are not noexcept).
-  size_t scopes = 1, uses = 0, names = 1;
+  size_t scopes = 1, uses = 0, names = 1, name_uses = 0;
   for (size_t i = 0; i < ast.size(); ++i) {
     switch (ast.kind(NodeId(static_cast<uint32_t>(i)))) {
       case NodeKind::FunctionDef: case NodeKind::ClassDef: scopes += 2; break;  // (type parameters)
       case NodeKind::TypeAlias: case NodeKind::Lambda: case NodeKind::ListComp: case NodeKind::SetComp:
       case NodeKind::DictComp: case NodeKind::GeneratorExp: ++scopes; break;
-      case NodeKind::Name: ++uses; ++names; break;
+      case NodeKind::Name: ++uses; ++names; ++name_uses; break;
       case NodeKind::Attribute: ++uses; break;
       case NodeKind::Identifier: case NodeKind::Parameter: case NodeKind::TypeParam: case NodeKind::MatchAs:
       case NodeKind::MatchStar: case NodeKind::MatchMapping: case NodeKind::ImportFrom: ++names; break;
@@ -38,6 +38,10 @@ IndexBuilder::IndexBuilder(const Ast& ast, FileId file, const IndexOptions& opti
   }
   index_.scopes_.reserve(scopes);
   index_.use_records_.reserve(uses);
+  expected_bindings_ = uses + uses / 4 + 16;
+  // (Most Name nodes are uses; the narrowed places among the Attributes are few.)
+  index_.use_index_.reserve(name_uses);
+  index_.opened_scopes_.reserve(scopes);
   index_.symbols_.reserve(names);  // (every symbol and definition binds a name node, but a few)
   index_.definitions_.reserve(names);
 }

@@ -262,6 +262,7 @@ class IndexBuilder {
   ScopeId method_scope_;   // that method's own scope
   llvm::StringRef self_name_;
   int loop_depth_ = 0;
+  size_t expected_bindings_ = 0;  // the size of the first block of stored bindings
   // `from __future__ import annotations` seen (PEP 563): annotations are never evaluated, so
   // their names may refer to what is bound later (marked as forward references).
   bool future_annotations_ = false;

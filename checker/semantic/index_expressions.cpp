@@ -10,16 +10,14 @@ namespace asynctype {
 llvm::ArrayRef<Binding> IndexBuilder::StoreBindings(Bindings bindings) {
   size_t n = bindings.size();
   if (n == 0) return {};
-  if (n > index_.last_block_size_ - index_.last_block_used_) {
-    size_t size = std::max<size_t>(n, 4096);
-    index_.binding_blocks_.push_back(std::make_unique<Binding[]>(size));
-    index_.last_block_size_ = size;
-    index_.last_block_used_ = 0;
+  auto& blocks = index_.binding_blocks_;
+  if (blocks.empty() || blocks.back().room() < n) {
+    // The first block holds about one binding per use (most uses see one binding); later ones
+    // grow geometrically, up to 4096 bindings.
+    size_t size = blocks.empty() ? expected_bindings_ : std::min<size_t>(blocks.back().capacity() * 2, 4096);
+    blocks.emplace_back(std::max(n, size));
   }
-  Binding* stored = index_.binding_blocks_.back().get() + index_.last_block_used_;
-  index_.last_block_used_ += n;
-  std::move(bindings.begin(), bindings.end(), stored);
-  return llvm::ArrayRef<Binding>(stored, n);
+  return blocks.back().Append(bindings);
 }
 
 void IndexBuilder::Use(NodeId name) {

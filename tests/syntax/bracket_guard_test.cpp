@@ -33,5 +33,16 @@ TEST(BracketGuardTest, OverDeepBracketsAndTheirClosersAreBlanked) {
   EXPECT_EQ(blanked, expected);
 }
 
+
+TEST(BracketGuardTest, CommentsEndAtTheirLineOrTheFile) {
+  std::string deep(kMaxBracketDepth + 10, '(');
+  // A comment that ends the file without a newline hides its brackets.
+  EXPECT_EQ(FindOverDeepBrackets("x = 1  # " + deep), std::nullopt);
+  // Brackets on the line after a comment count again.
+  std::string text = "# ]]]\nx = " + deep;
+  std::optional<TextRange> found = FindOverDeepBrackets(text);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->start, 10 + kMaxBracketDepth);
+}
 }  // namespace
 }  // namespace asynctype

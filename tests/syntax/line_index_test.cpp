@@ -91,5 +91,27 @@ TEST(LineIndexTest, OffsetsPastTheEndClamp) {
   EXPECT_EQ(lc.column, 2u);
 }
 
+
+// Texts without `\r` take a faster path (memchr); it must agree with the byte-by-byte one,
+// including the ASCII test that decides how columns are counted.
+TEST(LineIndexTest, LfOnlyPathAgreesWithTheGeneralOne) {
+  std::string lf = "x = 1\n\u00e9t\u00e9 = '\u00e9'\n\n  z\n";
+  std::string cr = lf + "\r";  // one `\r` at the end: the general path, same lines before it
+  LineIndex fast(lf), general(cr);
+  ASSERT_EQ(fast.line_count() + 1, general.line_count());
+  for (uint32_t line = 0; line < fast.line_count(); ++line) {
+    EXPECT_EQ(fast.LineStart(line), general.LineStart(line)) << line;
+  }
+  for (uint32_t offset = 0; offset < lf.size(); ++offset) {
+    EXPECT_EQ(fast.CharLineCol(offset).line, general.CharLineCol(offset).line) << offset;
+    EXPECT_EQ(fast.CharLineCol(offset).column, general.CharLineCol(offset).column) << offset;
+    EXPECT_EQ(fast.Utf16LineCol(offset).column, general.Utf16LineCol(offset).column) << offset;
+  }
+  uint32_t t = static_cast<uint32_t>(lf.find("t"));
+  EXPECT_EQ(fast.CharLineCol(t).column, 1u);  // after one two-byte character
+  LineIndex no_newline("abc");
+  EXPECT_EQ(no_newline.line_count(), 1u);
+  EXPECT_EQ(no_newline.LineEnd(0), 3u);
+}
 }  // namespace
 }  // namespace asynctype
