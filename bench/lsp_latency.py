@@ -7,7 +7,8 @@ the disk: --root DIR is the workspace folder, by default the file's folder):
     publishDiagnostics carrying the new version, one edit at a time (no burst coalescing);
   - hover: textDocument/hover at a random expression (names, calls, awaits, attributes) -> the
     response;
-  - memory: the server's VmRSS after the open, after the edits and after the hovers.
+  - memory: the server's VmRSS after the open, after the edits and after the hovers;
+  - the server's CPU time per edit (mean), which hardly depends on the machine's load.
 On a real file the edit sites are the integer literals inside function bodies (or, when there
 are few, plain string literals there), and the hover sites every name, attribute member and
 `await` (tests/server/lsp_workload.py: sites_of); the file is only read.
@@ -33,7 +34,7 @@ import time
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(root, "tests", "server"))
 from lsp_client import Server, pos, uri  # noqa: E402
-from lsp_workload import Editor, flood, flood_metrics, generate, rss_kb, sites_of  # noqa: E402
+from lsp_workload import Editor, cpu_seconds, flood, flood_metrics, generate, rss_kb, sites_of  # noqa: E402
 
 def percentile(sorted_values, p):
     """Nearest-rank percentile of an ascending list."""
@@ -106,6 +107,7 @@ def main():
         # stays valid and the sites stay where they are.
         edit_ms = []
         changed_diags = 0
+        cpu_before = cpu_seconds(s.proc.pid)
         version = 1
         editor = Editor(edit_sites, rng)
         for k in range(args.edits):
@@ -121,6 +123,7 @@ def main():
                 raise SystemExit("edit %d changed the diagnostics: %d -> %d" % (k, n_diags, len(p["diagnostics"])))
 
         rss_edits = rss_kb(s.proc.pid)
+        cpu_after = cpu_seconds(s.proc.pid)
         hover_ms = []
         empty = 0
         for _ in range(args.hovers):
@@ -169,6 +172,8 @@ def main():
         "hover_ms": summary(hover_ms),
         "hover_empty": empty,
         "edits_changing_diagnostics": changed_diags,
+        # The server's CPU time per edit: unlike the latencies, it hardly depends on the machine's load.
+        "edit_cpu_ms_mean": (cpu_after - cpu_before) * 1000 / max(1, len(edit_ms)),
         "rss_kb_after_open": rss_open,
         "rss_kb_after_edits": rss_edits,
         "rss_kb_after_hovers": rss_hovers,
@@ -192,6 +197,7 @@ def main():
         print("(%d hovers returned null)" % empty)
     if changed_diags:
         print("(%d edits changed the number of diagnostics)" % changed_diags)
+    print("server CPU per edit: %.1f ms (mean)" % results["edit_cpu_ms_mean"])
     print("VmRSS: %.1f MiB after the open, %.1f MiB after %d edits, %.1f MiB after %d hovers"
           % (rss_open / 1024, rss_edits / 1024, len(edit_ms), rss_hovers / 1024, len(hover_ms)))
     f = results["flood"]

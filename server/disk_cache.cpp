@@ -46,6 +46,7 @@ void DiskCache::Clear() {
   reads_.clear();
   lists_.clear();
   cached_bytes_ = 0;
+  since_ = std::chrono::steady_clock::now();
 }
 
 }  // namespace asynctype::lsp

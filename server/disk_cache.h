@@ -4,12 +4,15 @@
 // third-party stubs): with a DiskCache, the stats, folder listings and file reads of one
 // analysis serve the next ones. The server forgets it whenever the disk may have changed or a
 // fresh look is expected: a document opened, closed or saved, watched files or the
-// configuration changed, a request on a document that is not open (server.h). Only edits to open
-// documents (whose text never comes from the disk) keep it.
+// configuration changed, a request on a document that is not open (server.h); and, for clients
+// that do not watch files, after kDiskCacheLifetime of edits, so that a file changed on disk by
+// another program is seen within that time. Only edits to open documents (whose text never comes
+// from the disk) keep it.
 //
 // Bounded: reads beyond kMaxCachedBytes in total are not remembered. One thread.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -20,6 +23,9 @@
 
 namespace asynctype::lsp {
 
+// How long the server keeps what it read from the disk while edits come (see above).
+constexpr std::chrono::seconds kDiskCacheLifetime{10};
+
 class DiskCache {
  public:
   // The total size of the file texts remembered.
@@ -29,6 +35,8 @@ class DiskCache {
   std::optional<std::string> Read(const OsFileSystem& os, const std::string& path, std::string* error);
   std::vector<std::string> List(const OsFileSystem& os, const std::string& dir);
   void Clear();
+  // How long ago the cache was last cleared (or created).
+  std::chrono::steady_clock::duration age() const { return std::chrono::steady_clock::now() - since_; }
 
   // Counters, for tests: answers from memory, answers from the disk.
   size_t hits() const { return hits_; }
@@ -43,6 +51,7 @@ class DiskCache {
   std::map<std::string, ReadResult> reads_;
   std::map<std::string, std::vector<std::string>> lists_;
   size_t cached_bytes_ = 0;
+  std::chrono::steady_clock::time_point since_ = std::chrono::steady_clock::now();
   size_t hits_ = 0;
   size_t misses_ = 0;
 };

@@ -411,8 +411,9 @@ Analysis& LanguageServer::AnalysisFor(const std::string& uri) {
     }
     uris[doc.path] = doc_uri;
   }
-  // A document read from the disk: a fresh look at the disk.
-  if (!documents_.count(uri)) disk_cache_.Clear();
+  // A document read from the disk, or files on disk possibly changed by another program: a fresh
+  // look at the disk.
+  if (!documents_.count(uri) || disk_cache_.age() >= kDiskCacheLifetime) disk_cache_.Clear();
   std::string log;
   auto analysis = std::make_unique<Analysis>(path, OverlayDocuments{std::move(texts), std::move(oversized)},
                                              workspace_roots_, &log, std::move(uris), parse_cache_,

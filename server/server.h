@@ -17,7 +17,8 @@
 // document's interface (the types of its module-level names and class members) changes, the open
 // documents that import it are checked again. While only open documents are edited, the analyses
 // share what they read from the disk (disk_cache.h); opening, closing or saving a document,
-// watched files, the configuration and requests on documents that are not open take a fresh look. `$/cancelRequest` answers a request not yet
+// watched files, the configuration, requests on documents that are not open and, every
+// kDiskCacheLifetime, the next analysis take a fresh look. `$/cancelRequest` answers a request not yet
 // answered with RequestCancelled.
 //
 // Hostile input: a message nested deeper than kMaxJsonDepth is refused before it is parsed; lone

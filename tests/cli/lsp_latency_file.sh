@@ -28,6 +28,7 @@ check(r["edit_to_diagnostics_ms"]["n"] == 12 and r["hover_ms"]["n"] == 30, "edit
 check(r["edits_changing_diagnostics"] == 0, "edits to literals leave the diagnostics alone")
 check(r["hover_empty"] < 30, "hovers answered")
 check(all(r[k] and r[k] > 0 for k in ("rss_kb_after_open", "rss_kb_after_edits", "rss_kb_after_hovers")), "memory read")
+check(r["edit_cpu_ms_mean"] >= 0, "CPU time per edit measured")
 check(r["server_exit"] == 0, "the server exited cleanly")
 print("lsp_latency_file: open %.0f ms, edit p50 %.1f ms, hover p50 %.1f ms: OK"
       % (r["open_ms"], r["edit_to_diagnostics_ms"]["p50"], r["hover_ms"]["p50"]))

@@ -40,6 +40,7 @@ TEST(DiskCacheTest, RemembersStatsListingsAndReadsUntilCleared) {
   EXPECT_EQ(cache.misses(), 5u);
 
   // Cleared (a document saved, watched files changed...): the disk as it is now.
+  EXPECT_LT(cache.age(), kDiskCacheLifetime);
   cache.Clear();
   EXPECT_EQ(cache.Stat(os, tree.Path("pkg/b.py")), PathKind::File);
   EXPECT_EQ(cache.List(os, tree.Path("pkg")), (std::vector<std::string>{"a.py", "b.py"}));
