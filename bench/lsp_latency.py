@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
 """Latency of `asynctype server` as an editor sees it, on one generated async Python file
-(5,000 lines by default):
+(5,000 lines by default) or, with --file PATH, on a real file (its own imports resolved from
+the disk: --root DIR is the workspace folder, by default the file's folder):
   - open: didOpen -> the first publishDiagnostics;
   - edit: an incremental didChange (insert / delete one character in a function body) -> the
     publishDiagnostics carrying the new version, one edit at a time (no burst coalescing);
   - hover: textDocument/hover at a random expression (names, calls, awaits, attributes) -> the
-    response.
+    response;
+  - memory: the server's VmRSS after the open, after the edits and after the hovers;
+  - the server's CPU time per edit (mean), which hardly depends on the machine's load.
+On a real file the edit sites are the integer literals inside function bodies (or, when there
+are few, plain string literals there), and the hover sites every name, attribute member and
+`await` (tests/server/lsp_workload.py: sites_of); the file is only read.
 With --importer, a second open document imports the generated module, so every edit also
 compares the module's interface (the edits leave it unchanged: the importer is not re-checked).
 With --flood RATE, after the above, edits are sent paced at RATE per second for --flood-seconds
@@ -13,7 +19,7 @@ without waiting for their diagnostics (an editor flood): reports the gaps betwee
 edit -> diagnostics latency (the first publish of that version or a newer one), the latency of
 the last edit, and the server's memory (VmRSS) before and after.
 Prints a table of p50 / p90 / p99 / max per operation (or JSON with --json).
-Usage: bench/lsp_latency.py [--binary build/asynctype] [--lines 5000] [--edits 100]
+Usage: bench/lsp_latency.py [--binary build/asynctype] [--lines 5000 | --file PATH [--root DIR]] [--edits 100]
                             [--hovers 100] [--seed 1] [--importer] [--json]
                             [--flood RATE [--flood-seconds 100]]"""
 import argparse
@@ -28,7 +34,7 @@ import time
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(root, "tests", "server"))
 from lsp_client import Server, pos, uri  # noqa: E402
-from lsp_workload import Editor, flood, flood_metrics, generate, rss_kb  # noqa: E402
+from lsp_workload import Editor, cpu_seconds, flood, flood_metrics, generate, rss_kb, sites_of  # noqa: E402
 
 def percentile(sorted_values, p):
     """Nearest-rank percentile of an ascending list."""
@@ -48,6 +54,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--binary", default=os.path.join(root, "build", "asynctype"))
     ap.add_argument("--lines", type=int, default=5000)
+    ap.add_argument("--file", metavar="PATH", help="measure on this file instead of a generated one")
+    ap.add_argument("--root", metavar="DIR", help="the workspace folder (with --file; default: its folder)")
     ap.add_argument("--edits", type=int, default=100)
     ap.add_argument("--hovers", type=int, default=100)
     ap.add_argument("--seed", type=int, default=1)
@@ -58,15 +66,25 @@ def main():
     args = ap.parse_args()
     rng = random.Random(args.seed)
 
-    text, edit_sites, hover_sites = generate(args.lines)
     tmp = tempfile.mkdtemp(prefix="lsp_latency.")
-    try:
+    if args.file:
+        path = os.path.abspath(args.file)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        edit_sites, hover_sites = sites_of(text)
+        if not edit_sites:
+            raise SystemExit("%s: no integer or string literal inside a function body to edit" % path)
+        workspace = os.path.abspath(args.root) if args.root else os.path.dirname(path)
+    else:
+        text, edit_sites, hover_sites = generate(args.lines)
         path = os.path.join(tmp, "app.py")
         with open(path, "w") as f:
             f.write("# the disk version is empty\n")
+        workspace = tmp
+    try:
         u = uri(path)
-        s = Server(args.binary, cwd=tmp, stamp=True)
-        s.initialize(tmp)
+        s = Server(args.binary, cwd=workspace, stamp=True)
+        s.initialize(workspace)
 
         def wait_version(version):
             p = s.wait_notification("textDocument/publishDiagnostics",
@@ -83,10 +101,13 @@ def main():
         first = wait_version(1)
         open_ms = (time.perf_counter() - t0) * 1000
         n_diags = len(first["diagnostics"])
+        rss_open = rss_kb(s.proc.pid)
 
         # Edits: alternately insert a digit at a random site and delete it again, so the text
         # stays valid and the sites stay where they are.
         edit_ms = []
+        changed_diags = 0
+        cpu_before = cpu_seconds(s.proc.pid)
         version = 1
         editor = Editor(edit_sites, rng)
         for k in range(args.edits):
@@ -97,8 +118,12 @@ def main():
             p = wait_version(version)
             edit_ms.append((time.perf_counter() - t0) * 1000)
             if len(p["diagnostics"]) != n_diags:
+                changed_diags += 1
+            if len(p["diagnostics"]) != n_diags and not args.file:  # a real file's literals may matter
                 raise SystemExit("edit %d changed the diagnostics: %d -> %d" % (k, n_diags, len(p["diagnostics"])))
 
+        rss_edits = rss_kb(s.proc.pid)
+        cpu_after = cpu_seconds(s.proc.pid)
         hover_ms = []
         empty = 0
         for _ in range(args.hovers):
@@ -110,6 +135,7 @@ def main():
             if r is None:
                 empty += 1
 
+        rss_hovers = rss_kb(s.proc.pid)
         flood_results = None
         if args.flood > 0:
             if editor.pending_delete is not None:  # start from the original text
@@ -137,12 +163,20 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
 
     results = {
+        "file": path if args.file else None,
         "file_lines": len(text.splitlines()),
         "diagnostics": n_diags,
+        "diagnostic_codes": sorted(str(d.get("code")) for d in first["diagnostics"]),
         "open_ms": open_ms,
         "edit_to_diagnostics_ms": summary(edit_ms),
         "hover_ms": summary(hover_ms),
         "hover_empty": empty,
+        "edits_changing_diagnostics": changed_diags,
+        # The server's CPU time per edit: unlike the latencies, it hardly depends on the machine's load.
+        "edit_cpu_ms_mean": (cpu_after - cpu_before) * 1000 / max(1, len(edit_ms)),
+        "rss_kb_after_open": rss_open,
+        "rss_kb_after_edits": rss_edits,
+        "rss_kb_after_hovers": rss_hovers,
         "server_exit": rc,
         "flood": flood_results,
         "load_average": os.getloadavg(),
@@ -151,8 +185,9 @@ def main():
     if args.json:
         print(json.dumps(results, indent=2))
         return
-    print("asynctype server latency: %d-line file, %d diagnostics; load average %.2f %.2f %.2f on %d CPUs"
-          % ((results["file_lines"], n_diags) + tuple(results["load_average"]) + (results["cpus"],)))
+    print("asynctype server latency: %s%d-line file, %d diagnostics; load average %.2f %.2f %.2f on %d CPUs"
+          % ((path + ": " if args.file else "", results["file_lines"], n_diags) + tuple(results["load_average"])
+             + (results["cpus"],)))
     print("%-28s %5s %9s %9s %9s %9s" % ("operation", "n", "p50 ms", "p90 ms", "p99 ms", "max ms"))
     print("%-28s %5d %9.1f %9s %9s %9.1f" % ("open -> diagnostics", 1, open_ms, "", "", open_ms))
     for name, key in (("edit -> diagnostics", "edit_to_diagnostics_ms"), ("hover", "hover_ms")):
@@ -160,6 +195,11 @@ def main():
         print("%-28s %5d %9.1f %9.1f %9.1f %9.1f" % (name, m["n"], m["p50"], m["p90"], m["p99"], m["max"]))
     if empty:
         print("(%d hovers returned null)" % empty)
+    if changed_diags:
+        print("(%d edits changed the number of diagnostics)" % changed_diags)
+    print("server CPU per edit: %.1f ms (mean)" % results["edit_cpu_ms_mean"])
+    print("VmRSS: %.1f MiB after the open, %.1f MiB after %d edits, %.1f MiB after %d hovers"
+          % (rss_open / 1024, rss_edits / 1024, len(edit_ms), rss_hovers / 1024, len(hover_ms)))
     f = results["flood"]
     if f:
         print("flood: %d edits in %.1f s (%.0f/s), %d publishes, versions %s; VmRSS %.1f -> %.1f MiB"

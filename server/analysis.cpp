@@ -27,8 +27,11 @@ std::set<std::string> BomPaths(const std::map<std::string, std::string>& documen
 Analysis::Analysis(const std::string& path, OverlayDocuments documents,
                    const std::vector<std::string>& workspace_roots, std::string* log,
                    std::map<std::string, std::string> uris, std::shared_ptr<ParseCache> parse_cache,
-                   std::function<bool()> cancelled)
-    : path_(path), uris_(std::move(uris)), bom_paths_(BomPaths(documents.texts)), fs_(std::move(documents)) {
+                   std::function<bool()> cancelled, DiskCache* disk_cache)
+    : path_(path),
+      uris_(std::move(uris)),
+      bom_paths_(BomPaths(documents.texts)),
+      fs_(std::move(documents), disk_cache) {
   // Configured like `asynctype check`, from the nearest configuration above the document; a
   // problem is logged and the defaults stay in place.
   SessionRequest request;
@@ -47,6 +50,7 @@ Analysis::Analysis(const std::string& path, OverlayDocuments documents,
   ProgramOptions options = std::move(session.program_options);
   options.parse_cache = std::move(parse_cache);
   options.cancelled = std::move(cancelled);
+  if (disk_cache) options.third_party_fs = std::make_shared<CachedDiskFileSystem>(disk_cache);
   program_ = std::make_unique<Program>(options, fs_);
 
   UserFileCheck check = CheckFileForUser(*program_, path, session.levels);

@@ -27,11 +27,12 @@ class Analysis {
   // `workspace_roots`: the client's workspace folders (extra import roots). Configuration
   // problems are described in `log` (the analysis then runs with the defaults).
   // `parse_cache`: parses shared with earlier analyses (may be null); `cancelled`: polled during
-  // the work (ProgramOptions::cancelled), which then throws AnalysisCancelled.
+  // the work (ProgramOptions::cancelled), which then throws AnalysisCancelled; `disk_cache`:
+  // what earlier analyses read from the disk (may be null; must outlive the analysis).
   Analysis(const std::string& path, OverlayDocuments documents,
            const std::vector<std::string>& workspace_roots, std::string* log,
            std::map<std::string, std::string> uris = {}, std::shared_ptr<ParseCache> parse_cache = nullptr,
-           std::function<bool()> cancelled = nullptr);
+           std::function<bool()> cancelled = nullptr, DiskCache* disk_cache = nullptr);
   ~Analysis();
 
   const std::string& path() const { return path_; }

@@ -5,15 +5,15 @@
 
 namespace asynctype::lsp {
 
-OverlayFileSystem::OverlayFileSystem(OverlayDocuments documents)
-    : documents_(std::move(documents.texts)), oversized_(std::move(documents.oversized)) {
+OverlayFileSystem::OverlayFileSystem(OverlayDocuments documents, DiskCache* disk)
+    : documents_(std::move(documents.texts)), oversized_(std::move(documents.oversized)), disk_(disk) {
   for (const auto& [path, size] : oversized_) documents_[path];  // present, never read
 }
 
 PathKind OverlayFileSystem::Stat(const std::string& path) const {
   std::string p = NormalizePath(path);
   if (documents_.count(p)) return PathKind::File;
-  PathKind kind = os_.Stat(p);
+  PathKind kind = DiskStat(p);
   if (kind != PathKind::Missing) return kind;
   // A folder holding only unsaved documents.
   std::string prefix = p == "/" ? p : p + "/";
@@ -36,11 +36,11 @@ std::optional<std::string> OverlayFileSystem::Read(const std::string& path, std:
   }
   auto it = documents_.find(p);
   if (it != documents_.end()) return it->second;
-  return os_.Read(path, error);
+  return disk_ ? disk_->Read(os_, path, error) : os_.Read(path, error);
 }
 
 std::vector<std::string> OverlayFileSystem::List(const std::string& dir) const {
-  std::vector<std::string> names = os_.List(dir);
+  std::vector<std::string> names = disk_ ? disk_->List(os_, dir) : os_.List(dir);
   std::string d = NormalizePath(dir);
   std::string prefix = d == "/" ? d : d + "/";
   for (auto it = documents_.lower_bound(prefix); it != documents_.end(); ++it) {

@@ -1,7 +1,8 @@
 // The file system the server's analyses read through: the open documents' in-memory text over
 // the operating system's files. An analysis takes a snapshot (a copy of the open texts), so a
 // Program never sees a document change under it. Documents larger than kMaxDocumentBytes are
-// not copied: reading one fails with "document too large to check" (an `io` diagnostic).
+// not copied: reading one fails with "document too large to check" (an `io` diagnostic). The
+// disk is read through a DiskCache when one is given (the server shares one between analyses).
 #pragma once
 
 #include <cstddef>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "checker/fs/filesystem.h"
+#include "server/disk_cache.h"
 
 namespace asynctype::lsp {
 
@@ -22,7 +24,8 @@ struct OverlayDocuments {
 
 class OverlayFileSystem final : public FileSystem {
  public:
-  explicit OverlayFileSystem(OverlayDocuments documents);
+  // `disk`: remembers what is read from the disk (may be null; must outlive this).
+  explicit OverlayFileSystem(OverlayDocuments documents, DiskCache* disk = nullptr);
 
   PathKind Stat(const std::string& path) const override;
   std::optional<std::string> Read(const std::string& path, std::string* error) const override;
@@ -32,6 +35,9 @@ class OverlayFileSystem final : public FileSystem {
   std::map<std::string, std::string> documents_;  // normalized absolute path -> text ("" when oversized)
   std::map<std::string, size_t> oversized_;
   OsFileSystem os_;
+  DiskCache* disk_;
+
+  PathKind DiskStat(const std::string& path) const { return disk_ ? disk_->Stat(os_, path) : os_.Stat(path); }
 };
 
 }  // namespace asynctype::lsp

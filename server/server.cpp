@@ -343,6 +343,7 @@ void LanguageServer::OnDiagnostic(const json& id, const json& params) {
 
 void LanguageServer::FilesChanged(const json&) {
   // Files on disk (or the configuration) changed: every open document may read them.
+  disk_cache_.Clear();
   Invalidate();
   PublishAll();
   if (!push_diagnostics_ && refresh_support_) SendRefresh();
@@ -410,10 +411,13 @@ Analysis& LanguageServer::AnalysisFor(const std::string& uri) {
     }
     uris[doc.path] = doc_uri;
   }
+  // A document read from the disk, or files on disk possibly changed by another program: a fresh
+  // look at the disk.
+  if (!documents_.count(uri) || disk_cache_.age() >= kDiskCacheLifetime) disk_cache_.Clear();
   std::string log;
   auto analysis = std::make_unique<Analysis>(path, OverlayDocuments{std::move(texts), std::move(oversized)},
                                              workspace_roots_, &log, std::move(uris), parse_cache_,
-                                             [this] { return Cancelled(); });
+                                             [this] { return Cancelled(); }, &disk_cache_);
   if (!log.empty()) Log(1, log);
   if (analysis->environment() != last_environment_) {
     // On stderr (the client's server log), not window/logMessage: clients show those to the user.
@@ -521,6 +525,7 @@ void LanguageServer::DidOpen(const json& params) {
   published_versions_.erase(doc.uri);  // a new life of the document: versions start again
   std::string uri = doc.uri;
   documents_[uri] = std::move(doc);
+  disk_cache_.Clear();
   Invalidate();
   SchedulePublish(uri);
 }
@@ -557,6 +562,7 @@ void LanguageServer::DidClose(const json& params) {
   interfaces_.erase(uri);
   imports_.erase(uri);
   published_versions_.erase(uri);
+  disk_cache_.Clear();
   Invalidate();
   if (push_diagnostics_) Notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
 }

@@ -15,7 +15,10 @@
 // is checked, so a flood of edits never starves the diagnostics. Published versions never go
 // down; a `didChange` whose version is not newer than the document's is dropped. When an open
 // document's interface (the types of its module-level names and class members) changes, the open
-// documents that import it are checked again. `$/cancelRequest` answers a request not yet
+// documents that import it are checked again. While only open documents are edited, the analyses
+// share what they read from the disk (disk_cache.h); opening, closing or saving a document,
+// watched files, the configuration, requests on documents that are not open and, every
+// kDiskCacheLifetime, the next analysis take a fresh look. `$/cancelRequest` answers a request not yet
 // answered with RequestCancelled.
 //
 // Hostile input: a message nested deeper than kMaxJsonDepth is refused before it is parsed; lone
@@ -145,6 +148,8 @@ class LanguageServer {
   std::map<std::string, Document> documents_;                   // by URI
   std::map<std::string, std::unique_ptr<Analysis>> analyses_;  // by path; dropped on any change
   std::shared_ptr<ParseCache> parse_cache_ = std::make_shared<ParseCache>();  // across analyses
+  // What the analyses read from the disk; kept only across edits (see disk_cache.h).
+  DiskCache disk_cache_;
   std::string last_log_;
   std::string last_environment_;  // logged when it changes (first check, new configuration)
   std::set<std::string> pending_publish_;  // URIs whose diagnostics are due

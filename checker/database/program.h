@@ -44,6 +44,9 @@ struct ProgramOptions {
   // typeshed's third-party `stubs/` folder (one folder per distribution), used for packages
   // installed without `py.typed`; empty: not used.
   std::string third_party_stubs;
+  // How `third_party_stubs` is read (it lies outside the checked roots); null: the disk directly.
+  // The language server passes one that remembers what earlier programs read.
+  std::shared_ptr<const FileSystem> third_party_fs;
   // Top-level names of the packages and modules being checked. When set, a standard-library
   // module outside them comes from the stubs even where a root holds a source of that name (as
   // mypy does): checking `lib/python3.x/asyncio` reads `socket` from its stub, not `socket.py`.

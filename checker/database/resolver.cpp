@@ -222,7 +222,8 @@ std::optional<FileId> ModuleResolver::FindInstalled(const std::string& name, boo
 std::optional<FileId> ModuleResolver::FindThirdPartyStub(const std::string& name, bool* is_package) {
   const std::string& folder = program_.options().third_party_stubs;
   if (folder.empty()) return std::nullopt;
-  OsFileSystem disk;
+  OsFileSystem os;
+  const FileSystem& disk = program_.options().third_party_fs ? *program_.options().third_party_fs : os;
   if (!third_party_) {
     third_party_.emplace();
     for (const std::string& distribution : disk.List(folder)) {

@@ -1,7 +1,10 @@
 """Editor workloads for `asynctype server`, shared by bench/lsp_latency.py and the soak test
-(tests/server/lsp_soak.py): a generated async module with edit and hover sites, and a paced
-flood of edits whose publishes are timed as they arrive."""
+(tests/server/lsp_soak.py): a generated async module with edit and hover sites, the edit and
+hover sites of a real file (sites_of), and a paced flood of edits whose publishes are timed as
+they arrive."""
+import ast
 import os
+import re
 import time
 
 from lsp_client import pos
@@ -64,6 +67,54 @@ def generate(lines):
     while len(out) < lines:
         out.append("# padding")
     return "\n".join(out) + "\n", edit_sites, hover_sites
+
+
+def _utf16_column(line_bytes, byte_col):
+    """The UTF-16 column of a UTF-8 byte offset in one line (ast counts bytes, LSP UTF-16 units)."""
+    return len(line_bytes[:byte_col].decode("utf-8", "replace").encode("utf-16-le")) // 2
+
+
+def sites_of(text):
+    """The edit and hover sites of a real Python file, as generate() returns them: an edit site is
+    (line, column) just before the first digit of a decimal integer literal inside a function
+    body (inserting a digit there and deleting it again keeps the text valid), or, when there
+    are few of those, just after the opening quote of a plain one-line string literal in a
+    function body; a hover site is the start of a name, of an attribute's member name or of an
+    `await` anywhere in the file. Returns (edit_sites, hover_sites), each sorted."""
+    tree = ast.parse(text)
+    lines = text.encode("utf-8").split(b"\n")
+
+    def site(lineno, byte_col):
+        return (lineno - 1, _utf16_column(lines[lineno - 1], byte_col))
+
+    def segment(node):
+        if node.lineno != node.end_lineno:
+            return None
+        return lines[node.lineno - 1][node.col_offset:node.end_col_offset].decode("utf-8", "replace")
+
+    ints, strings = set(), set()
+    for fn in ast.walk(tree):
+        if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for stmt in fn.body:
+            for node in ast.walk(stmt):
+                if not isinstance(node, ast.Constant) or isinstance(node.value, bool):
+                    continue
+                seg = segment(node)
+                if seg is None:
+                    continue
+                if isinstance(node.value, int) and re.fullmatch(r"[0-9][0-9_]*", seg):
+                    ints.add(site(node.lineno, node.col_offset))
+                elif isinstance(node.value, str) and re.fullmatch(r"(\"[^\"\\]*\"|'[^'\\]*')", seg):
+                    strings.add(site(node.lineno, node.col_offset + 1))
+    edits = sorted(ints | strings) if len(ints) < 20 else sorted(ints)
+    hovers = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Name, ast.Await)):
+            hovers.add(site(node.lineno, node.col_offset))
+        elif isinstance(node, ast.Attribute) and node.end_lineno is not None and segment(node) is not None:
+            hovers.add(site(node.end_lineno, node.end_col_offset - len(node.attr.encode("utf-8"))))
+    return edits, sorted(hovers)
 
 
 class Editor:
