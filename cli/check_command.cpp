@@ -222,7 +222,11 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
   WriteReport(diagnostics, summary, options.format, out);
   if (human) {
     size_t total = summary.errors + summary.warnings + summary.infos;
-    if (total == 0) {
+    if (total == 0 && usage_error) {
+      // Exit 2: something asked for was not checked, so not "All checks passed!".
+      err << "No diagnostics in " << files.size() << (files.size() == 1 ? " file" : " files")
+          << ", but not everything asked for could be checked (see above)\n";
+    } else if (total == 0) {
       err << "All checks passed! (" << files.size() << (files.size() == 1 ? " file)\n" : " files)\n");
     } else {
       err << "Found " << summary.errors << (summary.errors == 1 ? " error" : " errors") << ", " << summary.warnings

@@ -1,15 +1,16 @@
-// asynctype's command line: `check`, `mdtest`, `rules`, `--version`, `--help`. Parsing is done by
-// CLI11; each subcommand lives in its own file. Work runs on a thread with a large stack so that
-// deeply nested (but parser-bounded) syntax never overflows it.
+// asynctype's command line: `check`, `mdtest`, `rules`, `rule`, `server`, `--version`, `--help`.
+// Parsing is done by CLI11; each subcommand lives in its own file. Work runs on a thread with a
+// large stack so that deeply nested (but parser-bounded) syntax never overflows it.
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "CLI/CLI.hpp"
 #include "checker/database/embedded_stubs.h"
-#include "checker/diagnostics/rules.h"
+#include "checker/diagnostics/did_you_mean.h"
 #include "cli/check_command.h"
 #include "cli/mdtest_command.h"
+#include "cli/rules_command.h"
 #include "llvm/Support/thread.h"
 #include "server/server.h"
 
@@ -24,25 +25,28 @@ int RunOnBigStack(const std::function<int()>& work) {
   return result;
 }
 
-// The README's rules table: one row per rule, consecutive rules with the same README text and
-// default sharing a row (`call-non-callable`, `missing-argument`, ... | error | ...).
-void WriteRulesMarkdown(std::ostream& out) {
-  auto default_of = [](const asynctype::RuleInfo& info) -> std::string_view {
-    return info.enabled_by_default ? asynctype::SeverityName(info.default_severity) : "off";
-  };
-  out << "| rule | default | what |\n| --- | --- | --- |\n";
-  llvm::ArrayRef<asynctype::RuleInfo> rules = asynctype::AllRules();
-  for (size_t i = 0; i < rules.size();) {
-    size_t end = i + 1;
-    while (end < rules.size() && rules[end].readme == rules[i].readme &&
-           default_of(rules[end]) == default_of(rules[i])) {
-      ++end;
-    }
-    out << "| ";
-    for (size_t j = i; j < end; ++j) out << (j > i ? ", `" : "`") << rules[j].name << "`";
-    out << " | " << default_of(rules[i]) << " | " << rules[i].readme << " |\n";
-    i = end;
+// The subcommands, for "did you mean" when the first argument names none.
+constexpr std::string_view kSubcommands[] = {"check", "mdtest", "rules", "rule", "server"};
+
+// A first argument that is neither an option nor a subcommand: an error naming the closest one.
+bool UnknownSubcommand(int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return false;
+  std::string_view name = argv[1];
+  for (std::string_view known : kSubcommands) {
+    if (name == known) return false;
   }
+  std::cerr << "error: unknown subcommand `" << name << "`" << asynctype::DidYouMean(name, kSubcommands)
+            << " (see `asynctype --help`)\n";
+  return true;
+}
+
+// `server --help` / `-h` goes to CLI11 (the server itself takes no arguments).
+bool AsksForHelp(int argc, char** argv) {
+  for (int i = 2; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--help" || arg == "-h") return true;
+  }
+  return false;
 }
 
 // `--version`: the program's version, then where the embedded stubs come from.
@@ -53,13 +57,14 @@ std::string VersionText() {
 }
 
 int Main(int argc, char** argv) {
+  if (UnknownSubcommand(argc, argv)) return 2;
   // `mdtest` has its own argument handling (it mirrors ty's runner).
   if (argc >= 2 && std::string(argv[1]) == "mdtest") {
     std::vector<std::string> args(argv + 2, argv + argc);
     return RunOnBigStack([&] { return asynctype::RunMdtestCommand(args, std::cout, std::cerr); });
   }
   // `server`: the language server on stdin / stdout (LSP 3.17).
-  if (argc >= 2 && std::string(argv[1]) == "server") {
+  if (argc >= 2 && std::string(argv[1]) == "server" && !AsksForHelp(argc, argv)) {
     std::ios::sync_with_stdio(false);
     return RunOnBigStack([&] { return asynctype::lsp::RunLanguageServer(std::cin, std::cout, ASYNCTYPE_VERSION); });
   }
@@ -104,11 +109,18 @@ int Main(int argc, char** argv) {
                   "Only parse the files and report syntax errors (benchmark aid)");
 
   app.add_subcommand("mdtest", "Run markdown tests (ty's mdtest format)");
-  app.add_subcommand("server", "Run the language server (LSP over stdio)");
-  CLI::App* rules = app.add_subcommand("rules", "List the diagnostic rules");
+  app.add_subcommand("server",
+                     "Run the language server: LSP 3.17, JSON-RPC over stdin / stdout (diagnostics, hover, "
+                     "go to definition, code actions, inlay hints), configured like `check` by the nearest "
+                     "asynctype.toml / pyproject.toml; it takes no options");
+  CLI::App* rules = app.add_subcommand("rules", "List the diagnostic rules: name, default level, summary");
   std::string rules_format = "text";
-  rules->add_option("--format", rules_format, "text (default), or markdown: the README's rules table")
-      ->check(CLI::IsMember({"text", "markdown"}));
+  rules->add_option("--format", rules_format,
+                    "text (default); markdown: the README's rules table; json: every rule with its documentation")
+      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  CLI::App* rule = app.add_subcommand("rule", "Explain a rule: what it catches, why it matters, an example and its fix");
+  std::string rule_name;
+  rule->add_option("name", rule_name, "The rule's name (see `asynctype rules`)")->required();
 
   try {
     app.parse(argc, argv);
@@ -139,16 +151,13 @@ int Main(int argc, char** argv) {
     return RunOnBigStack([&] { return asynctype::RunCheckCommand(check_options, std::cout, std::cerr); });
   }
   if (rules->parsed()) {
-    if (rules_format == "markdown") {
-      WriteRulesMarkdown(std::cout);
-      return 0;
-    }
-    for (const asynctype::RuleInfo& info : asynctype::AllRules()) {
-      std::cout << info.name << " (" << asynctype::SeverityName(info.default_severity) << ")"
-                << (info.is_lint ? "" : " [always on]") << ": " << info.summary << "\n";
-    }
+    asynctype::WriteRules(rules_format == "markdown" ? asynctype::RulesFormat::Markdown
+                          : rules_format == "json"   ? asynctype::RulesFormat::Json
+                                                     : asynctype::RulesFormat::Text,
+                          std::cout);
     return 0;
   }
+  if (rule->parsed()) return asynctype::RunRuleCommand(rule_name, std::cout, std::cerr);
   return 2;
 }
 

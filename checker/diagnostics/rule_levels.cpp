@@ -6,12 +6,30 @@ namespace asynctype {
 
 std::optional<RuleLevel> ParseRuleLevel(std::string_view text) {
   if (text == "error") return RuleLevel::Error;
-  if (text == "warn" || text == "warning") return RuleLevel::Warn;
+  if (text == "warn") return RuleLevel::Warn;
   if (text == "ignore") return RuleLevel::Ignore;
   return std::nullopt;
 }
 
+llvm::ArrayRef<std::string_view> RuleLevelNames() {
+  static constexpr std::string_view kNames[] = {"error", "warn", "ignore"};
+  return kNames;
+}
+
 bool IsKnownRuleSelector(std::string_view name) { return name == "all" || FindRule(name).has_value(); }
+
+std::vector<std::string_view> RuleSelectorNames() {
+  std::vector<std::string_view> names{"all"};
+  for (const RuleInfo& info : AllRules()) names.push_back(info.name);
+  return names;
+}
+
+void RuleLevels::OverrideWith(const RuleLevels& later) {
+  for (const auto& entry : later.entries_) {
+    if (entry.first == "all") entries_.clear();
+  }
+  for (const auto& [rule, level] : later.entries_) Set(rule, level);
+}
 
 void RuleLevels::Set(std::string rule, RuleLevel level) {
   for (auto& entry : entries_) {

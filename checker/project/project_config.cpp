@@ -4,6 +4,7 @@
 
 #include <toml++/toml.h>
 
+#include "checker/diagnostics/did_you_mean.h"
 #include "checker/fs/filesystem.h"
 
 namespace asynctype {
@@ -14,6 +15,11 @@ namespace {
 std::string Located(const std::string& path, const toml::source_region& where, const std::string& message) {
   return path + ":" + std::to_string(where.begin.line) + ":" + std::to_string(where.begin.column) + ": " + message;
 }
+
+// The keys Read accepts, for "did you mean" suggestions.
+constexpr std::string_view kKeys[] = {"python-version", "src",      "extra-paths", "include",
+                                      "exclude",        "typeshed", "python",      "rules",
+                                      "cache"};
 
 class Reader {
  public:
@@ -63,17 +69,28 @@ class Reader {
         for (const auto& [rule_key, level_node] : *rules) {
           std::string rule(rule_key.str());
           if (!IsKnownRuleSelector(rule)) {
-            return Fail(error, rule_key.source(), "unknown rule `" + rule + "` (see `asynctype rules`)");
+            std::string message = "unknown rule `" + rule + "`";
+            message.append(DidYouMean(rule, RuleSelectorNames())).append(" (see `asynctype rules`)");
+            return Fail(error, rule_key.source(), message);
           }
           auto text = level_node.value<std::string>();
           auto level = text ? ParseRuleLevel(*text) : std::nullopt;
           if (!level) {
-            return Fail(error, level_node.source(), "the level of `" + rule + "` must be \"error\", \"warn\" or \"ignore\"");
+            std::string message = "the level of `" + rule + "` must be \"error\", \"warn\" or \"ignore\"";
+            if (text) {
+              std::optional<std::string_view> closest = ClosestName(*text, RuleLevelNames());
+              if (closest) message.append(" (did you mean `").append(*closest).append("`?)");
+            }
+            return Fail(error, level_node.source(), message);
           }
           config->rules.Set(rule, *level);
         }
       } else {
-        return Fail(error, key.source(), "unknown key `" + prefix_ + k + "`");
+        std::string message = "unknown key `" + prefix_ + k + "`";
+        if (std::optional<std::string_view> closest = ClosestName(k, kKeys)) {
+          message.append(" (did you mean `").append(prefix_).append(*closest).append("`?)");
+        }
+        return Fail(error, key.source(), message);
       }
     }
     return true;

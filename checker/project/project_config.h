@@ -7,7 +7,8 @@
 //   python = ".venv"                 (an interpreter, a virtual environment or site-packages)
 //   cache = false                    (no warm cache for `asynctype check`; default true)
 // Relative paths are resolved against the configuration file's folder. An invalid file, key or
-// value is an error with its location ("pyproject.toml:12:1: ...").
+// value is an error with its location ("pyproject.toml:12:1: ..."), with "did you mean" the closest
+// key, rule or level when one is close.
 #pragma once
 
 #include <optional>

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "checker/diagnostics/did_you_mean.h"
 #include "checker/project/discovery.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -169,22 +170,28 @@ class SessionBuilder {
     return true;
   }
 
-  // The configuration's levels, overridden by `--ignore`, then `--warn`, then `--error` (so a rule
-  // named by several flags ends at the strongest level).
+  // The configuration's levels, overridden by the command line's as a whole (its `all` replaces
+  // every configured level). Among the flags `--ignore`, then `--warn`, then `--error` apply, so a
+  // rule named by several flags ends at the strongest level.
   bool BuildRuleLevels() {
-    session_.levels = session_.config.rules;
+    RuleLevels command_line;
     const std::pair<const std::vector<std::string>*, RuleLevel> flags[] = {{&request_.ignore_rules, RuleLevel::Ignore},
                                                                            {&request_.warn_rules, RuleLevel::Warn},
                                                                            {&request_.error_rules, RuleLevel::Error}};
     for (const auto& [names, level] : flags) {
       for (const std::string& name : *names) {
         if (!IsKnownRuleSelector(name)) {
-          Problem(Kind::UnknownRule, "unknown rule `" + name + "` (see `asynctype rules`)");
+          std::string message = "unknown rule `" + name + "`";
+          message.append(DidYouMean(name, RuleSelectorNames()));
+          message.append(" (see `asynctype rules`)");
+          Problem(Kind::UnknownRule, message);
           return false;
         }
-        session_.levels.Set(name, level);
+        command_line.Set(name, level);
       }
     }
+    session_.levels = session_.config.rules;
+    session_.levels.OverrideWith(command_line);
     return true;
   }
 
@@ -194,7 +201,21 @@ class SessionBuilder {
     if (!root.empty()) AddUnique(&roots_, Absolute(root));
   }
 
+  // A configured `src` / `extra-paths` entry that does not exist is a warning (the command line).
+  void ReportMissingConfigured(const char* key, const std::vector<std::string>& entries) {
+    if (request_.kind != SessionKind::CommandLine) return;
+    for (const std::string& entry : entries) {
+      if (files_.Stat(entry) != PathKind::Missing) continue;
+      std::string message = "`";
+      message.append(key).append("` entry `").append(entry).append("` (in ").append(session_.config.path);
+      message.append(") does not exist");
+      Problem(Kind::MissingConfiguredPath, message);
+    }
+  }
+
   void AddConfiguredRoots() {
+    ReportMissingConfigured("src", session_.config.src);
+    ReportMissingConfigured("extra-paths", session_.config.extra_paths);
     for (const std::string& root : session_.config.src) AddRoot(root);
     if (session_.config.src.empty()) {
       // A `src/` layout: `<project root>/src` holding packages is an import root.
@@ -225,6 +246,8 @@ class SessionBuilder {
   void FindFiles() {
     const ProjectConfig& config = session_.config;
     std::vector<std::string> paths = request_.paths;
+    // The configured `src` when no path is given: a missing entry is a warning (AddConfiguredRoots).
+    bool configured_paths = paths.empty() && !config.src.empty();
     if (paths.empty()) paths = config.src;
     if (paths.empty()) paths.push_back(config.root);
     std::vector<std::string> excludes = config.exclude;
@@ -237,7 +260,7 @@ class SessionBuilder {
     for (const std::string& path : paths) {
       PathKind kind = files_.Stat(path);
       if (kind == PathKind::Missing) {
-        Problem(Kind::MissingPath, "path `" + path + "` does not exist");
+        if (!configured_paths) Problem(Kind::MissingPath, "path `" + path + "` does not exist");
         continue;
       }
       existing_paths.push_back(path);
@@ -245,6 +268,11 @@ class SessionBuilder {
       if (kind == PathKind::Directory) read_roots.push_back(path);
     }
     AddConfiguredRoots();
+    if (configured_paths && existing_paths.empty()) {
+      std::string message = "nothing to check: no `src` entry of ";
+      message.append(config.path).append(" exists");
+      Problem(Kind::MissingPath, message);
+    }
     read_roots.insert(read_roots.end(), roots_.begin(), roots_.end());
     if (!config.typeshed.empty()) read_roots.push_back(config.typeshed);
     // The installed packages are read too (the environment's site-packages and .pth folders).

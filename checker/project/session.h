@@ -68,14 +68,16 @@ struct SessionProblem {
   enum class Kind {
     BadConfig,              // the configuration file cannot be read or is invalid
     UnknownRule,            // a rule level flag names no rule
-    MissingPath,            // a path to check does not exist (the others are still checked)
+    MissingPath,            // a path to check does not exist (the others are still checked), or
+                            // no configured `src` entry does
+    MissingConfiguredPath,  // a configured `src` / `extra-paths` entry does not exist (a warning)
     SkippedLink,            // a symbolic link leading outside the roots, not followed (a warning)
     TypeshedWithoutStdlib,  // the configured `typeshed` has no `stdlib` folder
     BadPython,              // `--python` / the configured `python` is not a Python environment
   };
   Kind kind;
   std::string message;  // e.g. "path `x` does not exist" (no "error: " prefix)
-  bool warning() const { return kind == Kind::SkippedLink; }
+  bool warning() const { return kind == Kind::SkippedLink || kind == Kind::MissingConfiguredPath; }
 };
 
 inline constexpr PythonVersion kDefaultPythonVersion{3, 12};
@@ -95,7 +97,7 @@ std::string CommonFolder(const std::vector<std::string>& paths);
 struct Session {
   ProjectConfig config;           // as read (defaults when there is none, or it is broken)
   ProgramOptions program_options;  // python version, roots, typeshed, environment (and checked packages)
-  RuleLevels levels;              // the configuration's, then --ignore, --warn, --error
+  RuleLevels levels;              // the configuration's, overridden by --ignore, --warn, --error
   // The Python environment whose site-packages are searched (none found: nullopt).
   std::optional<PythonEnvironment> environment;
   std::string project_root;       // the configuration's folder, else the checked paths' common folder

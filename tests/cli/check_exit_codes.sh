@@ -58,5 +58,5 @@ grep -q "syntax.py:5:11: error\[invalid-await\]" "$tmp/out" || { cat "$tmp/out";
 # --version, --help and rules.
 "$bin" --version | grep -q "^asynctype " || fail "--version"
 "$bin" --help | grep -q "check" || fail "--help"
-"$bin" rules | grep -q "^invalid-await (error)" || fail "rules"
+"$bin" rules | grep -Eq "^invalid-await +error " || fail "rules"
 echo "ok"
