@@ -2,7 +2,7 @@
 # CLI test: the installed tree works on its own. `cmake --install` into a temporary prefix, the tree
 # moved into a clean folder and run with an empty environment (`env -i LD_LIBRARY_PATH=`) on
 # examples/: same report and exit code (1, the planted bugs) as the build's binary, typeshed's
-# third-party stubs found under the prefix. A self-contained build (ASYNCTYPE_STATIC_LINK, release)
+# third-party stubs found under the prefix; the bare binary copied alone into a folder likewise. A self-contained build (ASYNCTYPE_STATIC_LINK, release)
 # must need only glibc (`ldd`), and `cpack -G DEB` makes asynctype_<version>_<arch>.deb holding
 # usr/bin/asynctype and depending on libc6 only (skipped without cpack / dpkg-deb).
 # Usage: install.sh ASYNCTYPE SOURCE_DIR  (the build folder is the binary's folder)
@@ -32,6 +32,12 @@ run "$installed" check examples >"$tmp/actual" 2>&1; rc=$?
 [ $rc -eq 1 ] || { cat "$tmp/actual"; fail "installed binary on examples exited $rc"; }
 diff "$tmp/expected" "$tmp/actual" >"$tmp/diff" || { cat "$tmp/diff"; fail "installed binary reports differently"; }
 [ "$(run "$installed" --version)" = "$("$bin" --version)" ] || fail "--version differs"
+# The bare binary, alone in a folder, too.
+mkdir "$tmp/bare"
+cp "$bin" "$tmp/bare/asynctype"
+run "$tmp/bare/asynctype" check examples >"$tmp/actual" 2>&1; rc=$?
+[ $rc -eq 1 ] || { cat "$tmp/actual"; fail "bare binary on examples exited $rc"; }
+diff "$tmp/expected" "$tmp/actual" >"$tmp/diff" || { cat "$tmp/diff"; fail "bare binary reports differently"; }
 
 # The third-party stubs come from the prefix, found from the binary's own location.
 run "$installed" check --verbose examples/clean.py >"$tmp/out" 2>&1
