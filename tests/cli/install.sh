@@ -25,7 +25,13 @@ for f in LICENSE.typeshed LICENSE.tree-sitter-python typeshed-commit.txt README.
 done
 
 # The same report from the clean copy, with nothing from the build environment.
-run() { (cd "$src" && env -i LD_LIBRARY_PATH= PATH=/usr/bin:/bin "$@"); }
+# Each run gets a fresh warm-cache folder (the checker's cache, when it has one, would otherwise go
+# into the source tree and be shared between the runs).
+runs=0
+run() {
+  runs=$((runs + 1))
+  (cd "$src" && env -i LD_LIBRARY_PATH= PATH=/usr/bin:/bin ASYNCTYPE_CACHE_DIR="$tmp/cache$runs" "$@")
+}
 run "$bin" check examples >"$tmp/expected" 2>&1; rc_expected=$?
 run "$installed" check examples >"$tmp/actual" 2>&1; rc=$?
 [ $rc_expected -eq 1 ] || { cat "$tmp/expected"; fail "build binary on examples exited $rc_expected"; }
