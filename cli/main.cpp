@@ -49,10 +49,11 @@ bool AsksForHelp(int argc, char** argv) {
   return false;
 }
 
-// `--version`: the program's version, then where the embedded stubs come from.
+// `--version`: the program's, the grammar's and typeshed's versions, then where the stubs come from.
 std::string VersionText() {
   const asynctype::EmbeddedStubTable& stubs = asynctype::EmbeddedStubs();
-  return std::string("asynctype ") + ASYNCTYPE_VERSION + "\ntypeshed " + stubs.typeshed_commit.str() + " (from " +
+  return std::string("asynctype ") + ASYNCTYPE_VERSION + " (tree-sitter-python " + ASYNCTYPE_GRAMMAR_VERSION +
+         ", typeshed " + stubs.typeshed_commit.substr(0, 12).str() + ")\ntypeshed " + stubs.typeshed_commit.str() + " (from " +
          stubs.origin.str() + ")";
 }
 
