@@ -4,11 +4,17 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <cstdio>
+#include <fstream>
+#include <map>
 #include <memory>
+#include <sstream>
 #include <mutex>
 #include <thread>
 
 #include <unistd.h>
+
+#include <nlohmann/json.hpp>
 
 #include "checker/database/file_store.h"
 #include "checker/database/program.h"
@@ -16,6 +22,7 @@
 #include "checker/project/check_for_user.h"
 #include "checker/project/session.h"
 #include "cli/baseline.h"
+
 #include "cli/render.h"
 #include "cli/warm_cache.h"
 #include "llvm/Support/thread.h"
@@ -107,6 +114,49 @@ class CheckPool {
   size_t next_ = 0;  // the first file no worker has taken
   std::atomic<size_t> done_{0};
 };
+
+// `--statistics`: one line per rule (count, severity, name), most frequent first; `json` as an
+// object of counts.
+void WriteStatistics(const std::vector<ReportedDiagnostic>& diagnostics, OutputFormat format, std::ostream& out) {
+  std::map<std::pair<std::string, Severity>, size_t> counts;
+  for (const ReportedDiagnostic& d : diagnostics) ++counts[{std::string(GetRuleInfo(d.rule).name), d.severity}];
+  std::vector<std::pair<std::pair<std::string, Severity>, size_t>> rows(counts.begin(), counts.end());
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (format == OutputFormat::Json) {
+    nlohmann::ordered_json doc = nlohmann::ordered_json::array();
+    for (const auto& [key, count] : rows) {
+      doc.push_back({{"rule", key.first}, {"severity", SeverityName(key.second)}, {"count", count}});
+    }
+    out << doc.dump(2) << "\n";
+    return;
+  }
+  for (const auto& [key, count] : rows) {
+    std::string number = std::to_string(count);
+    out << std::string(number.size() < 6 ? 6 - number.size() : 0, ' ') << number << "  " << SeverityName(key.second)
+        << (key.second == Severity::Error ? "    " : key.second == Severity::Info ? "     " : "  ") << key.first << "\n";
+  }
+}
+
+// Writes `text` to a temporary file beside `path`, then renames it: never half-written.
+bool WriteFileAtomically(const std::string& path, const std::string& text, std::string* error) {
+  std::string temp = path + ".tmp" + std::to_string(getpid());
+  {
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    file << text;
+    file.flush();
+    if (!file) {
+      std::remove(temp.c_str());
+      *error = "cannot write `" + path + "`";
+      return false;
+    }
+  }
+  if (std::rename(temp.c_str(), path.c_str()) != 0) {
+    std::remove(temp.c_str());
+    *error = "cannot write `" + path + "`";
+    return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -219,8 +269,20 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
       case Severity::Info: ++summary.infos; break;
     }
   }
-  WriteReport(diagnostics, summary, options.format, out);
-  if (human) {
+  if (options.statistics) {
+    WriteStatistics(diagnostics, options.format, out);
+  } else if (!options.output_file.empty()) {
+    std::ostringstream report;
+    WriteReport(diagnostics, summary, options.format, report);
+    std::string error;
+    if (!WriteFileAtomically(options.output_file, report.str(), &error)) {
+      err << "error: " << error << "\n";
+      return 2;
+    }
+  } else {
+    WriteReport(diagnostics, summary, options.format, out);
+  }
+  if (human && !options.quiet) {
     size_t total = summary.errors + summary.warnings + summary.infos;
     if (total == 0 && usage_error) {
       // Exit 2: something asked for was not checked, so not "All checks passed!".
@@ -235,6 +297,7 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
     }
   }
   if (usage_error) return 2;
+  if (options.exit_zero) return 0;
   if (summary.errors > 0) return 1;
   if (options.error_on_warning && summary.warnings > 0) return 1;
   return 0;

@@ -34,6 +34,10 @@ struct CheckOptions {
   ColorMode color = ColorMode::Auto;
   bool error_on_warning = false;
   std::string baseline, write_baseline;
+  bool exit_zero = false;   // `--exit-zero`: exit 0 even when diagnostics are found (2 stays 2)
+  bool statistics = false;  // `--statistics`: counts per rule instead of the diagnostics
+  bool quiet = false;       // `-q`: no summary line (the report itself is written)
+  std::string output_file;  // `--output-file`: the report goes there (written whole, then renamed)
   bool no_cache = false;  // `--no-cache`: neither read nor write the warm cache (cli/warm_cache.h)
   std::string cache_dir;  // `--cache-dir`; empty: $ASYNCTYPE_CACHE_DIR, else `.asynctype_cache/` in the project root
 };

@@ -100,6 +100,11 @@ int Main(int argc, char** argv) {
   check->add_option("--exclude", check_options.exclude, "Leave out files matching GLOB")->allow_extra_args(false)->type_name("GLOB");
   check->add_option("--threads", check_options.threads, "Files checked in parallel (default: one per 100 files, up to all cores)");
   check->add_flag("--error-on-warning", check_options.error_on_warning, "Exit 1 on warnings too");
+  check->add_flag("--exit-zero", check_options.exit_zero, "Exit 0 even when diagnostics are found (2 stays 2)");
+  check->add_flag("--statistics", check_options.statistics, "Print the number of diagnostics per rule instead of them");
+  check->add_option("--output-file", check_options.output_file, "Write the report to FILE instead of stdout")
+      ->type_name("FILE");
+  check->add_flag("-q,--quiet", check_options.quiet, "No summary line on stderr");
   check->add_option("--baseline", check_options.baseline, "Report only diagnostics not recorded in FILE")->type_name("FILE");
   check->add_option("--write-baseline", check_options.write_baseline, "Record today's diagnostics in FILE")->type_name("FILE");
   check->add_flag("--no-cache", check_options.no_cache, "Do not read or write the warm cache");
