@@ -1,11 +1,12 @@
 #include "cli/baseline.h"
 
-#include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+
+#include "checker/fs/atomic_write.h"
 
 namespace asynctype {
 
@@ -21,20 +22,8 @@ bool WriteBaseline(const std::string& path, const std::vector<ReportedDiagnostic
     files[file] = entries;
   }
   nlohmann::ordered_json doc = {{"version", 2}, {"tool", "asynctype"}, {"files", files}};
-  std::string temp = path + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << doc.dump(2) << "\n";
-    out.flush();
-    if (!out) {
-      *error = "cannot write baseline `" + path + "`";
-      std::remove(temp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
+  if (!WriteFileAtomically(path, doc.dump(2) + "\n")) {
     *error = "cannot write baseline `" + path + "`";
-    std::remove(temp.c_str());
     return false;
   }
   return true;

@@ -4,8 +4,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
-#include <cstdio>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -18,6 +16,7 @@
 
 #include "checker/database/file_store.h"
 #include "checker/database/program.h"
+#include "checker/fs/atomic_write.h"
 #include "checker/fs/filesystem.h"
 #include "checker/project/check_for_user.h"
 #include "checker/project/session.h"
@@ -137,27 +136,6 @@ void WriteStatistics(const std::vector<ReportedDiagnostic>& diagnostics, OutputF
   }
 }
 
-// Writes `text` to a temporary file beside `path`, then renames it: never half-written.
-bool WriteFileAtomically(const std::string& path, const std::string& text, std::string* error) {
-  std::string temp = path + ".tmp" + std::to_string(getpid());
-  {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    file << text;
-    file.flush();
-    if (!file) {
-      std::remove(temp.c_str());
-      *error = "cannot write `" + path + "`";
-      return false;
-    }
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    std::remove(temp.c_str());
-    *error = "cannot write `" + path + "`";
-    return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream& err) {
@@ -274,9 +252,8 @@ int RunCheckCommand(const CheckOptions& options, std::ostream& out, std::ostream
   } else if (!options.output_file.empty()) {
     std::ostringstream report;
     WriteReport(diagnostics, summary, options.format, report);
-    std::string error;
-    if (!WriteFileAtomically(options.output_file, report.str(), &error)) {
-      err << "error: " << error << "\n";
+    if (!WriteFileAtomically(options.output_file, report.str())) {
+      err << "error: cannot write `" << options.output_file << "`\n";
       return 2;
     }
   } else {

@@ -16,6 +16,7 @@
 
 #include "checker/database/module_table.h"
 #include "checker/database/resolver.h"
+#include "checker/fs/atomic_write.h"
 #include "checker/syntax/parse.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/MD5.h"
@@ -39,26 +40,6 @@ bool ReadWhole(const std::string& path, std::string* out) {
   if (!in) return false;
   out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   return !in.bad();
-}
-
-bool WriteWholeAtomically(const std::string& folder, const std::string& target, const std::string& bytes) {
-  std::string tmpl = folder;
-  tmpl.append("/.tmp-XXXXXX");
-  int fd = mkstemp(tmpl.data());
-  if (fd < 0) return false;
-  fchmod(fd, 0644);  // mkstemp's 0600 would keep the cache from the other users of a shared folder
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    done += static_cast<size_t>(n);
-  }
-  bool ok = done == bytes.size();
-  ok = close(fd) == 0 && ok;
-  if (ok) ok = rename(tmpl.c_str(), target.c_str()) == 0;
-  if (!ok) unlink(tmpl.c_str());
-  return ok;
 }
 
 }  // namespace
@@ -163,7 +144,7 @@ std::optional<CacheFolder> CacheFolder::Open(const std::string& dir, std::string
   for (const auto& [name, text] : marks) {
     std::string path = (fs::path(dir) / name).string();
     if (fs::exists(path, ec)) continue;
-    if (!WriteWholeAtomically(dir, path, text)) {
+    if (!WriteFileAtomically(path, text)) {
       *error = "cannot write to the cache folder `" + dir + "`";
       return std::nullopt;
     }
@@ -194,7 +175,7 @@ bool CacheFolder::Write(std::string_view kind, const std::string& key, const std
   std::string folder = fs::path(path).parent_path().string();
   std::error_code ec;
   fs::create_directories(folder, ec);
-  return WriteWholeAtomically(folder, path, EncodeCacheEntry(key, fields));
+  return WriteFileAtomically(path, EncodeCacheEntry(key, fields));
 }
 
 size_t CacheFolder::Prune(std::string_view kind, const std::vector<std::string>& used, size_t limit) const {
