@@ -9,6 +9,7 @@
 
 #include "llvm/Support/xxhash.h"
 #include "llvm/Support/ErrorHandling.h"
+#include "server/uri.h"
 
 namespace asynctype {
 namespace {
@@ -58,22 +59,6 @@ std::string SarifLevel(Severity s) {
   llvm_unreachable("every Severity is handled");
 }
 
-// A path as a URI reference: every byte but the unreserved ones and `/` percent-encoded.
-std::string PercentEncode(const std::string& path) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 // SARIF locations are relative to %SRCROOT%, the working folder (the repository's root in CI);
 // a path outside it is an absolute file URI.
 class SarifPaths {
@@ -84,7 +69,7 @@ class SarifPaths {
     if (ec) root_.clear();
   }
   json Root() const {
-    std::string uri = "file://" + PercentEncode(root_.generic_string());
+    std::string uri = "file://" + lsp::PercentEncodePath(root_.generic_string());
     if (uri.back() != '/') uri += '/';
     return {{"%SRCROOT%", {{"uri", uri}}}};
   }
@@ -94,11 +79,11 @@ class SarifPaths {
     if (p.is_absolute() && !root_.empty()) {
       std::filesystem::path relative = p.lexically_relative(root_);
       if (relative.empty() || *relative.begin() == "..") {
-        return {{"uri", "file://" + PercentEncode(p.generic_string())}};
+        return {{"uri", "file://" + lsp::PercentEncodePath(p.generic_string())}};
       }
       p = relative;
     }
-    return {{"uri", PercentEncode(p.lexically_normal().generic_string())}, {"uriBaseId", "%SRCROOT%"}};
+    return {{"uri", lsp::PercentEncodePath(p.lexically_normal().generic_string())}, {"uriBaseId", "%SRCROOT%"}};
   }
 
  private:

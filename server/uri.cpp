@@ -46,9 +46,9 @@ std::optional<std::string> UriToPath(const std::string& uri) {
   return NormalizePath(path);
 }
 
-std::string PathToUri(const std::string& path) {
+std::string PercentEncodePath(const std::string& path) {
   static const char* kHex = "0123456789ABCDEF";
-  std::string out = "file://";
+  std::string out;
   for (unsigned char c : path) {
     if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
       out += static_cast<char>(c);
@@ -58,6 +58,12 @@ std::string PathToUri(const std::string& path) {
       out += kHex[c & 15];
     }
   }
+  return out;
+}
+
+std::string PathToUri(const std::string& path) {
+  std::string out = "file://";
+  out += PercentEncodePath(path);
   return out;
 }
 
